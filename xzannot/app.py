@@ -1,0 +1,110 @@
+"""Wires the window: the application, fonts, the pdfium worker, the renderer and a project.
+
+Everything the window needs is made here and passed in through constructors.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from xzannot import __version__
+from xzannot.errors import UserError
+from xzannot.io.pdfium_worker import PdfiumWorker
+from xzannot.io.render import PageRenderer
+from xzannot.operations.demo import ensure_demo
+from xzannot.store.database import Project, open_project
+from xzannot.ui import settings as keys
+from xzannot.ui.fonts import cjk_font, register_fonts
+from xzannot.ui.main_window import MainWindow
+from xzannot.ui.settings import APPLICATION, ORGANIZATION, Settings
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, with the shipped CJK fonts registered."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("org.xzannot.xzannot")
+    register_fonts()
+    ui_font = cjk_font(app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10)
+    app.setFont(ui_font)
+    _install_qt_translations(app)
+    return app
+
+
+def _install_qt_translations(app: QApplication) -> None:
+    """Qt's own strings (dialog buttons) in the user's language, where Qt ships them."""
+    from PySide6.QtCore import QLibraryInfo
+
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(), "qtbase", "_", folder):
+        app.installTranslator(translator)
+
+
+def choose_project(
+    settings: Settings, worker: PdfiumWorker, database: str | None, demo: bool
+) -> Project:
+    """The project to open: the one asked for, the demo, or the last one used."""
+    if demo:
+        return open_project(ensure_demo(worker).database)
+    if database:
+        return open_project(database, create=True)
+    last = settings.get(keys.LAST_PROJECT)
+    if last:
+        try:
+            return open_project(last)
+        except UserError:
+            pass  # moved or deleted since: fall back to the demo
+    return open_project(ensure_demo(worker).database)
+
+
+def build_window(
+    database: str | Path | None = None, *, demo: bool = False, settings: Settings | None = None
+) -> MainWindow:
+    """Make the window and everything it needs (the application must exist)."""
+    settings = settings or Settings()
+    worker = PdfiumWorker()
+    project = choose_project(settings, worker, None if database is None else str(database), demo)
+    renderer = PageRenderer(worker)
+    window = MainWindow(project, worker, renderer, settings)
+    settings.set(keys.LAST_PROJECT, project.location.url)
+    return window
+
+
+def shutdown_window(window: MainWindow) -> None:
+    """Release what :func:`build_window` made: background tasks, the project, the pdfium thread."""
+    window.tasks.shutdown()
+    window.project.close()
+    window.worker.shutdown()
+
+
+def run_window(database: str | None = None, *, demo: bool = False) -> int:
+    """Open the window and run until it closes; returns the exit code."""
+    app = make_application()
+    try:
+        window = build_window(database, demo=demo)
+    except UserError as exc:
+        QMessageBox.critical(None, "xzannot", str(exc))
+        sys.stderr.write(f"xzannot: {exc}\n")
+        return 1
+    window.show()
+    code = app.exec()
+    shutdown_window(window)
+    return code
+
+
+def main() -> int:
+    """Entry point of the ``xzannot-gui`` launcher."""
+    return run_window()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,228 @@
+"""The ``xzannot`` command line (the contract in DESIGN.md).
+
+User mistakes end with one line on stderr and exit code 1; a cancelled command
+(Ctrl+C) exits with 130 and changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from xzannot import __version__
+from xzannot.errors import CancelledError, UserError
+from xzannot.io.pdfium_worker import PdfiumWorker
+from xzannot.operations.importing import (
+    ImportOutcome,
+    find_imported,
+    import_reference,
+    read_document,
+    store_documents,
+)
+from xzannot.paths import default_project, ensure_folder
+from xzannot.store.database import check_location, open_project, project_exists
+from xzannot.store.documents import get_document, get_page, page_content
+from xzannot.store.stats import project_stats
+
+EXIT_OK, EXIT_USER_ERROR, EXIT_CANCELLED = 0, 1, 130
+_STATUS_WORDS = {"todo": "to do", "in_progress": "in progress", "done": "done"}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage mistakes in one line, like every other error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"xzannot: {message} (see xzannot --help)\n")
+
+
+def _db_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="DB",
+        help="project database: a file path or an SQLAlchemy URL (default: your default project)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = _Parser(
+        prog="xzannot",
+        description="Review, correct and annotate pages of Chinese yearbooks and reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"xzannot {__version__}")
+    _db_arg(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    sub.add_parser("demo", help="open the window on the bundled sample yearbook")
+
+    imp = sub.add_parser(
+        "import", help="import PDFs or text dumps (or, with --reference, a witness)"
+    )
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _db_arg(imp)
+    imp.add_argument(
+        "--reference", action="store_true", help="store the text files as reference witnesses"
+    )
+    imp.add_argument("--document", help="document a reference belongs to (id or name)")
+    imp.add_argument("--password", help="password of an encrypted PDF")
+
+    text = sub.add_parser("text", help="print a page's text")
+    _db_arg(text)
+    text.add_argument("--page", type=int, required=True, help="page number, from 1 in PDF order")
+    text.add_argument("--document", help="document id or name (default: the first imported)")
+    text.add_argument("--original", action="store_true", help="the text as extracted, unedited")
+
+    stats = sub.add_parser("stats", help="count pages, edits and spans")
+    _db_arg(stats)
+    return parser
+
+
+def _project_location(args: argparse.Namespace, *, create: bool) -> str:
+    if args.db:
+        return str(args.db)
+    path = default_project()
+    if create:
+        ensure_folder(path.parent)
+    return str(path)
+
+
+class TerminalProgress:
+    """Progress of a long import on stderr: a line redrawn in place on a terminal."""
+
+    def __init__(self, label: str, stream: TextIO) -> None:
+        self._label = label
+        self._stream = stream
+        self._live = stream.isatty()
+        self._last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self._live or total <= 1:
+            return
+        percent = done * 100 // total
+        if percent != self._last:
+            self._last = percent
+            self._stream.write(f"\r{self._label}: page {done}/{total} ({percent}%)")
+            self._stream.flush()
+        if done == total:
+            self._stream.write("\n")
+
+
+def _import_references(args: argparse.Namespace, out: TextIO) -> int:
+    with open_project(_project_location(args, create=False)) as project:
+        for path in args.files:
+            ref = import_reference(project, path, document=args.document)
+            state = "was already stored" if ref.already_present else "stored"
+            out.write(
+                f"{path.name}: reference text of {ref.characters} characters {state} "
+                f"for document {ref.document_id} ({ref.document_title})\n"
+            )
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    files: list[Path] = args.files
+    for path in files:
+        if not path.exists():
+            raise UserError(f"{path}: no such file")
+    if args.reference:
+        return _import_references(args, out)
+    db = _project_location(args, create=True)
+    location = check_location(db, create=True)
+    known: dict[Path, ImportOutcome] = {}
+    if project_exists(location):
+        with open_project(db) as project:
+            for path in files:
+                outcome = find_imported(project, path)
+                if outcome is not None:
+                    known[path] = outcome
+    worker = PdfiumWorker()
+    try:
+        reads = [
+            read_document(
+                worker, path, password=args.password, progress=TerminalProgress(path.name, err)
+            )
+            for path in files
+            if path not in known
+        ]
+    finally:
+        worker.shutdown()
+    with open_project(db, create=True) as project:
+        stored = iter(store_documents(project, reads))
+    for path in files:
+        outcome = known.get(path) or next(stored)
+        if outcome.already_present:
+            out.write(f"{path.name}: already in the project (document {outcome.document_id})\n")
+            continue
+        extra = (
+            f", {outcome.pages_needing_text} without a text layer (need OCR)"
+            if outcome.pages_needing_text
+            else ""
+        )
+        out.write(
+            f"{path.name}: imported {outcome.pages} page{'s' * (outcome.pages != 1)}{extra} "
+            f"as document {outcome.document_id}\n"
+        )
+    return EXIT_OK
+
+
+def cmd_text(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    with open_project(_project_location(args, create=False)) as project, project.session() as s:
+        document = get_document(s, args.document)
+        page = get_page(s, document.id, args.page)
+        content = page_content(s, page.id)
+    text = content.original if args.original else content.current
+    out.write(text if text.endswith("\n") or not text else text + "\n")
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    with open_project(_project_location(args, create=False)) as project, project.session() as s:
+        stats = project_stats(s)
+    statuses = ", ".join(
+        f"{_STATUS_WORDS.get(k, k)} {v}" for k, v in sorted(stats.pages_by_status.items())
+    )
+    out.write(f"documents      {stats.documents}\n")
+    out.write(f"pages          {stats.pages}" + (f" ({statuses})" if statuses else "") + "\n")
+    out.write(f"needing text   {stats.pages_needing_text}\n")
+    out.write(f"references     {stats.references}\n")
+    out.write(f"edits          {stats.edits}\n")
+    for label, by_status in stats.spans.items():
+        total = sum(by_status.values())
+        detail = ", ".join(f"{k} {v}" for k, v in sorted(by_status.items()))
+        out.write(f"spans {label:<8} {total}" + (f" ({detail})" if detail else "") + "\n")
+    return EXIT_OK
+
+
+def cmd_window(args: argparse.Namespace, _out: TextIO, _err: TextIO) -> int:
+    from xzannot.app import run_window
+
+    return run_window(database=args.db, demo=args.command == "demo")
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    None: cmd_window,
+    "demo": cmd_window,
+    "import": cmd_import,
+    "text": cmd_text,
+    "stats": cmd_stats,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    out, err = sys.stdout, sys.stderr
+    try:
+        return COMMANDS[args.command](args, out, err)
+    except CancelledError as exc:
+        err.write(f"xzannot: {exc}\n")
+        return EXIT_CANCELLED
+    except KeyboardInterrupt:
+        err.write("\nxzannot: cancelled; nothing was changed\n")
+        return EXIT_CANCELLED
+    except UserError as exc:
+        err.write(f"xzannot: {exc}\n")
+        return EXIT_USER_ERROR

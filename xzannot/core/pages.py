@@ -1,0 +1,43 @@
+"""What an importer extracts from one page, before it is stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from xzannot.core.boxes import Box
+
+
+class TextSource(StrEnum):
+    """Where a page's original text came from."""
+
+    PDF = "pdf"  # the PDF's own text layer, with a box per character
+    DUMP = "dump"  # a text dump (e.g. copied from an online viewer), no boxes
+    NONE = "none"  # no text yet: the page needs OCR or typing
+
+
+class LabelSource(StrEnum):
+    """Where a page's printed label (its folio) was read from."""
+
+    PDF = "pdf"  # the PDF's page-label tree
+    FOLIO = "folio"  # the page number printed on the page
+    NONE = "none"
+
+
+@dataclass(slots=True)
+class ExtractedPage:
+    """One page as read from a source file: size, text, boxes and printed label."""
+
+    number: int  # 1-based position in the source
+    width: float  # points
+    height: float  # points
+    text: str = ""
+    boxes: list[Box | None] = field(default_factory=list)
+    source: TextSource = TextSource.NONE
+    printed_label: str | None = None
+    label_source: LabelSource = LabelSource.NONE
+
+    @property
+    def needs_text(self) -> bool:
+        """True when the page has no usable text and must be OCRed or typed."""
+        return self.source is TextSource.NONE or not self.text.strip()

@@ -1,0 +1,97 @@
+"""Reading a PDF into :class:`ExtractedPage` objects: size, text layer, boxes, printed label.
+
+Each page is one job on the pdfium worker, so rendering requests can run
+between the pages of a long import, and cancelling takes effect within a page.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from xzannot.core.folio import find_folio
+from xzannot.core.pages import ExtractedPage, LabelSource, TextSource
+from xzannot.errors import CancelledError, UserError
+from xzannot.io.pdf_text import page_text_and_boxes
+from xzannot.io.pdfium_worker import PdfiumWorker
+
+Progress = Callable[[int, int], None]  # (pages done, pages in all)
+
+_EOF_WINDOW = 4096
+
+
+def check_pdf_file(path: Path) -> None:
+    """Refuse files that are not PDFs, or whose end is missing, before pdfium sees them."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+            fh.seek(max(0, size - _EOF_WINDOW))
+            tail = fh.read()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if b"%PDF-" not in head:
+        raise UserError(f"{path} is not a PDF")
+    if b"%%EOF" not in tail:
+        raise UserError(f"{path} is truncated (its end is missing); copy or download it again")
+
+
+def _page_count(worker: PdfiumWorker, path: Path, password: str | None) -> int:
+    def job() -> int:
+        return len(worker.document(path, password))
+
+    return worker.call(job)
+
+
+def _extract_page(
+    worker: PdfiumWorker, path: Path, password: str | None, index: int
+) -> ExtractedPage:
+    doc = worker.document(path, password)
+    try:
+        page = doc[index]
+    except pdfium.PdfiumError as exc:
+        raise UserError(f"{path}: page {index + 1} cannot be read ({exc})") from exc
+    try:
+        width, height = page.get_size()
+        text, boxes = page_text_and_boxes(page, height)
+    finally:
+        page.close()
+    extracted = ExtractedPage(number=index + 1, width=width, height=height)
+    if text.strip():
+        extracted.text, extracted.boxes, extracted.source = text, boxes, TextSource.PDF
+    label = doc.get_page_label(index)
+    if label:
+        extracted.printed_label, extracted.label_source = label, LabelSource.PDF
+    else:
+        folio = find_folio(text, boxes, height)
+        if folio:
+            extracted.printed_label, extracted.label_source = folio, LabelSource.FOLIO
+    return extracted
+
+
+def extract_pdf(
+    worker: PdfiumWorker,
+    path: Path,
+    *,
+    password: str | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> list[ExtractedPage]:
+    """Every page of the PDF at ``path``; raises CancelledError if ``cancel`` is set."""
+    check_pdf_file(path)
+    count = _page_count(worker, path, password)
+    if count == 0:
+        raise UserError(f"{path} has no pages")
+    pages: list[ExtractedPage] = []
+    if progress:
+        progress(0, count)
+    for index in range(count):
+        if cancel is not None and cancel.is_set():
+            raise CancelledError()
+        pages.append(worker.call(_extract_page, worker, path, password, index))
+        if progress:
+            progress(index + 1, count)
+    return pages

@@ -1,0 +1,206 @@
+"""Importing files into a project: PDFs, dumped text layers and reference witnesses.
+
+A document is stored in one transaction after every page has been read, so a
+failed or cancelled import leaves the project exactly as it was.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from xzannot.core.pages import ExtractedPage
+from xzannot.errors import UserError
+from xzannot.io.hashing import sha256_file, sha256_text
+from xzannot.io.pdf_import import Progress, extract_pdf
+from xzannot.io.pdfium_worker import PdfiumWorker
+from xzannot.io.text_import import dump_page, read_text_file
+from xzannot.store.database import Project
+from xzannot.store.documents import add_document, add_reference, find_document_by_hash, get_document
+
+_PDF_MAGIC = b"%PDF-"
+TEXT_SUFFIXES = (".txt", ".text")
+_IMAGE_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"II*\x00": "a TIFF image",
+    b"MM\x00*": "a TIFF image",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """What an import did."""
+
+    document_id: int
+    title: str
+    pages: int
+    already_present: bool
+    pages_needing_text: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceOutcome:
+    """What importing a reference witness did."""
+
+    reference_id: int
+    document_id: int
+    document_title: str
+    characters: int
+    already_present: bool
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(1024)
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def _looks_like_pdf(path: Path) -> bool:
+    return _PDF_MAGIC in _head(path)
+
+
+def file_kind(path: Path) -> str:
+    """``"pdf"`` or ``"text"``; anything else is refused with the reason."""
+    head = _head(path)
+    if _PDF_MAGIC in head or path.suffix.lower() == ".pdf":
+        return "pdf"
+    for magic, what in _IMAGE_MAGIC.items():
+        if head.startswith(magic):
+            raise UserError(
+                f"{path} is {what}; xzannot imports PDFs and text dumps (.txt) "
+                "(put scanned images into a PDF first)"
+            )
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return "text"
+    raise UserError(f"{path} is not a PDF, and not a text dump (.txt)")
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise UserError(f"{path}: no such file")
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give the files inside it")
+
+
+@dataclass(slots=True)
+class ReadDocument:
+    """A file read into memory, ready to be stored."""
+
+    path: Path
+    sha256: str
+    kind: str  # "pdf" or "text"
+    pages: list[ExtractedPage]
+
+
+def read_document(
+    worker: PdfiumWorker,
+    path: Path,
+    *,
+    password: str | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> ReadDocument:
+    """Read a PDF or a dumped text layer, without touching any project."""
+    path = path.expanduser().absolute()
+    _check_file(path)
+    sha = sha256_file(path)
+    if file_kind(path) == "pdf":
+        pages = extract_pdf(worker, path, password=password, progress=progress, cancel=cancel)
+        return ReadDocument(path, sha, "pdf", pages)
+    page = dump_page(read_text_file(path))
+    if progress:
+        progress(1, 1)
+    return ReadDocument(path, sha, "text", [page])
+
+
+def store_documents(project: Project, documents: list[ReadDocument]) -> list[ImportOutcome]:
+    """Store read documents in one transaction; files already imported are recognised by hash."""
+    outcomes: list[ImportOutcome] = []
+    seen: dict[str, ImportOutcome] = {}
+    with project.transaction() as session:
+        for read in documents:
+            known = find_document_by_hash(session, read.sha256)
+            if known is not None:
+                outcomes.append(
+                    ImportOutcome(known.id, known.title, known.page_count, already_present=True)
+                )
+                continue
+            if read.sha256 in seen:  # the same file given twice
+                outcomes.append(replace(seen[read.sha256], already_present=True))
+                continue
+            doc = add_document(
+                session,
+                title=read.path.stem,
+                kind=read.kind,
+                source_path=read.path,
+                sha256=read.sha256,
+                pages=read.pages,
+            )
+            outcome = ImportOutcome(
+                doc.id,
+                doc.title,
+                doc.page_count,
+                already_present=False,
+                pages_needing_text=sum(p.needs_text for p in read.pages),
+            )
+            seen[read.sha256] = outcome
+            outcomes.append(outcome)
+    return outcomes
+
+
+def find_imported(project: Project, path: Path) -> ImportOutcome | None:
+    """The document already imported from a file with the same bytes as ``path``, if any."""
+    path = path.expanduser().absolute()
+    _check_file(path)
+    with project.transaction() as session:
+        known = find_document_by_hash(session, sha256_file(path))
+    if known is None:
+        return None
+    return ImportOutcome(known.id, known.title, known.page_count, already_present=True)
+
+
+def import_document(
+    project: Project,
+    worker: PdfiumWorker,
+    path: Path,
+    *,
+    password: str | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> ImportOutcome:
+    """Read and store one file; a file imported before is recognised without re-reading it."""
+    known = find_imported(project, path)
+    if known is not None:
+        return known
+    read = read_document(worker, path, password=password, progress=progress, cancel=cancel)
+    return store_documents(project, [read])[0]
+
+
+def import_reference(
+    project: Project, path: Path | None, *, text: str | None = None, document: str | None = None
+) -> ReferenceOutcome:
+    """Store a reference witness (from a file, or pasted ``text``) against a document."""
+    if path is not None:
+        path = path.expanduser().absolute()
+        _check_file(path)
+        if _looks_like_pdf(path):
+            raise UserError(f"{path} is a PDF; a reference witness must be a text file")
+        text = read_text_file(path)
+    if text is None or not text.strip():
+        raise UserError("the reference text is empty")
+    title = path.stem if path is not None else "pasted reference"
+    with project.transaction() as session:
+        doc = get_document(session, document)
+        ref_id, new = add_reference(
+            session,
+            document_id=doc.id,
+            title=title,
+            source_path=path,
+            sha256=sha256_text(text),
+            text=text,
+        )
+    return ReferenceOutcome(ref_id, doc.id, doc.title, len(text), already_present=not new)

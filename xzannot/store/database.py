@@ -1,0 +1,235 @@
+"""Opening a project database: SQLite by path, or any SQLAlchemy URL.
+
+Opening checks the database before touching it: a file that is not a database,
+a database that is not an xzannot project, or a project written by a newer
+version of xzannot is refused with a message and left exactly as it was. Only
+then are migrations applied.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from xzannot.errors import UserError
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_MIGRATIONS = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a project lives: an SQLAlchemy URL, and the file for SQLite."""
+
+    url: str
+    path: Path | None  # None for a server database
+
+    @property
+    def display(self) -> str:
+        """How to name the project to a user (never shows a password)."""
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+
+def locate(db: str | Path) -> Location:
+    """Turn a ``--db`` argument (a path or a URL) into a :class:`Location`."""
+    text = str(db)
+    if "://" not in text:
+        path = Path(text).expanduser().absolute()
+        return Location(f"sqlite:///{path}", path)
+    try:
+        url = make_url(text)
+    except ArgumentError as exc:
+        raise UserError(f"{text!r} is neither a file path nor a database URL") from exc
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            return Location(text, None)
+        path = Path(url.database).expanduser().absolute()
+        return Location(f"sqlite:///{path}", path)
+    return Location(text, None)
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    return cfg
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this version of xzannot knows."""
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def head_revision() -> str:
+    """The newest schema revision this version of xzannot writes."""
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _check_revisions(found: set[str], where: str) -> None:
+    unknown = found - known_revisions()
+    if unknown:
+        raise UserError(
+            f"{where} was written by a newer version of xzannot "
+            f"(schema {', '.join(sorted(unknown))}); update xzannot to open it. "
+            "The project was not changed."
+        )
+
+
+def _precheck_sqlite(path: Path, *, create: bool) -> None:
+    """Refuse anything but an xzannot project or a new file, without writing to it."""
+    if path.is_dir():
+        raise UserError(f"{path} is a folder, not a project database")
+    if not path.exists():
+        if not create:
+            raise UserError(f"no project at {path} (import a file into it first)")
+        if not path.parent.is_dir():
+            raise UserError(f"cannot create {path}: the folder {path.parent} does not exist")
+        return
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
+    if not header:
+        return  # an empty file is an empty database
+    if header != _SQLITE_MAGIC:
+        raise UserError(f"{path} is not an xzannot project (it is not an SQLite database)")
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            revisions: set[str] = set()
+            if "alembic_version" in tables:
+                revisions = {
+                    row[0] for row in conn.execute("SELECT version_num FROM alembic_version")
+                }
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"{path} is damaged or not an SQLite database ({exc})") from exc
+    if tables and "alembic_version" not in tables:
+        raise UserError(f"{path} is an SQLite database but not an xzannot project")
+    _check_revisions(revisions, str(path))
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _make_engine(location: Location) -> Engine:
+    try:
+        if location.path is not None or location.url.startswith("sqlite"):
+            engine = create_engine(
+                location.url,
+                connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            )
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        return create_engine(location.url, pool_pre_ping=True)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise UserError(f"cannot use database {location.display}: {exc}") from exc
+
+
+class Project:
+    """An open project database: its engine and a factory for sessions.
+
+    Callers open one session (one transaction) per user action with
+    :meth:`transaction` or :meth:`session`.
+    """
+
+    def __init__(self, location: Location, engine: Engine) -> None:
+        self.location = location
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed on success and rolled back on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def session(self) -> Session:
+        """A plain session for reading; the caller closes it."""
+        return self.sessions()
+
+    def close(self) -> None:
+        """Release every connection (a SQLite file can then be moved or deleted)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def check_location(db: str | Path, *, create: bool = False) -> Location:
+    """Validate a project location without creating or changing anything."""
+    location = locate(db)
+    if location.path is not None:
+        _precheck_sqlite(location.path, create=create)
+    return location
+
+
+def project_exists(location: Location) -> bool:
+    """Whether a SQLite project file exists (a server database is taken to exist)."""
+    return location.path is None or location.path.exists()
+
+
+def open_project(db: str | Path, *, create: bool = False) -> Project:
+    """Open (and, with ``create``, make) a project and bring its schema up to date."""
+    location = check_location(db, create=create)
+    engine = _make_engine(location)
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_heads()
+            tables = set(inspect(conn).get_table_names())
+        if location.path is None:
+            if tables and "alembic_version" not in tables:
+                raise UserError(f"{location.display} holds tables but is not an xzannot project")
+            _check_revisions(set(current), location.display)
+            if not tables and not create:
+                raise UserError(f"no project at {location.display} (import a file into it first)")
+        if head_revision() not in current:
+            cfg = _alembic_config()
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+    except UserError:
+        engine.dispose()
+        raise
+    except (DBAPIError, SQLAlchemyError) as exc:
+        engine.dispose()
+        reason = getattr(exc, "orig", None) or exc
+        raise UserError(f"cannot open project {location.display}: {reason}") from exc
+    project = Project(location, engine)
+    from xzannot.store.labels import ensure_default_labels
+
+    with project.transaction() as session:
+        ensure_default_labels(session)
+    return project

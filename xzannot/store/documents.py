@@ -1,0 +1,224 @@
+"""Repository functions for documents, pages, their texts and reference witnesses.
+
+They return plain dataclasses, never live ORM objects, so callers can keep them
+after the session closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from xzannot.core.boxes import Box, pack_boxes, unpack_boxes
+from xzannot.core.edits import Edit, apply_edits
+from xzannot.core.pages import ExtractedPage, TextSource
+from xzannot.errors import UserError
+from xzannot.store.models import Document, EditRow, Page, PageText, ReferenceText
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """A document as listed to the user."""
+
+    id: int
+    title: str
+    kind: str
+    source_path: str
+    sha256: str
+    page_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    """A page as listed to the user."""
+
+    id: int
+    document_id: int
+    number: int
+    width: float
+    height: float
+    printed_label: str | None
+    label_source: str
+    review_status: str
+    needs_text: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PageContent:
+    """A page's original text, its boxes, and its current text after edits."""
+
+    page: PageInfo
+    original: str
+    current: str
+    boxes: list[Box | None]
+    source: str
+
+
+def _document_info(doc: Document) -> DocumentInfo:
+    return DocumentInfo(doc.id, doc.title, doc.kind, doc.source_path, doc.sha256, doc.page_count)
+
+
+def _page_info(page: Page) -> PageInfo:
+    return PageInfo(
+        page.id,
+        page.document_id,
+        page.number,
+        page.width,
+        page.height,
+        page.printed_label,
+        page.label_source,
+        page.review_status,
+        page.needs_text,
+    )
+
+
+def find_document_by_hash(session: Session, sha256: str) -> DocumentInfo | None:
+    """The document imported from a file with these bytes, if any."""
+    doc = session.scalar(select(Document).where(Document.sha256 == sha256))
+    return None if doc is None else _document_info(doc)
+
+
+def add_document(
+    session: Session,
+    *,
+    title: str,
+    kind: str,
+    source_path: Path,
+    sha256: str,
+    pages: Sequence[ExtractedPage],
+) -> DocumentInfo:
+    """Store a document and all its pages and texts (in the caller's transaction)."""
+    doc = Document(
+        title=title, kind=kind, source_path=str(source_path), sha256=sha256, page_count=len(pages)
+    )
+    for extracted in pages:
+        page = Page(
+            number=extracted.number,
+            width=extracted.width,
+            height=extracted.height,
+            printed_label=extracted.printed_label,
+            label_source=extracted.label_source.value,
+            review_status="todo",
+            needs_text=extracted.needs_text,
+        )
+        if extracted.source is not TextSource.NONE:
+            page.text = PageText(
+                original=extracted.text,
+                boxes=pack_boxes(extracted.boxes) if extracted.boxes else None,
+                source=extracted.source.value,
+            )
+        doc.pages.append(page)
+    session.add(doc)
+    session.flush()
+    return _document_info(doc)
+
+
+def list_documents(session: Session) -> list[DocumentInfo]:
+    """Every document in import order."""
+    return [_document_info(d) for d in session.scalars(select(Document).order_by(Document.id))]
+
+
+def get_document(session: Session, ref: str | int | None) -> DocumentInfo:
+    """A document by id, title or file name; with no ref, the first one imported."""
+    docs = list_documents(session)
+    if not docs:
+        raise UserError("the project holds no documents yet; import a file first")
+    if ref is None:
+        return docs[0]
+    text = str(ref)
+    for doc in docs:
+        if text in (str(doc.id), doc.title, Path(doc.source_path).name):
+            return doc
+    choices = ", ".join(f"{d.id} ({d.title})" for d in docs)
+    raise UserError(f"no document {text!r} in the project; it holds {choices}")
+
+
+def list_pages(session: Session, document_id: int | None = None) -> list[PageInfo]:
+    """Pages in document and page order, optionally of one document."""
+    query = select(Page).order_by(Page.document_id, Page.number)
+    if document_id is not None:
+        query = query.where(Page.document_id == document_id)
+    return [_page_info(p) for p in session.scalars(query)]
+
+
+def get_page(session: Session, document_id: int, number: int) -> PageInfo:
+    """Page ``number`` (from 1, in PDF order) of a document."""
+    page = session.scalar(
+        select(Page).where(Page.document_id == document_id, Page.number == number)
+    )
+    if page is None:
+        count = session.scalar(
+            select(func.count()).select_from(Page).where(Page.document_id == document_id)
+        )
+        raise UserError(f"there is no page {number}; the document has pages 1 to {count}")
+    return _page_info(page)
+
+
+def page_content(session: Session, page_id: int) -> PageContent:
+    """A page's texts and boxes."""
+    page = session.get(Page, page_id)
+    if page is None:
+        raise UserError(f"page {page_id} no longer exists")
+    edits = [Edit(e.start, e.end, e.replacement) for e in page.edits]
+    if page.text is None:
+        return PageContent(_page_info(page), "", apply_edits("", edits), [], TextSource.NONE.value)
+    return PageContent(
+        _page_info(page),
+        page.text.original,
+        apply_edits(page.text.original, edits),
+        unpack_boxes(page.text.boxes),
+        page.text.source,
+    )
+
+
+def add_reference(
+    session: Session,
+    *,
+    document_id: int,
+    title: str,
+    source_path: Path | None,
+    sha256: str,
+    text: str,
+) -> tuple[int, bool]:
+    """Store a reference witness of a document; returns (id, whether it was new)."""
+    existing = session.scalar(
+        select(ReferenceText).where(
+            ReferenceText.document_id == document_id, ReferenceText.sha256 == sha256
+        )
+    )
+    if existing is not None:
+        return existing.id, False
+    ref = ReferenceText(
+        document_id=document_id,
+        title=title,
+        source_path=None if source_path is None else str(source_path),
+        sha256=sha256,
+        text=text,
+    )
+    session.add(ref)
+    session.flush()
+    return ref.id, True
+
+
+def document_file(session: Session, document_id: int) -> Path:
+    """The path a document was imported from."""
+    doc = session.get(Document, document_id)
+    if doc is None:
+        raise UserError(f"document {document_id} no longer exists")
+    return Path(doc.source_path)
+
+
+def relocate_document(session: Session, document_id: int, path: Path) -> None:
+    """Record that a document's file now lives at ``path``."""
+    doc = session.get(Document, document_id)
+    if doc is not None:
+        doc.source_path = str(path)
+
+
+def count_edits(session: Session) -> int:
+    """How many edits the project holds."""
+    return session.scalar(select(func.count()).select_from(EditRow)) or 0

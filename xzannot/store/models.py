@@ -1,0 +1,197 @@
+"""The project schema: documents, pages, their texts, edits, labels, spans and annotators.
+
+Changing anything here needs a new migration in ``migrations/versions``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """Timestamps are stored in UTC."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with stable constraint names, so migrations can refer to them."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Document(Base):
+    """A source file: a PDF, or a text dump standing for one page."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(16))  # "pdf" or "text"
+    source_path: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    page_count: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    pages: Mapped[list[Page]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Page.number"
+    )
+    references: Mapped[list[ReferenceText]] = relationship(
+        back_populates="document", cascade="all, delete-orphan"
+    )
+
+
+class Page(Base):
+    """One page of a document, numbered from 1 in source order."""
+
+    __tablename__ = "pages"
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    width: Mapped[float] = mapped_column(Float)  # points
+    height: Mapped[float] = mapped_column(Float)
+    printed_label: Mapped[str | None] = mapped_column(String(64))
+    label_source: Mapped[str] = mapped_column(String(16), default="none")
+    review_status: Mapped[str] = mapped_column(String(16), default="todo")
+    needs_text: Mapped[bool] = mapped_column(default=False)
+
+    document: Mapped[Document] = relationship(back_populates="pages")
+    text: Mapped[PageText | None] = relationship(
+        back_populates="page", cascade="all, delete-orphan", uselist=False
+    )
+    edits: Mapped[list[EditRow]] = relationship(
+        back_populates="page", cascade="all, delete-orphan", order_by="EditRow.seq"
+    )
+    spans: Mapped[list[Span]] = relationship(back_populates="page", cascade="all, delete-orphan")
+
+
+class PageText(Base):
+    """A page's original text as extracted, with one packed box per character."""
+
+    __tablename__ = "page_texts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), unique=True)
+    original: Mapped[str] = mapped_column(Text)
+    boxes: Mapped[bytes | None] = mapped_column(LargeBinary)  # see xzannot.core.boxes
+    source: Mapped[str] = mapped_column(String(16))  # xzannot.core.pages.TextSource
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    page: Mapped[Page] = relationship(back_populates="text")
+
+
+class ReferenceText(Base):
+    """A second witness of a document's text (a web transcription, another edition)."""
+
+    __tablename__ = "reference_texts"
+    __table_args__ = (UniqueConstraint("document_id", "sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(500))
+    source_path: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="references")
+
+
+class Annotator(Base):
+    """A person (or a rule set) that edits text or marks spans."""
+
+    __tablename__ = "annotators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class EditRow(Base):
+    """One correction in a page's chain of edits (see xzannot.core.edits)."""
+
+    __tablename__ = "edits"
+    __table_args__ = (UniqueConstraint("page_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)  # position in the chain, from 1
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    replacement: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32))  # manual, reflow, spacing, punctuation, ...
+    group_key: Mapped[str | None] = mapped_column(String(64))
+    annotator_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    page: Mapped[Page] = relationship(back_populates="edits")
+    annotator: Mapped[Annotator | None] = relationship()
+
+
+class Label(Base):
+    """An entry of the project's label schema (target, project, policy, ...)."""
+
+    __tablename__ = "labels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    name_zh: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100))
+    color: Mapped[str] = mapped_column(String(16))
+    shortcut: Mapped[str | None] = mapped_column(String(16))
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Span(Base):
+    """A labelled character range on a page's current text."""
+
+    __tablename__ = "spans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    label_id: Mapped[int] = mapped_column(ForeignKey("labels.id"))
+    quote: Mapped[str] = mapped_column(Text)
+    attributes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="accepted")
+    orphaned: Mapped[bool] = mapped_column(default=False)
+    deleted: Mapped[bool] = mapped_column(default=False)
+    annotator_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+    page: Mapped[Page] = relationship(back_populates="spans")
+    label: Mapped[Label] = relationship()
+    annotator: Mapped[Annotator | None] = relationship()

@@ -1,0 +1,127 @@
+"""Importing files from the window: a progress dialog, cancel, and no partial documents."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from xzannot.errors import CancelledError, UserError
+from xzannot.io.pdfium_worker import PdfiumWorker
+from xzannot.operations.importing import (
+    ImportOutcome,
+    import_reference,
+    read_document,
+    store_documents,
+)
+from xzannot.store.database import Project
+from xzannot.ui.tasks import TaskRunner
+
+
+def import_files(
+    project: Project,
+    worker: PdfiumWorker,
+    paths: list[Path],
+    *,
+    progress: Callable[[int, int], None],
+    cancel: threading.Event,
+) -> list[ImportOutcome]:
+    """Read every file, then store them all in one transaction (runs off the GUI thread)."""
+    reads = []
+    for index, path in enumerate(paths):
+
+        def page_progress(done: int, total: int, index: int = index) -> None:
+            # files count as equal parts of the bar; pages move it within a file
+            progress(index * 1000 + (done * 1000 // max(total, 1)), len(paths) * 1000)
+
+        reads.append(read_document(worker, path, progress=page_progress, cancel=cancel))
+    if cancel.is_set():
+        raise CancelledError()
+    return store_documents(project, reads)
+
+
+class ImportFlow(QObject):
+    """Runs imports for a window and reports the outcome."""
+
+    finished = Signal(str)  # a summary for the status bar, after the project changed
+
+    def __init__(self, parent: QWidget, tasks: TaskRunner, worker: PdfiumWorker) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._tasks = tasks
+        self._worker = worker
+        self.dialog: QProgressDialog | None = None
+
+    def start(self, project: Project, paths: list[Path]) -> None:
+        """Import ``paths`` with a progress dialog the user can cancel."""
+        dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 1000, self._parent)
+        dialog.setWindowTitle(self.tr("Import"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+        self.dialog = dialog
+
+        def on_progress(done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+        task = self._tasks.run(
+            import_files,
+            project,
+            self._worker,
+            paths,
+            done=self._done,
+            failed=self._failed,
+            progress=on_progress,
+            with_control=True,
+        )
+        dialog.canceled.connect(task.cancel)
+        dialog.show()
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _done(self, outcomes: list[ImportOutcome]) -> None:
+        self._close_dialog()
+        new = [o for o in outcomes if not o.already_present]
+        pages = sum(o.pages for o in new)
+        old = len(outcomes) - len(new)
+        text = self.tr("Imported %1 document(s), %2 page(s).").replace("%1", str(len(new)))
+        text = text.replace("%2", str(pages))
+        if old:
+            text += " " + self.tr("%1 already in the project.").replace("%1", str(old))
+        self.finished.emit(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._close_dialog()
+        if isinstance(exc, CancelledError):
+            self.finished.emit(self.tr("Import cancelled; nothing was changed."))
+            return
+        if isinstance(exc, UserError):
+            QMessageBox.warning(self._parent, self.tr("Import"), str(exc))
+            return
+        raise exc
+
+    def import_reference(self, project: Project, path: Path, document_id: int) -> None:
+        """Store a reference witness for a document (a quick, local operation)."""
+        try:
+            outcome = import_reference(project, path, document=str(document_id))
+        except UserError as exc:
+            QMessageBox.warning(self._parent, self.tr("Import reference text"), str(exc))
+            return
+        if outcome.already_present:
+            self.finished.emit(self.tr("That reference text was already stored."))
+        else:
+            self.finished.emit(
+                self.tr("Stored a reference text of %1 characters.").replace(
+                    "%1", str(outcome.characters)
+                )
+            )

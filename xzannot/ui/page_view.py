@@ -1,0 +1,190 @@
+"""The page image: rendered by pdfium off the GUI thread, sharp at the view's zoom.
+
+Scene coordinates are PDF points with the origin at the top-left corner, the
+same as character boxes, so later overlays can be placed without conversion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QWidget,
+)
+
+from xzannot.io.render import RenderedPage
+from xzannot.ui.tasks import TaskRunner
+
+RenderFn = Callable[[Path, int, float], "Future[RenderedPage]"]
+
+MIN_ZOOM, MAX_ZOOM = 0.1, 8.0
+_RERENDER_DELAY_MS = 120
+
+
+def to_qimage(page: RenderedPage) -> QImage:
+    """A QImage that owns a copy of the rendered pixels."""
+    image = QImage(page.data, page.width, page.height, page.stride, QImage.Format.Format_RGB888)
+    return image.copy()
+
+
+class PageView(QGraphicsView):
+    """Shows one page; fit width by default, Ctrl+wheel and +/− to zoom, drag to pan."""
+
+    zoomChanged = Signal(float)
+    imageShown = Signal()
+
+    def __init__(self, tasks: TaskRunner, render: RenderFn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._render = render
+        self._scene = QGraphicsScene(self)
+        self.setScene(self._scene)
+        self.setBackgroundBrush(QColor("#5f6368"))
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._pixmap_item = QGraphicsPixmapItem()
+        self._pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self._scene.addItem(self._pixmap_item)
+        self._message = QGraphicsTextItem()
+        self._message.setDefaultTextColor(QColor("white"))
+        self._scene.addItem(self._message)
+        self._source: tuple[Path, int] | None = None
+        self._page_size = (0.0, 0.0)
+        self._fit_width = True
+        self._generation = 0
+        self._rendered_scale = 0.0
+        self._rerender = QTimer(self)
+        self._rerender.setSingleShot(True)
+        self._rerender.setInterval(_RERENDER_DELAY_MS)
+        self._rerender.timeout.connect(self._request_render)
+
+    # what is shown
+    def show_page(self, source: Path | None, number: int, width: float, height: float) -> None:
+        """Show page ``number`` of the PDF at ``source`` (None: a page without an image)."""
+        self._generation += 1
+        self._pixmap_item.setPixmap(QPixmap())
+        self._rendered_scale = 0.0
+        self._message.setPlainText("")
+        if source is None or width <= 0 or height <= 0:
+            self._source = None
+            self._page_size = (0.0, 0.0)
+            self.show_message(self.tr("This page has no image (it was imported as text)."))
+            return
+        self._source = (source, number)
+        self._page_size = (width, height)
+        self._scene.setSceneRect(QRectF(0, 0, width, height))
+        if self._fit_width:
+            self._apply_fit_width()
+        self._request_render()
+
+    def show_message(self, text: str) -> None:
+        """A message in place of the image (missing file, no image)."""
+        self._pixmap_item.setPixmap(QPixmap())
+        self._message.setPlainText(text)
+        self._message.setTextWidth(300)
+        self._scene.setSceneRect(self._message.boundingRect())
+        self.resetTransform()
+
+    def has_image(self) -> bool:
+        """Whether a rendered image is on screen."""
+        return not self._pixmap_item.pixmap().isNull()
+
+    def image_scale(self) -> float:
+        """Pixels per point of the image on screen (0 if none)."""
+        return self._rendered_scale
+
+    def zoom(self) -> float:
+        """Screen pixels per PDF point."""
+        return self.transform().m11()
+
+    # zooming
+    def set_zoom(self, zoom: float) -> None:
+        """Zoom to ``zoom`` screen pixels per point."""
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self._fit_width = False
+        self._set_scale(zoom)
+
+    def fit_width(self) -> None:
+        """Scale the page to the view's width, and keep it so on resize."""
+        self._fit_width = True
+        self._apply_fit_width()
+
+    def _apply_fit_width(self) -> None:
+        width = self._page_size[0]
+        if width > 0:
+            # Reserve the vertical scroll bar whether shown or not: otherwise fitting
+            # makes it appear, which narrows the view, which refits, and so on.
+            scrollbar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+            available = self.width() - 2 * self.frameWidth() - scrollbar - 4
+            self._set_scale(max(MIN_ZOOM, available / width))
+
+    def _set_scale(self, zoom: float) -> None:
+        if abs(zoom - self.zoom()) < 1e-6 and self._rendered_scale:
+            return
+        self.resetTransform()
+        self.scale(zoom, zoom)
+        self.zoomChanged.emit(zoom)
+        if self._source is not None:
+            self._rerender.start()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            self.set_zoom(self.zoom() * (1.15**steps))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.set_zoom(self.zoom() * 1.25)
+        elif event.key() == Qt.Key.Key_Minus:
+            self.set_zoom(self.zoom() / 1.25)
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fit_width and self._source is not None:
+            self._apply_fit_width()
+
+    # rendering
+    def _wanted_scale(self) -> float:
+        return self.zoom() * self.devicePixelRatioF()
+
+    def _request_render(self) -> None:
+        if self._source is None:
+            return
+        scale = self._wanted_scale()
+        if abs(scale - self._rendered_scale) < 1e-3:
+            return
+        generation = self._generation
+        path, number = self._source
+        self._tasks.watch(
+            self._render(path, number, scale),
+            done=lambda page, g=generation: self._on_rendered(g, page),
+            failed=lambda exc, g=generation: self._on_failed(g, exc),
+        )
+
+    def _on_rendered(self, generation: int, page: RenderedPage) -> None:
+        if generation != self._generation:
+            return  # an answer for a page no longer shown
+        pixmap = QPixmap.fromImage(to_qimage(page))
+        pixmap.setDevicePixelRatio(1.0)
+        self._pixmap_item.setPixmap(pixmap)
+        self._pixmap_item.setScale(1.0 / page.scale)
+        self._rendered_scale = page.scale
+        self.imageShown.emit()
+
+    def _on_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.show_message(self.tr("The page could not be rendered: %1").replace("%1", str(exc)))

@@ -1,0 +1,86 @@
+"""The pages of a project as a table: document, page number, printed label, status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from xzannot.store.documents import DocumentInfo, PageInfo
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class PagesModel(QAbstractTableModel):
+    """Rows are pages in document and page order."""
+
+    COLUMNS = ("page", "printed", "status")
+    PageRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pages: list[PageInfo] = []
+        self._documents: dict[int, DocumentInfo] = {}
+
+    def set_pages(self, documents: list[DocumentInfo], pages: list[PageInfo]) -> None:
+        """Replace the whole list."""
+        self.beginResetModel()
+        self._documents = {d.id: d for d in documents}
+        self._pages = list(pages)
+        self.endResetModel()
+
+    def page(self, row: int) -> PageInfo:
+        """The page shown in ``row``."""
+        return self._pages[row]
+
+    def row_of(self, page_id: int) -> int:
+        """The row of a page, or -1."""
+        return next((i for i, p in enumerate(self._pages) if p.id == page_id), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._pages)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return (self.tr("Page"), self.tr("Printed"), self.tr("Status"))[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._pages):
+            return None
+        page = self._pages[index.row()]
+        if role == self.PageRole:
+            return page.id
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "page":
+                doc = self._documents.get(page.document_id)
+                name = doc.title if doc else "?"
+                return f"{name} · {page.number}" if len(self._documents) > 1 else str(page.number)
+            if column == "printed":
+                return page.printed_label or ""
+            return self._status_text(page)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            doc = self._documents.get(page.document_id)
+            return (
+                self.tr("%1, page %2")
+                .replace("%1", doc.title if doc else "?")
+                .replace("%2", str(page.number))
+            )
+        return None
+
+    def _status_text(self, page: PageInfo) -> str:
+        if page.needs_text:
+            return self.tr("needs text")
+        return {
+            "todo": self.tr("to do"),
+            "in_progress": self.tr("in progress"),
+            "done": self.tr("done"),
+        }.get(page.review_status, page.review_status)

@@ -1,0 +1,55 @@
+"""The window's preferences, declared once with their types and defaults, kept in QSettings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T", str, int, bool, float, QByteArray)
+
+ORGANIZATION = "xzannot"
+APPLICATION = "xzannot"
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One preference: its key, type and default."""
+
+    key: str
+    type: type[T]
+    default: T
+
+
+LAST_PROJECT = Setting("project/last", str, "")
+WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
+WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
+SPLITTER_STATE = Setting("window/splitter", QByteArray, QByteArray())
+
+
+class Settings:
+    """Typed access to the application's QSettings."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store or QSettings(ORGANIZATION, APPLICATION)
+
+    def get(self, setting: Setting[T]) -> T:
+        """The stored value, or the default when missing or of the wrong type."""
+        value = self._store.value(setting.key, setting.default)
+        if isinstance(value, setting.type):
+            return value
+        try:
+            if setting.type is bool:
+                return setting.type(str(value).lower() in ("1", "true", "yes"))  # type: ignore[call-arg]
+            return setting.type(value)  # type: ignore[call-arg]
+        except (TypeError, ValueError):
+            return setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        """Store a value."""
+        self._store.setValue(setting.key, value)
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        self._store.sync()
