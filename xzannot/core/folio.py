@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from xzannot.core.boxes import Box, union
+from xzannot.core.boxes import Box
 
 _DASHES = "—–\\-－―─~～·•_"
 _FOLIO_PATTERNS = (
@@ -41,37 +41,68 @@ def _decorated(line: str) -> bool:
     return any(ch in _DASHES for ch in line) or "第" in line
 
 
+def edge_lines(
+    text: str, boxes: Sequence[Box | None], page_height: float, band: float = _EDGE_BAND
+) -> list[tuple[str, float]]:
+    """Lines of text in the top and bottom margins, built from the boxes alone.
+
+    Text layers break lines unreliably (a running head may come out one
+    character per line), so characters are grouped by where they sit: by
+    vertical position into lines, then left to right. Returns each line's text
+    and the position of its middle as a fraction of the page height.
+    """
+    placed = [
+        (ch, box)
+        for ch, box in zip(text, boxes, strict=False)
+        if box is not None
+        and not ch.isspace()
+        and not band < (box[1] + box[3]) / 2 / page_height < 1 - band
+    ]
+    placed.sort(key=lambda item: (item[1][1] + item[1][3]) / 2)
+    lines: list[list[tuple[str, Box]]] = []
+    for ch, box in placed:
+        middle = (box[1] + box[3]) / 2
+        if lines:
+            last = lines[-1]
+            last_middle = sum((b[1] + b[3]) / 2 for _, b in last) / len(last)
+            height = max(b[3] - b[1] for _, b in last)
+            if abs(middle - last_middle) <= height / 2:
+                last.append((ch, box))
+                continue
+        lines.append([(ch, box)])
+    out: list[tuple[str, float]] = []
+    for line in lines:
+        line.sort(key=lambda item: item[1][0])
+        parts: list[str] = []
+        for i, (ch, box) in enumerate(line):
+            if i and box[0] - line[i - 1][1][2] > 0.3 * (box[3] - box[1]):
+                parts.append(" ")
+            parts.append(ch)
+        middle = sum((b[1] + b[3]) / 2 for _, b in line) / len(line) / page_height
+        out.append(("".join(parts), middle))
+    return out
+
+
 def find_folio(text: str, boxes: Sequence[Box | None], page_height: float) -> str | None:
     """The printed page number of a page, or None if none is printed.
 
     Candidates are scored: a folio at the foot beats one at the head, and a
     decorated one (``— 22 —``) beats a bare number.
     """
-    lines = text.split("\n")
     candidates: list[tuple[int, str]] = []
     if boxes and page_height > 0:
-        pos = 0
-        for line in lines:
-            line_boxes = boxes[pos : pos + len(line)]
-            pos += len(line) + 1
+        for line, middle in edge_lines(text, boxes, page_height):
             label = folio_of_line(line)
-            box = union(line_boxes)
-            if label is None or box is None:
-                continue
-            middle = (box[1] + box[3]) / 2 / page_height
-            if middle >= 1 - _EDGE_BAND:
-                candidates.append((2 + 2 * _decorated(line), label))
-            elif middle <= _EDGE_BAND:
-                candidates.append((1 + 2 * _decorated(line), label))
+            if label is not None:
+                at_foot = middle >= 1 - _EDGE_BAND
+                candidates.append((1 + at_foot + 2 * _decorated(line), label))
     else:
-        body = [line for line in lines if line.strip()]
-        tail = body[-_DUMP_LINES:]
-        head = body[:_DUMP_LINES]
-        for line in tail:
+        body = [line for line in text.split("\n") if line.strip()]
+        for line in body[-_DUMP_LINES:]:
             label = folio_of_line(line)
             if label is not None:
                 candidates.append((2 + 2 * _decorated(line), label))
-        for line in head:
+        for line in body[:_DUMP_LINES]:
             label = folio_of_line(line)
             if label is not None and _decorated(line):
                 candidates.append((1, label))

@@ -42,10 +42,11 @@ def document_path(
 ) -> Path | None:
     """Where a document's file is now: its recorded path, or a moved copy found by hash.
 
-    A file found elsewhere is recorded as the document's new path.
+    The file at the recorded path counts only if its bytes are still the ones
+    imported. A file found elsewhere is recorded as the document's new path.
     """
     recorded = Path(document.source_path)
-    if recorded.is_file():
+    if recorded.is_file() and sha256_file(recorded) == document.sha256:
         return recorded
     folders = [recorded.parent, *extra]
     if project.location.path is not None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +38,24 @@ PROJECT_FILTER = "xzannot projects (*.sqlite *.db);;All files (*)"
 IMPORT_FILTER = "PDF and text (*.pdf *.txt *.text);;All files (*)"
 
 
+class PageKeys(QObject):
+    """Makes PgUp/PgDn turn pages even where the focused widget would scroll instead."""
+
+    def __init__(self, step: Callable[[int], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._step = step
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                if event.type() == QEvent.Type.KeyPress:
+                    self._step(1 if key == Qt.Key.Key_PageDown else -1)
+                event.accept()
+                return True
+        return super().eventFilter(watched, event)
+
+
 class MainWindow(QMainWindow):
     """The review window for one project at a time."""
 
@@ -57,6 +76,7 @@ class MainWindow(QMainWindow):
         self._renderer = renderer
         self._settings = settings
         self._documents: dict[int, DocumentInfo] = {}
+        self._files: dict[int, Path | None] = {}  # document id -> its verified PDF
         self._current_page: int | None = None
         self.tasks = TaskRunner(self)
         self.imports = ImportFlow(self, self.tasks, worker)
@@ -91,6 +111,9 @@ class MainWindow(QMainWindow):
 
         self.page_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.page_label)
+        self._page_keys = PageKeys(self.step_page, self)
+        for widget in (self.pages_table, self.text_view, self.page_view):
+            widget.installEventFilter(self._page_keys)
         self._build_menus()
         self._restore_layout()
         if self._settings.get(keys.WINDOW_GEOMETRY).isEmpty():
@@ -160,6 +183,7 @@ class MainWindow(QMainWindow):
             documents = list_documents(session)
             pages = list_pages(session)
         self._documents = {d.id: d for d in documents}
+        self._files.clear()
         keep = self._current_page
         self.pages_model.set_pages(documents, pages)
         self.setWindowTitle(self.tr("%1 — xzannot").replace("%1", self.project.location.display))
@@ -291,12 +315,15 @@ class MainWindow(QMainWindow):
         self.text_view.set_text(content.current)
         document = self._documents[page.document_id]
         if document.kind == "pdf":
-            source = document_path(self.project, document)
+            if document.id not in self._files:
+                self._files[document.id] = document_path(self.project, document)
+            source = self._files[document.id]
             if source is None:
                 self.page_view.show_page(None, 0, 0, 0)
                 self.page_view.show_message(
                     self.tr(
-                        "The PDF %1 is missing. Use File ▸ Locate Missing PDF… to point to it."
+                        "The PDF %1 is missing or has changed since it was imported. "
+                        "Use File ▸ Locate Missing PDF… to point to it."
                     ).replace("%1", document.source_path)
                 )
             else:

@@ -1,0 +1,66 @@
+"""Shared fixtures: sample files, a template project copied per test, isolated user folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Qt must never try to reach a display in tests; set before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+SAMPLES = ROOT / "resources" / "samples"
+SAMPLE_PDF = SAMPLES / "xiuzhou-2022-sample.pdf"
+SAMPLE_DUMP = SAMPLES / "xiuzhou-2022-p52-dump.txt"
+SAMPLE_REFERENCE = SAMPLES / "xiuzhou-2022-web-transcription.txt"
+SAMPLE_SOURCE = SAMPLES / "xiuzhou-2022-report.txt"
+
+
+@pytest.fixture(autouse=True)
+def user_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own user data folder; nothing touches the real one."""
+    folder = tmp_path / "userdata"
+    monkeypatch.setenv("XZANNOT_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty, fully migrated project, made once per test session."""
+    from xzannot.store.database import open_project
+
+    path = tmp_path_factory.mktemp("template") / "empty.xzannot.sqlite"
+    open_project(path, create=True).close()
+    return path
+
+
+@pytest.fixture
+def db_path(template_db: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the empty template project."""
+    path = tmp_path / "project.xzannot.sqlite"
+    shutil.copyfile(template_db, path)
+    return path
+
+
+@pytest.fixture
+def worker() -> Iterator[object]:
+    """The pdfium worker thread, shut down after the test."""
+    from xzannot.io.pdfium_worker import PdfiumWorker
+
+    w = PdfiumWorker()
+    yield w
+    w.shutdown()
+
+
+@pytest.fixture
+def sample_pdf(tmp_path: Path) -> Path:
+    """A private copy of the sample yearbook (tests may move or delete it)."""
+    target = tmp_path / "pdfs" / SAMPLE_PDF.name
+    target.parent.mkdir()
+    shutil.copyfile(SAMPLE_PDF, target)
+    return target

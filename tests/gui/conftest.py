@@ -1,0 +1,59 @@
+"""Fixtures for window tests: isolated settings, and windows that must not leak."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from xzannot.app import build_window, make_application, shutdown_window
+from xzannot.ui.main_window import MainWindow
+from xzannot.ui.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QApplication]:
+    return QApplication
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args: list[str], qapp_cls: type[QApplication]) -> QApplication:
+    """The application, set up exactly as ``xzannot`` sets it up (fonts included)."""
+    return make_application(["xzannot-tests"])
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Preferences in a private INI file."""
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, settings: Settings, qapp: QApplication
+) -> Iterator[Callable[..., MainWindow]]:
+    """Build windows like the app does; fail the test if any top-level widget is left open."""
+    before = {id(w) for w in qapp.topLevelWidgets() if w.isVisible()}
+    windows: list[MainWindow] = []
+
+    def make(database: Path | None = None, *, demo: bool = False, show: bool = True) -> MainWindow:
+        window = build_window(database, demo=demo, settings=settings)
+        windows.append(window)
+        window.resize(1200, 800)
+        if show:
+            window.show()
+            qtbot.waitExposed(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+        shutdown_window(window)
+        window.deleteLater()
+    qtbot.wait(10)
+    leaked = [w for w in qapp.topLevelWidgets() if w.isVisible() and id(w) not in before]
+    assert not leaked, f"top-level widgets left open: {leaked}"

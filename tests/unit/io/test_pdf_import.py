@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import threading
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, SAMPLE_PDF, SAMPLE_SOURCE
+from xzannot.core.pages import LabelSource, TextSource
+from xzannot.errors import CancelledError, UserError
+from xzannot.io.pdf_import import extract_pdf
+from xzannot.io.pdfium_worker import PdfiumWorker
+
+
+def _fold(text: str) -> str:
+    """Fold Kangxi radicals (which Qt-written text layers use) and drop whitespace."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_sample_pages_sizes_labels_text_and_boxes(worker: PdfiumWorker) -> None:
+    pages = extract_pdf(worker, SAMPLE_PDF)
+    assert [p.number for p in pages] == [1, 2, 3]
+    assert [p.printed_label for p in pages] == ["21", "22", "23"]
+    assert all(p.label_source is LabelSource.FOLIO for p in pages)
+    for page in pages:
+        assert page.width == pytest.approx(595.28, abs=0.5)
+        assert page.height == pytest.approx(841.89, abs=0.5)
+        assert page.source is TextSource.PDF
+        assert len(page.boxes) == len(page.text)
+        for char, box in zip(page.text, page.boxes, strict=True):
+            if char.isspace():
+                continue
+            assert box is not None, f"{char!r} has no box"
+            left, top, right, bottom = box
+            assert 0 <= left < right <= page.width
+            assert 0 <= top < bottom <= page.height
+    every_char = _fold("".join(p.text for p in pages))
+    source = _fold(SAMPLE_SOURCE.read_text(encoding="utf-8"))
+    # every character of the laid-out report is on the pages, in some order
+    for phrase in (
+        "加速城乡融合",
+        "城镇新增就业人数1.6万人以上",
+        "智慧医保+未来社区",
+        "人代会票决",
+    ):
+        assert phrase in source
+        assert all(ch in every_char for ch in phrase)
+
+
+def test_box_of_folio_lies_at_the_foot(worker: PdfiumWorker) -> None:
+    page = extract_pdf(worker, SAMPLE_PDF)[1]
+    index = page.text.index("— 22 —") + 2
+    box = page.boxes[index]
+    assert box is not None
+    assert box[1] > page.height * 0.85
+
+
+@pytest.mark.parametrize(
+    ("name", "pages", "phrase"),
+    [
+        ("pdfplumber_issue-336_anhui_land_standard_p173.pdf", 1, "安徽省建设用地使用标准"),
+        ("pdfplumber_issue-67_quarterly_report.pdf", 22, "东北电气发展股份有限公司"),
+        ("pdfjs_XiaoBiaoSong_toc.pdf", 1, "关 于 红 军 作 战 的 原 则"),
+        ("pdfplumber_pr-136_scanned_with_ocr_layer.pdf", 6, "说阴"),
+    ],
+)
+def test_real_pdfs_import_with_text_and_boxes(
+    worker: PdfiumWorker, name: str, pages: int, phrase: str
+) -> None:
+    extracted = extract_pdf(worker, DATA / name)
+    assert len(extracted) == pages
+    assert phrase in extracted[0].text
+    assert all(len(p.boxes) == len(p.text) for p in extracted)
+
+
+def test_real_pdf_folio_from_running_header(worker: PdfiumWorker) -> None:
+    page = extract_pdf(worker, DATA / "pdfplumber_issue-336_anhui_land_standard_p173.pdf")[0]
+    assert page.printed_label == "173"
+
+
+def test_scan_without_text_layer_needs_text(worker: PdfiumWorker) -> None:
+    (page,) = extract_pdf(worker, DATA / "scanned-no-text.pdf")
+    assert page.needs_text
+    assert page.source is TextSource.NONE
+    assert page.width > 500
+
+
+def test_encrypted_pdf_asks_for_its_password(worker: PdfiumWorker) -> None:
+    path = DATA / "encrypted-sample.pdf"
+    with pytest.raises(UserError, match="encrypted; give its password with --password"):
+        extract_pdf(worker, path)
+    with pytest.raises(UserError, match="password is wrong"):
+        extract_pdf(worker, path, password="guess")
+    assert len(extract_pdf(worker, path, password="secret")) == 3
+
+
+def test_truncated_pdf_is_refused(worker: PdfiumWorker, tmp_path: Path) -> None:
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(SAMPLE_PDF.read_bytes()[: SAMPLE_PDF.stat().st_size // 2])
+    with pytest.raises(UserError, match="truncated"):
+        extract_pdf(worker, cut)
+
+
+def test_damaged_pdf_is_refused(worker: PdfiumWorker, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + b"garbage " * 500 + b"\n%%EOF\n")
+    with pytest.raises(UserError, match="damaged or not a PDF"):
+        extract_pdf(worker, bad)
+
+
+def test_not_a_pdf_is_refused(worker: PdfiumWorker, tmp_path: Path) -> None:
+    fake = tmp_path / "fake.pdf"
+    fake.write_text("hello", encoding="utf-8")
+    with pytest.raises(UserError, match="is not a PDF"):
+        extract_pdf(worker, fake)
+
+
+def test_progress_is_reported_per_page(worker: PdfiumWorker) -> None:
+    seen: list[tuple[int, int]] = []
+    extract_pdf(worker, SAMPLE_PDF, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, 3), (1, 3), (2, 3), (3, 3)]
+
+
+def test_cancel_stops_between_pages(worker: PdfiumWorker) -> None:
+    cancel = threading.Event()
+
+    def progress(done: int, _total: int) -> None:
+        if done == 1:
+            cancel.set()
+
+    with pytest.raises(CancelledError):
+        extract_pdf(worker, SAMPLE_PDF, progress=progress, cancel=cancel)
+
+
+def test_pdfium_is_only_called_on_its_thread(worker: PdfiumWorker) -> None:
+    with pytest.raises(RuntimeError, match="outside the pdfium worker thread"):
+        worker.document(SAMPLE_PDF)
+    names: list[str] = []
+    worker.call(lambda: names.append(threading.current_thread().name))
+    assert names[0].startswith("pdfium")

@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.conftest import DATA, SAMPLE_DUMP, SAMPLE_PDF, SAMPLE_REFERENCE
+from xzannot.errors import CancelledError, UserError
+from xzannot.io import pdf_import
+from xzannot.io.pdfium_worker import PdfiumWorker
+from xzannot.operations.importing import (
+    import_document,
+    import_reference,
+    read_document,
+    store_documents,
+)
+from xzannot.store.database import open_project
+from xzannot.store.documents import list_documents, list_pages, page_content
+from xzannot.store.models import Document, Page, PageText, ReferenceText
+
+
+def _counts(db: Path) -> tuple[int, int, int]:
+    with open_project(db) as project, project.session() as s:
+        return (
+            s.scalar(select(func.count()).select_from(Document)) or 0,
+            s.scalar(select(func.count()).select_from(Page)) or 0,
+            s.scalar(select(func.count()).select_from(PageText)) or 0,
+        )
+
+
+def test_same_file_twice_is_recognised_by_hash(
+    db_path: Path, worker: PdfiumWorker, tmp_path: Path
+) -> None:
+    renamed = tmp_path / "另一个名字.pdf"
+    shutil.copyfile(SAMPLE_PDF, renamed)
+    with open_project(db_path) as project:
+        first = import_document(project, worker, SAMPLE_PDF)
+        second = import_document(project, worker, renamed)
+    assert not first.already_present
+    assert second.already_present
+    assert second.document_id == first.document_id
+    assert _counts(db_path) == (1, 3, 3)
+
+
+def test_failure_on_a_later_page_leaves_no_document(
+    db_path: Path, worker: PdfiumWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = pdf_import._extract_page
+
+    def failing(w: PdfiumWorker, path: Path, password: str | None, index: int):  # type: ignore[no-untyped-def]
+        if index == 2:
+            raise UserError("page 3 is unreadable")
+        return real(w, path, password, index)
+
+    monkeypatch.setattr(pdf_import, "_extract_page", failing)
+    with open_project(db_path) as project, pytest.raises(UserError, match="page 3"):
+        import_document(project, worker, SAMPLE_PDF)
+    assert _counts(db_path) == (0, 0, 0)
+
+
+def test_cancelled_import_leaves_no_document(db_path: Path, worker: PdfiumWorker) -> None:
+    cancel = threading.Event()
+
+    def progress(done: int, _total: int) -> None:
+        if done == 2:
+            cancel.set()
+
+    with open_project(db_path) as project, pytest.raises(CancelledError):
+        import_document(project, worker, SAMPLE_PDF, progress=progress, cancel=cancel)
+    assert _counts(db_path) == (0, 0, 0)
+
+
+def test_several_files_are_stored_together_or_not_at_all(
+    db_path: Path, worker: PdfiumWorker
+) -> None:
+    reads = [read_document(worker, SAMPLE_PDF), read_document(worker, SAMPLE_DUMP)]
+    reads[1].pages[0].width = "not a number"  # type: ignore[assignment]  # makes the insert fail
+    with open_project(db_path) as project, pytest.raises(Exception):  # noqa: B017
+        store_documents(project, reads)
+    assert _counts(db_path) == (0, 0, 0)
+
+
+def test_text_dump_becomes_one_page_with_its_printed_label(
+    db_path: Path, worker: PdfiumWorker
+) -> None:
+    with open_project(db_path) as project:
+        outcome = import_document(project, worker, SAMPLE_DUMP)
+        with project.session() as s:
+            (page,) = list_pages(s, outcome.document_id)
+            content = page_content(s, page.id)
+    assert page.printed_label == "22"
+    assert page.width == 0
+    assert content.source == "dump"
+    assert content.original == SAMPLE_DUMP.read_text(encoding="utf-8")
+    assert content.boxes == []
+
+
+def test_gb18030_text_dump_is_decoded(db_path: Path, worker: PdfiumWorker, tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("加强全面优质的公共服务供给。\n— 22 —\n".encode("gb18030"))
+    with open_project(db_path) as project:
+        outcome = import_document(project, worker, path)
+        with project.session() as s:
+            (page,) = list_pages(s, outcome.document_id)
+            assert page_content(s, page.id).original.startswith("加强全面优质")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 20, "PNG image"),
+        ("report.docx", b"PK\x03\x04" + b"\0" * 20, "not a PDF, and not a text dump"),
+        ("empty.txt", b"  \n", "is empty"),
+        ("binary.txt", b"abc\x00def", "neither a PDF nor a text file"),
+    ],
+)
+def test_unsupported_files_are_explained(  # noqa: PLR0917  (fixtures and parameters)
+    db_path: Path, worker: PdfiumWorker, tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with open_project(db_path) as project, pytest.raises(UserError, match=reason):
+        import_document(project, worker, path)
+    assert _counts(db_path) == (0, 0, 0)
+
+
+def test_scan_without_text_is_imported_as_needing_text(db_path: Path, worker: PdfiumWorker) -> None:
+    with open_project(db_path) as project:
+        outcome = import_document(project, worker, DATA / "scanned-no-text.pdf")
+        with project.session() as s:
+            (page,) = list_pages(s, outcome.document_id)
+    assert outcome.pages_needing_text == 1
+    assert page.needs_text
+
+
+def test_reference_is_stored_against_a_document_once(db_path: Path, worker: PdfiumWorker) -> None:
+    with open_project(db_path) as project:
+        with pytest.raises(UserError, match="no documents yet"):
+            import_reference(project, SAMPLE_REFERENCE)
+        doc = import_document(project, worker, SAMPLE_PDF)
+        first = import_reference(project, SAMPLE_REFERENCE)
+        again = import_reference(project, SAMPLE_REFERENCE, document=str(doc.document_id))
+        with project.session() as s:
+            stored = s.scalars(select(ReferenceText)).all()
+            assert len(stored) == 1
+            assert stored[0].text == SAMPLE_REFERENCE.read_text(encoding="utf-8")
+        with pytest.raises(UserError, match="a reference witness must be a text file"):
+            import_reference(project, SAMPLE_PDF)
+    assert first.document_id == doc.document_id
+    assert not first.already_present
+    assert again.already_present
+
+
+def test_documents_list_in_import_order(db_path: Path, worker: PdfiumWorker) -> None:
+    with open_project(db_path) as project:
+        import_document(project, worker, SAMPLE_PDF)
+        import_document(project, worker, SAMPLE_DUMP)
+        with project.session() as s:
+            assert [d.kind for d in list_documents(s)] == ["pdf", "text"]

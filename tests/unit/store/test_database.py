@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
+
+from xzannot.errors import UserError
+from xzannot.store.database import head_revision, locate, open_project
+
+
+def test_new_project_is_migrated_to_head_with_wal_and_foreign_keys(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    with open_project(path, create=True) as project, project.session() as session:
+        tables = set(inspect(project.engine).get_table_names())
+        assert {
+            "documents",
+            "pages",
+            "page_texts",
+            "edits",
+            "labels",
+            "spans",
+            "annotators",
+        } <= tables
+        assert session.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
+        assert session.scalar(text("PRAGMA journal_mode")) == "wal"
+        assert session.scalar(text("PRAGMA foreign_keys")) == 1
+        assert session.scalar(text("PRAGMA busy_timeout")) >= 1000
+        keys = session.scalars(text("SELECT key FROM labels ORDER BY position")).all()
+        assert keys == ["target", "project", "policy"]
+
+
+def test_reopening_does_not_duplicate_labels(db_path: Path) -> None:
+    for _ in range(2):
+        with open_project(db_path) as project, project.session() as session:
+            assert session.scalar(text("SELECT count(*) FROM labels")) == 3
+
+
+def test_foreign_keys_are_enforced(db_path: Path) -> None:
+    with (
+        open_project(db_path) as project,
+        pytest.raises(IntegrityError, match="FOREIGN KEY"),
+        project.transaction() as session,
+    ):
+        session.execute(
+            text(
+                "INSERT INTO pages (document_id, number, width, height, label_source,"
+                " review_status, needs_text) VALUES (999, 1, 1, 1, 'none', 'todo', 0)"
+            )
+        )
+
+
+def test_newer_schema_is_refused_and_left_untouched(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(UserError, match="newer version of xzannot"):
+        open_project(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_file_that_is_not_a_database_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("这不是数据库", encoding="utf-8")
+    with pytest.raises(UserError, match="not an SQLite database"):
+        open_project(path, create=True)
+    assert path.read_text(encoding="utf-8") == "这不是数据库"
+
+
+def test_other_applications_database_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(UserError, match="not an xzannot project"):
+        open_project(path, create=True)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda tmp: tmp, "is a folder"),
+        (lambda tmp: tmp / "missing" / "p.sqlite", "does not exist"),
+    ],
+)
+def test_unusable_locations_are_explained(tmp_path: Path, make, reason: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(UserError, match=reason):
+        open_project(make(tmp_path), create=True)
+
+
+def test_missing_project_is_not_created_unless_asked(tmp_path: Path) -> None:
+    path = tmp_path / "absent.sqlite"
+    with pytest.raises(UserError, match="no project at"):
+        open_project(path)
+    assert not path.exists()
+
+
+def test_urls_and_paths_are_understood(tmp_path: Path) -> None:
+    assert locate(tmp_path / "a.sqlite").path == tmp_path / "a.sqlite"
+    assert locate(f"sqlite:///{tmp_path}/b.sqlite").path == tmp_path / "b.sqlite"
+    server = locate("postgresql://user:pw@localhost/xz")
+    assert server.path is None
+    assert "pw" not in server.display

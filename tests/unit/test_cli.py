@@ -1,0 +1,167 @@
+"""The command line as a user runs it: a real process, real files, exit codes and messages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, SAMPLE_DUMP, SAMPLE_PDF, SAMPLE_REFERENCE
+
+
+def xzannot(*args: str | Path, env_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XZANNOT_DATA_DIR": str(env_dir), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "xzannot", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def assert_user_error(result: subprocess.CompletedProcess[str], words: str) -> None:
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("xzannot: ")
+    assert words in lines[0]
+
+
+@pytest.fixture
+def project(tmp_path: Path, user_data_dir: Path) -> Path:
+    db = tmp_path / "cli.xzannot.sqlite"
+    result = xzannot("import", SAMPLE_PDF, SAMPLE_DUMP, "--db", db, env_dir=user_data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "xiuzhou-2022-sample.pdf: imported 3 pages as document 1" in result.stdout
+    assert "xiuzhou-2022-p52-dump.txt: imported 1 page as document 2" in result.stdout
+    return db
+
+
+def test_import_stats_and_text(project: Path, user_data_dir: Path) -> None:
+    ref = xzannot("import", "--reference", SAMPLE_REFERENCE, "--db", project, env_dir=user_data_dir)
+    assert ref.returncode == 0
+    assert "stored for document 1" in ref.stdout
+    stats = xzannot("stats", "--db", project, env_dir=user_data_dir)
+    assert stats.returncode == 0
+    assert "documents      2" in stats.stdout
+    assert "pages          4 (to do 4)" in stats.stdout
+    assert "references     1" in stats.stdout
+    assert "spans target   0" in stats.stdout
+    page = xzannot("text", "--db", project, "--page", "2", env_dir=user_data_dir)
+    assert page.returncode == 0
+    assert "— 22 —" in page.stdout
+    dump = xzannot(
+        "text", "--db", project, "--page", "1", "--document", "xiuzhou-2022-p52-dump", "--original",
+        env_dir=user_data_dir,
+    )  # fmt: skip
+    assert dump.stdout.rstrip("\n") == SAMPLE_DUMP.read_text(encoding="utf-8").rstrip("\n")
+
+
+def test_importing_again_is_recognised(project: Path, user_data_dir: Path) -> None:
+    again = xzannot("import", SAMPLE_PDF, "--db", project, env_dir=user_data_dir)
+    assert again.returncode == 0
+    assert "already in the project (document 1)" in again.stdout
+
+
+def test_default_project_lives_in_the_user_data_folder(user_data_dir: Path) -> None:
+    result = xzannot("import", SAMPLE_DUMP, env_dir=user_data_dir)
+    assert result.returncode == 0, result.stderr
+    assert (user_data_dir / "default.xzannot.sqlite").is_file()
+    assert xzannot("stats", env_dir=user_data_dir).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["import", "nowhere.pdf"], "nowhere.pdf: no such file"),
+        (
+            ["import", DATA / "encrypted-sample.pdf"],
+            "is encrypted; give its password with --password",
+        ),
+        (["import", DATA / "encrypted-sample.pdf", "--password", "nope"], "the password is wrong"),
+        (["import", DATA / "README.md"], "is not a PDF, and not a text dump"),
+        (["text", "--page", "9"], "there is no page 9; the document has pages 1 to 3"),
+        (["text", "--page", "1", "--document", "nosuch"], "no document 'nosuch'"),
+        (["import", "--reference", SAMPLE_PDF], "a reference witness must be a text file"),
+    ],
+)
+def test_user_mistakes_leave_the_project_as_it_was(
+    project: Path, user_data_dir: Path, args: list, words: str
+) -> None:
+    before = project.read_bytes()
+    result = xzannot(*args, "--db", project, env_dir=user_data_dir)
+    assert_user_error(result, words)
+    assert project.read_bytes() == before
+
+
+def test_encrypted_pdf_imports_with_its_password(tmp_path: Path, user_data_dir: Path) -> None:
+    db = tmp_path / "enc.sqlite"
+    result = xzannot(
+        "import",
+        DATA / "encrypted-sample.pdf",
+        "--password",
+        "secret",
+        "--db",
+        db,
+        env_dir=user_data_dir,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "imported 3 pages" in result.stdout
+
+
+def test_truncated_pdf_creates_no_project(tmp_path: Path, user_data_dir: Path) -> None:
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(SAMPLE_PDF.read_bytes()[:50_000])
+    db = tmp_path / "new.sqlite"
+    assert_user_error(xzannot("import", cut, "--db", db, env_dir=user_data_dir), "truncated")
+    assert not db.exists()
+
+
+def test_failed_second_file_stores_neither(
+    tmp_path: Path, user_data_dir: Path, project: Path
+) -> None:
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(SAMPLE_PDF.read_bytes()[:50_000])
+    other = tmp_path / "other.pdf"
+    other.write_bytes((DATA / "pdfjs_XiaoBiaoSong_toc.pdf").read_bytes())
+    before = project.read_bytes()
+    assert_user_error(
+        xzannot("import", other, cut, "--db", project, env_dir=user_data_dir), "truncated"
+    )
+    assert project.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("make_db", "words"),
+    [
+        (lambda tmp: tmp / "notes.txt", "is not an xzannot project (it is not an SQLite database)"),
+        (lambda tmp: tmp / "missing" / "p.sqlite", "the folder"),
+        (lambda tmp: tmp, "is a folder, not a project database"),
+    ],
+)
+def test_unusable_db_paths(tmp_path: Path, user_data_dir: Path, make_db, words: str) -> None:  # type: ignore[no-untyped-def]
+    notes = tmp_path / "notes.txt"
+    notes.write_text("购物清单", encoding="utf-8")
+    db = make_db(tmp_path)
+    assert_user_error(xzannot("import", SAMPLE_DUMP, "--db", db, env_dir=user_data_dir), words)
+    assert notes.read_text(encoding="utf-8") == "购物清单"
+
+
+def test_reading_a_missing_project_does_not_create_it(tmp_path: Path, user_data_dir: Path) -> None:
+    db = tmp_path / "absent.sqlite"
+    assert_user_error(xzannot("stats", "--db", db, env_dir=user_data_dir), "no project at")
+    assert not db.exists()
+
+
+def test_usage_mistakes_are_one_line(user_data_dir: Path) -> None:
+    result = xzannot("text", "--page", "two", env_dir=user_data_dir)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
