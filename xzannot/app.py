@@ -5,10 +5,13 @@ Everything the window needs is made here and passed in through constructors.
 
 from __future__ import annotations
 
+import ctypes.util
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from xzannot import __version__
@@ -16,11 +19,62 @@ from xzannot.errors import UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.render import PageRenderer
 from xzannot.operations.demo import ensure_demo
+from xzannot.shipped import resource_path
 from xzannot.store.database import Project, open_project
 from xzannot.ui import settings as keys
 from xzannot.ui.fonts import cjk_font, register_fonts
 from xzannot.ui.main_window import MainWindow
 from xzannot.ui.settings import APPLICATION, ORGANIZATION, Settings
+
+# shared libraries Qt's X11 plugin loads, and the Debian/Ubuntu packages that hold them
+_XCB_PACKAGES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libfontconfig.so.1": "libfontconfig1",
+}
+
+
+def missing_system_libraries() -> str | None:
+    """Why Qt's X11 window-system plugin cannot start here, in words, or None.
+
+    Without its libraries Qt aborts the process with a terse message; naming
+    the package to install is kinder.
+    """
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if not sys.platform.startswith("linux") or platform not in ("", "xcb"):
+        return None
+    if not os.environ.get("DISPLAY") or (os.environ.get("WAYLAND_DISPLAY") and not platform):
+        return None
+    import PySide6
+
+    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    if not plugin.exists():
+        return None
+    missing = [name for name in _XCB_PACKAGES if name.startswith("libxcb-cursor")]
+    if ctypes.util.find_library("xcb-cursor") is not None:
+        missing = []
+    try:
+        ctypes.CDLL(str(plugin))
+    except OSError as exc:
+        missing.extend(n for n in _XCB_PACKAGES if n in str(exc) and n not in missing)
+        if not missing:
+            return f"the window cannot start: {exc}"
+    if not missing:
+        return None
+    packages = " ".join(_XCB_PACKAGES[n] for n in missing)
+    return (
+        f"the window needs the system libraries {', '.join(missing)} "
+        f"(on Debian or Ubuntu: sudo apt install {packages})"
+    )
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -32,6 +86,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("org.xzannot.xzannot")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "xzannot.svg"))))
     register_fonts()
     ui_font = cjk_font(app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10)
     app.setFont(ui_font)
@@ -88,6 +143,10 @@ def shutdown_window(window: MainWindow) -> None:
 
 def run_window(database: str | None = None, *, demo: bool = False) -> int:
     """Open the window and run until it closes; returns the exit code."""
+    problem = missing_system_libraries()
+    if problem:
+        sys.stderr.write(f"xzannot: {problem}\n")
+        return 1
     app = make_application()
     try:
         window = build_window(database, demo=demo)

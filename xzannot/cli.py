@@ -38,10 +38,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"xzannot: {message} (see xzannot --help)\n")
 
 
-def _db_arg(parser: argparse.ArgumentParser) -> None:
+def _db_arg(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    # given before or after the command; a command's own default must not hide the top one
     parser.add_argument(
         "--db",
         metavar="DB",
+        default=None if top else argparse.SUPPRESS,
         help="project database: a file path or an SQLAlchemy URL (default: your default project)",
     )
 
@@ -53,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Review, correct and annotate pages of Chinese yearbooks and reports.",
     )
     parser.add_argument("--version", action="version", version=f"xzannot {__version__}")
-    _db_arg(parser)
+    _db_arg(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub.add_parser("demo", help="open the window on the bundled sample yearbook")

@@ -64,6 +64,12 @@ def test_import_stats_and_text(project: Path, user_data_dir: Path) -> None:
     assert dump.stdout.rstrip("\n") == SAMPLE_DUMP.read_text(encoding="utf-8").rstrip("\n")
 
 
+def test_db_may_come_before_the_command(project: Path, user_data_dir: Path) -> None:
+    result = xzannot("--db", project, "stats", env_dir=user_data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "documents      2" in result.stdout
+
+
 def test_importing_again_is_recognised(project: Path, user_data_dir: Path) -> None:
     again = xzannot("import", SAMPLE_PDF, "--db", project, env_dir=user_data_dir)
     assert again.returncode == 0

@@ -11,6 +11,7 @@ import math
 import sys
 from array import array
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
 Box = tuple[float, float, float, float]
 
@@ -20,9 +21,7 @@ _EMPTY: Box = (_NAN, _NAN, _NAN, _NAN)
 
 def pack_boxes(boxes: Iterable[Box | None]) -> bytes:
     """Pack boxes into little-endian float32 bytes, four values per character."""
-    values = array("f")
-    for box in boxes:
-        values.extend(_EMPTY if box is None else box)
+    values = array("f", chain.from_iterable(_EMPTY if box is None else box for box in boxes))
     if sys.byteorder == "big":
         values.byteswap()
     return values.tobytes()

@@ -51,35 +51,34 @@ def edge_lines(
     vertical position into lines, then left to right. Returns each line's text
     and the position of its middle as a fraction of the page height.
     """
+    low, high = band * page_height, (1 - band) * page_height
     placed = [
-        (ch, box)
+        ((box[1] + box[3]) / 2, ch, box)
         for ch, box in zip(text, boxes, strict=False)
-        if box is not None
-        and not ch.isspace()
-        and not band < (box[1] + box[3]) / 2 / page_height < 1 - band
+        if box is not None and not low < (box[1] + box[3]) / 2 < high and not ch.isspace()
     ]
-    placed.sort(key=lambda item: (item[1][1] + item[1][3]) / 2)
+    placed.sort(key=lambda item: item[0])
     lines: list[list[tuple[str, Box]]] = []
-    for ch, box in placed:
-        middle = (box[1] + box[3]) / 2
-        if lines:
-            last = lines[-1]
-            last_middle = sum((b[1] + b[3]) / 2 for _, b in last) / len(last)
-            height = max(b[3] - b[1] for _, b in last)
-            if abs(middle - last_middle) <= height / 2:
-                last.append((ch, box))
-                continue
+    sums: list[float] = []  # running sum of the middles of each line
+    heights: list[float] = []  # tallest box of each line
+    for middle, ch, box in placed:
+        if lines and abs(middle - sums[-1] / len(lines[-1])) <= heights[-1] / 2:
+            lines[-1].append((ch, box))
+            sums[-1] += middle
+            heights[-1] = max(heights[-1], box[3] - box[1])
+            continue
         lines.append([(ch, box)])
+        sums.append(middle)
+        heights.append(box[3] - box[1])
     out: list[tuple[str, float]] = []
-    for line in lines:
+    for line, total in zip(lines, sums, strict=True):
         line.sort(key=lambda item: item[1][0])
         parts: list[str] = []
         for i, (ch, box) in enumerate(line):
             if i and box[0] - line[i - 1][1][2] > 0.3 * (box[3] - box[1]):
                 parts.append(" ")
             parts.append(ch)
-        middle = sum((b[1] + b[3]) / 2 for _, b in line) / len(line) / page_height
-        out.append(("".join(parts), middle))
+        out.append(("".join(parts), total / len(line) / page_height))
     return out
 
 

@@ -15,12 +15,16 @@ POINTS_PER_INCH = 72.0
 
 @dataclass(frozen=True, slots=True)
 class RenderedPage:
-    """An RGB image of a page: ``stride`` bytes per row, 3 bytes per pixel."""
+    """An RGB image of a page: ``stride`` bytes per row, 3 bytes per pixel.
+
+    ``data`` is the buffer pdfium rendered into (allocated by Python, so it
+    outlives the bitmap handle): no copy is made.
+    """
 
     width: int
     height: int
     stride: int
-    data: bytes
+    data: memoryview
     scale: float  # pixels per PDF point
 
 
@@ -60,10 +64,10 @@ class PageRenderer:
                 width=bitmap.width,
                 height=bitmap.height,
                 stride=bitmap.stride,
-                data=bytes(bitmap.buffer),
+                data=memoryview(bitmap.buffer).cast("B"),
                 scale=scale,
             )
-            bitmap.close()
+            bitmap.close()  # frees the handle; the Python-owned buffer lives on in ``data``
         finally:
             page.close()
         self._remember(key, image)
@@ -72,7 +76,7 @@ class PageRenderer:
     def _remember(self, key: tuple[str, int, float], image: RenderedPage) -> None:
         with self._lock:
             self._cache[key] = image
-            self._used += len(image.data)
+            self._used += image.data.nbytes
             while self._used > self._cache_bytes and len(self._cache) > 1:
                 _, old = self._cache.popitem(last=False)
-                self._used -= len(old.data)
+                self._used -= old.data.nbytes

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from xzannot.core.boxes import Box, pack_boxes, unpack_boxes
@@ -95,25 +95,38 @@ def add_document(
     doc = Document(
         title=title, kind=kind, source_path=str(source_path), sha256=sha256, page_count=len(pages)
     )
-    for extracted in pages:
-        page = Page(
-            number=extracted.number,
-            width=extracted.width,
-            height=extracted.height,
-            printed_label=extracted.printed_label,
-            label_source=extracted.label_source.value,
-            review_status="todo",
-            needs_text=extracted.needs_text,
-        )
-        if extracted.source is not TextSource.NONE:
-            page.text = PageText(
-                original=extracted.text,
-                boxes=pack_boxes(extracted.boxes) if extracted.boxes else None,
-                source=extracted.source.value,
-            )
-        doc.pages.append(page)
     session.add(doc)
     session.flush()
+    # pages and texts in two bulk statements: a 300-page PDF is 600 rows
+    page_ids = session.scalars(
+        insert(Page).returning(Page.id, sort_by_parameter_order=True),
+        [
+            {
+                "document_id": doc.id,
+                "number": extracted.number,
+                "width": extracted.width,
+                "height": extracted.height,
+                "printed_label": extracted.printed_label,
+                "label_source": extracted.label_source.value,
+                "review_status": "todo",
+                "needs_text": extracted.needs_text,
+            }
+            for extracted in pages
+        ],
+    ).all()
+    texts = [
+        {
+            "page_id": page_id,
+            "original": extracted.text,
+            "boxes": pack_boxes(extracted.boxes) if extracted.boxes else None,
+            "source": extracted.source.value,
+            "created_at": doc.created_at,
+        }
+        for page_id, extracted in zip(page_ids, pages, strict=True)
+        if extracted.source is not TextSource.NONE
+    ]
+    if texts:
+        session.execute(insert(PageText), texts)
     return _document_info(doc)
 
 

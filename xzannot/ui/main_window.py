@@ -122,7 +122,10 @@ class MainWindow(QMainWindow):
 
     # menus
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | Qt.Key | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
@@ -167,12 +168,11 @@ class PageView(QGraphicsView):
         scale = self._wanted_scale()
         if abs(scale - self._rendered_scale) < 1e-3:
             return
-        generation = self._generation
         path, number = self._source
         self._tasks.watch(
             self._render(path, number, scale),
-            done=lambda page, g=generation: self._on_rendered(g, page),
-            failed=lambda exc, g=generation: self._on_failed(g, exc),
+            done=partial(self._on_rendered, self._generation),
+            failed=partial(self._on_failed, self._generation),
         )
 
     def _on_rendered(self, generation: int, page: RenderedPage) -> None:

@@ -35,16 +35,30 @@ class Settings:
         self._store = store or QSettings(ORGANIZATION, APPLICATION)
 
     def get(self, setting: Setting[T]) -> T:
-        """The stored value, or the default when missing or of the wrong type."""
+        """The stored value, or the default when missing or unreadable.
+
+        INI files give every value back as text, so text is converted to the
+        declared type here.
+        """
         value = self._store.value(setting.key, setting.default)
         if isinstance(value, setting.type):
             return value
+        converted: object
         try:
-            if setting.type is bool:
-                return setting.type(str(value).lower() in ("1", "true", "yes"))  # type: ignore[call-arg]
-            return setting.type(value)  # type: ignore[call-arg]
-        except (TypeError, ValueError):
+            kind: type = setting.type
+            if kind is bool:
+                converted = str(value).lower() in ("1", "true", "yes")
+            elif kind is int:
+                converted = int(str(value))
+            elif kind is float:
+                converted = float(str(value))
+            elif kind is str:
+                converted = str(value)
+            else:
+                return setting.default
+        except ValueError:
             return setting.default
+        return converted  # type: ignore[return-value]
 
     def set(self, setting: Setting[T], value: T) -> None:
         """Store a value."""

@@ -156,11 +156,13 @@ def write_yearbook_pdf(
     running_head: tuple[str, str] = ("秀洲年鉴 2022", "特  载"),
     stream: str = "rows",
     geometry: Geometry | None = None,
+    max_pages: int | None = None,
 ) -> int:
     """Write the paragraphs as a two-column yearbook section; returns the page count.
 
     ``stream`` is the order of text in the content stream: ``"columns"`` (left
-    column, then right) or ``"rows"`` (across both columns, line by line).
+    column, then right) or ``"rows"`` (across both columns, line by line). With
+    ``max_pages``, text that does not fit on that many pages is left out.
     """
     g = geometry or Geometry()
     body = cjk_font(g.body_size, serif=True)
@@ -181,6 +183,8 @@ def write_yearbook_pdf(
     painter = QPainter(writer)
     per_page = 2 * g.lines_per_column
     pages = max(1, -(-len(lines) // per_page))
+    if max_pages is not None:
+        pages = min(pages, max_pages)
     for page in range(pages):
         if page:
             writer.newPage()

@@ -139,3 +139,26 @@ def test_pdfium_is_only_called_on_its_thread(worker: PdfiumWorker) -> None:
     names: list[str] = []
     worker.call(lambda: names.append(threading.current_thread().name))
     assert names[0].startswith("pdfium")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [SAMPLE_PDF, *sorted(DATA.glob("pdf*.pdf")), DATA / "scanned-no-text.pdf"],
+    ids=lambda p: p.name,
+)
+def test_text_read_in_one_call_matches_reading_each_character(path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    from xzannot.io.pdf_text import page_text_and_boxes
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            height = page.get_height()
+            assert page_text_and_boxes(page, height) == page_text_and_boxes(
+                page, height, one_call=False
+            )
+            page.close()
+    finally:
+        pdf.close()
