@@ -61,6 +61,10 @@ def locate(db: str | Path) -> Location:
             return Location(text, None)
         path = Path(url.database).expanduser().absolute()
         return Location(f"sqlite:///{path}", path)
+    if url.get_backend_name() == "postgresql" and "+" not in url.drivername:
+        # a plain postgresql:// means psycopg 3, the driver the "postgres" extra installs
+        url = url.set(drivername="postgresql+psycopg")
+        return Location(url.render_as_string(hide_password=False), None)
     return Location(text, None)
 
 
@@ -151,7 +155,12 @@ def _make_engine(location: Location) -> Engine:
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
         return create_engine(location.url, pool_pre_ping=True)
-    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+    except ImportError as exc:
+        raise UserError(
+            f"cannot use database {location.display}: its driver is not installed "
+            f"({exc.name or exc}); for PostgreSQL, install xzannot[postgres]"
+        ) from exc
+    except (ArgumentError, NoSuchModuleError) as exc:
         raise UserError(f"cannot use database {location.display}: {exc}") from exc
 
 
@@ -197,8 +206,23 @@ def check_location(db: str | Path, *, create: bool = False) -> Location:
 
 
 def project_exists(location: Location) -> bool:
-    """Whether a SQLite project file exists (a server database is taken to exist)."""
-    return location.path is None or location.path.exists()
+    """Whether a project is already there: a SQLite file, or a server database with our schema.
+
+    Changes nothing; an unreachable server counts as no project (opening it then says why).
+    """
+    if location.path is not None:
+        return location.path.exists()
+    try:
+        engine = _make_engine(location)
+    except UserError:
+        return False
+    try:
+        with engine.connect() as conn:
+            return "alembic_version" in inspect(conn).get_table_names()
+    except (DBAPIError, SQLAlchemyError):
+        return False
+    finally:
+        engine.dispose()
 
 
 def open_project(db: str | Path, *, create: bool = False) -> Project:

@@ -162,3 +162,38 @@ def test_text_read_in_one_call_matches_reading_each_character(path: Path) -> Non
             page.close()
     finally:
         pdf.close()
+
+
+def _pdf_with_page_labels(path: Path) -> None:
+    """Three empty pages labelled i, ii, 5 through the catalog's /PageLabels tree."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R"
+        b" /PageLabels << /Nums [0 << /S /r >> 2 << /S /D /St 5 >>] >> >>",
+        b"<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 >>",
+        *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * 3,
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
+
+
+def test_pdf_page_labels_win_over_folios(worker: PdfiumWorker, tmp_path: Path) -> None:
+    path = tmp_path / "labelled.pdf"
+    _pdf_with_page_labels(path)
+    pages = extract_pdf(worker, path)
+    assert [(p.printed_label, p.label_source) for p in pages] == [
+        ("i", LabelSource.PDF),
+        ("ii", LabelSource.PDF),
+        ("5", LabelSource.PDF),
+    ]
+    assert all(p.needs_text for p in pages)

@@ -3,11 +3,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session
 
 from xzannot.core.pages import ExtractedPage, LabelSource, TextSource
 from xzannot.errors import UserError
 from xzannot.store.database import open_project
 from xzannot.store.documents import (
+    DocumentInfo,
     add_document,
     get_document,
     get_page,
@@ -33,17 +35,21 @@ def _pages() -> list[ExtractedPage]:
     ]
 
 
+def _add(session: Session, title: str = "t") -> DocumentInfo:
+    return add_document(
+        session,
+        title=title,
+        kind="pdf",
+        source_path=Path(f"/x/{title}.pdf"),
+        sha256=title.encode().hex().ljust(64, "0")[:64],
+        pages=_pages(),
+    )
+
+
 def test_pages_texts_and_boxes_round_trip(db_path: Path) -> None:
     with open_project(db_path) as project:
         with project.transaction() as session:
-            doc = add_document(
-                session,
-                title="t",
-                kind="pdf",
-                source_path=Path("/x/t.pdf"),
-                sha256="ab" * 32,
-                pages=_pages(),
-            )
+            doc = _add(session)
         with project.session() as session:
             pages = list_pages(session, doc.id)
             assert [(p.number, p.printed_label, p.needs_text) for p in pages] == [
@@ -59,14 +65,7 @@ def test_pages_texts_and_boxes_round_trip(db_path: Path) -> None:
 def test_current_text_applies_the_edit_chain(db_path: Path) -> None:
     with open_project(db_path) as project:
         with project.transaction() as session:
-            doc = add_document(
-                session,
-                title="t",
-                kind="pdf",
-                source_path=Path("t.pdf"),
-                sha256="cd" * 32,
-                pages=_pages(),
-            )
+            doc = _add(session)
             page = get_page(session, doc.id, 1)
             session.add(
                 EditRow(page_id=page.id, seq=1, start=4, end=6, replacement="发展", kind="manual")
@@ -81,14 +80,7 @@ def test_missing_pages_and_documents_are_explained(db_path: Path) -> None:
     with open_project(db_path) as project, project.transaction() as session:
         with pytest.raises(UserError, match="no documents"):
             get_document(session, None)
-        doc = add_document(
-            session,
-            title="年鉴",
-            kind="pdf",
-            source_path=Path("/a/年鉴.pdf"),
-            sha256="ef" * 32,
-            pages=_pages(),
-        )
+        doc = _add(session, "年鉴")
         assert get_document(session, "年鉴").id == doc.id
         assert get_document(session, "年鉴.pdf").id == doc.id
         with pytest.raises(UserError, match="no document 'zz'"):
