@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from xzannot.app import build_window, make_application, shutdown_window
+from xzannot.ui import settings as keys
 from xzannot.ui.main_window import MainWindow
 from xzannot.ui.settings import Settings
 
@@ -28,8 +29,10 @@ def qapp(qapp_args: list[str], qapp_cls: type[QApplication]) -> QApplication:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    """Preferences in a private INI file."""
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    """Preferences in a private INI file, with the annotator's name already given."""
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings.set(keys.ANNOTATOR, "审校员甲")
+    return settings
 
 
 @pytest.fixture
@@ -47,6 +50,8 @@ def make_window(
         if show:
             window.show()
             qtbot.waitExposed(window)
+            window.activateWindow()  # window shortcuts (label keys, undo) need an active window
+            qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
         return window
 
     yield make

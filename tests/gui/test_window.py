@@ -181,3 +181,20 @@ def test_shipped_cjk_fonts_are_registered_and_cover_chinese() -> None:
     assert SERIF_FAMILY in families
     metrics = QFontMetricsF(cjk_font(12))
     assert all(metrics.inFontUcs4(ord(ch)) for ch in "秀洲年鉴⼯⺠")
+
+
+def test_no_two_actions_share_a_shortcut(make_window: MakeWindow, db_path: Path) -> None:
+    from collections import Counter
+
+    from PySide6.QtGui import QAction
+
+    window = make_window(_imported(db_path, SAMPLE_PDF))
+    window.set_project(open_project(db_path))  # reloading must not duplicate label keys
+    keys = Counter(
+        sequence.toString()
+        for action in window.findChildren(QAction)
+        if action.associatedObjects()
+        for sequence in action.shortcuts()
+    )
+    assert keys, "the window has keyboard shortcuts"
+    assert [key for key, n in keys.items() if n > 1] == []

@@ -53,3 +53,36 @@ def union(boxes: Sequence[Box | None]) -> Box | None:
         max(b[2] for b in real),
         max(b[3] for b in real),
     )
+
+
+def boxes_after_edit(boxes: list[Box | None], start: int, end: int, replacement: str) -> None:
+    """Make ``boxes`` follow one edit of its text, in place.
+
+    A character typed over another keeps that character's box (one for one, from
+    the start of the replaced range); characters beyond what they replace have
+    no box.
+    """
+    replaced = boxes[start:end]
+    new = [replaced[i] if i < len(replaced) else None for i in range(len(replacement))]
+    boxes[start:end] = new
+
+
+def line_rects(boxes: Sequence[Box | None], start: int, end: int) -> list[Box]:
+    """The boxes of ``[start, end)`` merged into one rectangle per printed line.
+
+    Consecutive characters join the same rectangle while they overlap vertically
+    and run on to the right; a jump back left or down starts a new one.
+    """
+    rects: list[Box] = []
+    for box in boxes[start:end]:
+        if box is None:
+            continue
+        if rects:
+            left, top, right, bottom = rects[-1]
+            height = bottom - top
+            same_line = box[1] < bottom - height / 3 and box[3] > top + height / 3
+            if same_line and box[0] >= left - 1:
+                rects[-1] = (left, min(top, box[1]), max(right, box[2]), max(bottom, box[3]))
+                continue
+        rects.append(box)
+    return rects

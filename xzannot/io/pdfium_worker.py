@@ -22,6 +22,9 @@ from xzannot.errors import UserError
 T = TypeVar("T")
 
 _MAX_OPEN_DOCUMENTS = 4
+# PDFium's lack of thread safety is process-wide: two workers (two windows, or a
+# window and an import) must still never call it at the same time.
+_PDFIUM_LOCK = threading.RLock()
 
 
 class PdfiumWorker:
@@ -40,12 +43,14 @@ class PdfiumWorker:
     def call(self, fn: Callable[..., T], *args: Any) -> T:
         """Run ``fn(*args)`` on the pdfium thread and wait for its result."""
         if threading.current_thread() is self._thread:
-            return fn(*args)
+            with _PDFIUM_LOCK:
+                return fn(*args)
         return self.submit(fn, *args).result()
 
     def _run(self, fn: Callable[..., T], *args: Any) -> T:
         self._thread = threading.current_thread()
-        return fn(*args)
+        with _PDFIUM_LOCK:
+            return fn(*args)
 
     def document(self, path: Path, password: str | None = None) -> pdfium.PdfDocument:
         """The open document at ``path``; call only on the pdfium thread."""

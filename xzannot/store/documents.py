@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from xzannot.core.boxes import Box, pack_boxes, unpack_boxes
+from xzannot.core.boxes import Box, boxes_after_edit, pack_boxes, unpack_boxes
 from xzannot.core.edits import Edit, apply_edits
 from xzannot.core.pages import ExtractedPage, TextSource
 from xzannot.errors import UserError
@@ -54,7 +54,7 @@ class PageContent:
     page: PageInfo
     original: str
     current: str
-    boxes: list[Box | None]
+    boxes: list[Box | None]  # one per character of the current text
     source: str
 
 
@@ -177,15 +177,16 @@ def page_content(session: Session, page_id: int) -> PageContent:
     if page is None:
         raise UserError(f"page {page_id} no longer exists")
     edits = [Edit(e.start, e.end, e.replacement) for e in page.edits]
-    if page.text is None:
-        return PageContent(_page_info(page), "", apply_edits("", edits), [], TextSource.NONE.value)
-    return PageContent(
-        _page_info(page),
-        page.text.original,
-        apply_edits(page.text.original, edits),
-        unpack_boxes(page.text.boxes),
-        page.text.source,
-    )
+    original = page.text.original if page.text is not None else ""
+    boxes = unpack_boxes(page.text.boxes) if page.text is not None else []
+    if boxes:
+        for edit in edits:
+            boxes_after_edit(boxes, edit.start, edit.end, edit.replacement)
+    current = apply_edits(original, edits)
+    if not boxes:
+        boxes = [None] * len(current)
+    source = page.text.source if page.text is not None else TextSource.NONE.value
+    return PageContent(_page_info(page), original, current, boxes, source)
 
 
 def add_reference(
@@ -235,3 +236,16 @@ def relocate_document(session: Session, document_id: int, path: Path) -> None:
 def count_edits(session: Session) -> int:
     """How many edits the project holds."""
     return session.scalar(select(func.count()).select_from(EditRow)) or 0
+
+
+REVIEW_STATUSES = ("todo", "in_progress", "done")
+
+
+def set_review_status(session: Session, page_id: int, status: str) -> None:
+    """Mark a page to do, in progress or done."""
+    if status not in REVIEW_STATUSES:
+        raise ValueError(f"unknown review status {status!r}")
+    page = session.get(Page, page_id)
+    if page is None:
+        raise UserError(f"page {page_id} no longer exists")
+    page.review_status = status

@@ -1,17 +1,19 @@
-"""The main window: pages at the left, the page image beside the page's text."""
+"""The review window: the page image beside the page's text, with pages, spans and labels docked."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -25,17 +27,31 @@ from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.render import PageRenderer
 from xzannot.operations.relocate import adopt_file, document_path
 from xzannot.store.database import Project, open_project
-from xzannot.store.documents import DocumentInfo, PageInfo, list_documents, list_pages, page_content
+from xzannot.store.documents import (
+    DocumentInfo,
+    PageInfo,
+    list_documents,
+    list_pages,
+    page_content,
+)
+from xzannot.store.labels import list_labels
+from xzannot.store.spans import list_spans, span_counts
 from xzannot.ui import settings as keys
 from xzannot.ui.import_flow import ImportFlow
+from xzannot.ui.label_palette import LabelPalette
+from xzannot.ui.labelling import Labelling
+from xzannot.ui.page_state import PageData, PageState
 from xzannot.ui.page_view import PageView
 from xzannot.ui.pages_model import PagesModel
 from xzannot.ui.settings import Settings
+from xzannot.ui.span_editor import SpanEditor
+from xzannot.ui.spans_model import SpansModel
 from xzannot.ui.tasks import TaskRunner
 from xzannot.ui.text_view import TextView
 
 PROJECT_FILTER = "xzannot projects (*.sqlite *.db);;All files (*)"
 IMPORT_FILTER = "PDF and text (*.pdf *.txt *.text);;All files (*)"
+Shortcut = QKeySequence | QKeySequence.StandardKey | Qt.Key | str | None
 
 
 class PageKeys(QObject):
@@ -48,7 +64,9 @@ class PageKeys(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             key = event.key()  # type: ignore[attr-defined]
-            if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            modifiers = event.modifiers()  # type: ignore[attr-defined]
+            plain = modifiers == Qt.KeyboardModifier.NoModifier
+            if plain and key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
                 if event.type() == QEvent.Type.KeyPress:
                     self._step(1 if key == Qt.Key.Key_PageDown else -1)
                 event.accept()
@@ -56,10 +74,23 @@ class PageKeys(QObject):
         return super().eventFilter(watched, event)
 
 
+def _table(model: object, parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)  # type: ignore[arg-type]
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
 class MainWindow(QMainWindow):
     """The review window for one project at a time."""
 
     pageShown = Signal(int)
+    saved = Signal()
 
     def __init__(
         self,
@@ -73,17 +104,23 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.project = project
         self.worker = worker
-        self._renderer = renderer
         self._settings = settings
         self._documents: dict[int, DocumentInfo] = {}
         self._files: dict[int, Path | None] = {}  # document id -> its verified PDF
-        self._current_page: int | None = None
         self.tasks = TaskRunner(self)
         self.imports = ImportFlow(self, self.tasks, worker)
         self.imports.finished.connect(self._after_import)
+        self.undo_stack = QUndoStack(self)
+        self.state = PageState(self)
+        self.labelling = Labelling(
+            self.state, self.undo_stack, lambda: self.project, self.annotator, self
+        )
+        self.labelling.changed.connect(self.after_change)
+        self.labelling.failed.connect(self._change_failed)
+        self.labelling.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
-        self.page_view = PageView(self.tasks, renderer.render, self)
-        self.text_view = TextView(self)
+        self.page_view = PageView(self.tasks, renderer.render, self.state, self)
+        self.text_view = TextView(self.state, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("PageTextSplitter")
         self.splitter.addWidget(self.page_view)
@@ -91,51 +128,97 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([600, 500])
         self.setCentralWidget(self.splitter)
 
-        self.pages_model = PagesModel(self)
-        self.pages_table = QTableView(self)
-        self.pages_table.setModel(self.pages_model)
-        self.pages_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.pages_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.pages_table.verticalHeader().hide()
-        self.pages_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.pages_table.horizontalHeader().setStretchLastSection(True)
-        self.pages_table.selectionModel().currentRowChanged.connect(self._on_row_changed)
-        dock = QDockWidget(self.tr("Pages"), self)
-        dock.setObjectName("PagesDock")
-        dock.setWidget(self.pages_table)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.pages_table.setMinimumWidth(260)
-        self.pages_dock = dock
+        self._build_docks()
 
         self.page_label = QLabel(self)
+        self.saved_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.page_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
         self._page_keys = PageKeys(self.step_page, self)
-        for widget in (self.pages_table, self.text_view, self.page_view):
+        for widget in (self.pages_table, self.text_view, self.page_view, self.spans_table):
             widget.installEventFilter(self._page_keys)
         self._build_menus()
         self._restore_layout()
-        if self._settings.get(keys.WINDOW_GEOMETRY).isEmpty():
-            self.resize(1280, 820)
-        self._load_project()
+        if self._settings.get(keys.WINDOW_STATE).isEmpty():
+            self.resize(1280, 860)
+            self.resizeDocks([self.pages_dock], [330], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.spans_dock], [210], Qt.Orientation.Vertical)
+            self.resizeDocks(
+                [self.spans_dock, self.editor_dock], [700, 500], Qt.Orientation.Horizontal
+            )
+        self._load_project(restore=True)
+
+    def _build_docks(self) -> None:
+        self.pages_model = PagesModel(self)
+        self.pages_table = _table(self.pages_model, self)
+        self.pages_table.setMinimumWidth(260)
+        self.pages_table.selectionModel().currentRowChanged.connect(self._on_page_row)
+        self.spans_model = SpansModel(self)
+        self.spans_table = _table(self.spans_model, self)
+        self.spans_table.selectionModel().currentRowChanged.connect(self._on_span_row)
+        self.palette_widget = LabelPalette(self)
+        self.palette_widget.labelChosen.connect(self.labelling.apply_label)
+        self.editor = SpanEditor(self)
+        self.editor.changeRequested.connect(self.labelling.change)
+        self.pages_dock = self._dock(
+            self.tr("Pages"), "PagesDock", self.pages_table, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.labels_dock = self._dock(
+            self.tr("Labels"),
+            "LabelsDock",
+            self.palette_widget,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+        )
+        self.spans_dock = self._dock(
+            self.tr("Spans"), "SpansDock", self.spans_table, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.editor_dock = self._dock(
+            self.tr("Span"), "SpanDock", self.editor, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+
+        self.state.pageChanged.connect(self._show_spans)
+        self.state.spansChanged.connect(self._show_spans)
+        self.state.spanSelected.connect(self._on_span_selected)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # who is working
+    def annotator(self) -> str:
+        """The name recorded on new spans (asked once, then kept in preferences)."""
+        name = self._settings.get(keys.ANNOTATOR)
+        if name:
+            return name
+        import getpass
+
+        default = getpass.getuser()
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Your name"),
+            self.tr("The name recorded on every span you mark:"),
+            text=default,
+        )
+        name = name.strip() if ok and name.strip() else default
+        self._settings.set(keys.ANNOTATOR, name)
+        return name
 
     # menus
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | Qt.Key | str | None = None,
-    ) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object], shortcut: Shortcut = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        # triggered(bool) would fill a lambda's first default argument: call the slot bare
+        action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(
             self._action(
                 self.tr("&Open Project…"), self.choose_project, QKeySequence.StandardKey.Open
@@ -154,8 +237,39 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         )
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (undo, redo):
+            self.addAction(action)
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        self.accept_action = self._action(
+            self.tr("&Accept Span"), self.labelling.accept, Qt.Key.Key_Return
+        )
+        self.accept_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
+        edit_menu.addAction(self.accept_action)
+        edit_menu.addAction(
+            self._action(
+                self.tr("&Reject Suggestion or Delete Span"),
+                self.labelling.reject_or_delete,
+                Qt.Key.Key_Delete,
+            )
+        )
+        edit_menu.addAction(
+            self._action(self.tr("&Delete Span"), self.labelling.delete, "Shift+Delete")
+        )
+
+        self.label_menu = bar.addMenu(self.tr("&Label"))
+
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self._action(self.tr("Fit &Width"), self.page_view.fit_width, "Ctrl+0"))
+        view_menu.addAction(self._action(self.tr("Fit &Page"), self.page_view.fit_page, "Ctrl+9"))
         view_menu.addAction(
             self._action(
                 self.tr("Zoom &In"),
@@ -171,45 +285,115 @@ class MainWindow(QMainWindow):
             )
         )
         view_menu.addSeparator()
-        view_menu.addAction(self.pages_dock.toggleViewAction())
-        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for dock in (self.pages_dock, self.labels_dock, self.spans_dock, self.editor_dock):
+            view_menu.addAction(dock.toggleViewAction())
+
+        go_menu = bar.addMenu(self.tr("&Go"))
         go_menu.addAction(
             self._action(self.tr("&Next Page"), lambda: self.step_page(1), Qt.Key.Key_PageDown)
         )
         go_menu.addAction(
             self._action(self.tr("&Previous Page"), lambda: self.step_page(-1), Qt.Key.Key_PageUp)
         )
+        go_menu.addAction(
+            self._action(self.tr("Next Page &to Do"), self.next_unfinished, "Shift+PgDown")
+        )
+        go_menu.addAction(self._action(self.tr("&Go to Page…"), self.ask_page, "Ctrl+G"))
+
+        page_menu = bar.addMenu(self.tr("&Page"))
+        for text, status, key in (
+            (self.tr("Mark Page &to Do"), "todo", "Ctrl+Shift+T"),
+            (self.tr("Mark Page &in Progress"), "in_progress", "Ctrl+Shift+P"),
+            (self.tr("Mark Page &Done"), "done", "Ctrl+Shift+D"),
+        ):
+            page_menu.addAction(
+                self._action(text, partial(self.labelling.set_page_status, status), key)
+            )
+
+    def _set_labels(self) -> None:
+        with self.project.session() as session:
+            labels = list_labels(session)
+        self.labelling.set_labels(labels)
+        self.palette_widget.set_labels(labels)
+        self.editor.set_labels(labels)
+        self.spans_model.set_labels(labels)
+        self.text_view.set_labels(labels)
+        self.page_view.overlay.set_labels(labels)
+        for action in getattr(self, "_label_actions", []):
+            self.removeAction(action)
+            action.deleteLater()
+        self.label_menu.clear()
+        self._label_actions = []
+        for label in labels:
+            action = self._action(
+                f"{label.name_zh} {label.name_en}",
+                partial(self.labelling.apply_label, label.key),
+                label.shortcut,
+            )
+            self.label_menu.addAction(action)
+            self._label_actions.append(action)
 
     # project
-    def _load_project(self) -> None:
+    def _load_project(self, *, restore: bool = False) -> None:
+        self._set_labels()
         with self.project.session() as session:
             documents = list_documents(session)
             pages = list_pages(session)
+            counts = span_counts(session)
         self._documents = {d.id: d for d in documents}
         self._files.clear()
-        keep = self._current_page
-        self.pages_model.set_pages(documents, pages)
+        keep = self.state.page_id
+        if restore:
+            keep = self._settings.get(keys.last_page(self.project.location.url)) or None
+        self.pages_model.set_pages(documents, pages, counts)
         self.setWindowTitle(self.tr("%1 — xzannot").replace("%1", self.project.location.display))
-        row = self.pages_model.row_of(keep) if keep is not None else -1
         if self.pages_model.rowCount() == 0:
-            self._current_page = None
+            self.state.set_page(None)
             self.page_view.show_page(None, 0, 0, 0)
             self.page_view.show_message(
                 self.tr("This project is empty. Import a PDF with File ▸ Import.")
             )
-            self.text_view.set_text("")
             self.page_label.setText("")
             return
+        row = self.pages_model.row_of(keep) if keep is not None else -1
         self.select_row(max(row, 0))
+        if restore:
+            self._restore_view()
+
+    def _restore_view(self) -> None:
+        url = self.project.location.url
+        zoom = self._settings.get(keys.last_zoom(url))
+        if zoom > 0:
+            self.page_view.set_zoom(zoom)
+        selection = self._settings.get(keys.last_selection(url))
+        if selection and self.state.data is not None:
+            try:
+                start, end = (int(part) for part in selection.split(","))
+            except ValueError:
+                return
+            if 0 <= start <= end <= len(self.state.data.text):
+                self.state.select_text(start, end)
+
+    def _save_view(self) -> None:
+        url = self.project.location.url
+        if self.state.page_id is not None:
+            self._settings.set(keys.last_page(url), self.state.page_id)
+        self._settings.set(
+            keys.last_zoom(url), 0.0 if self.page_view.fits_width() else self.page_view.zoom()
+        )
+        start, end = self.state.selection
+        self._settings.set(keys.last_selection(url), f"{start},{end}")
 
     def set_project(self, project: Project) -> None:
         """Show another project (the current one is closed)."""
+        self._save_view()
         old = self.project
         self.project = project
-        self._current_page = None
+        self.undo_stack.clear()
+        self.state.set_page(None)
         old.close()
         self._settings.set(keys.LAST_PROJECT, project.location.url)
-        self._load_project()
+        self._load_project(restore=True)
 
     def _open_path(self, path: Path, *, create: bool) -> None:
         try:
@@ -261,12 +445,8 @@ class MainWindow(QMainWindow):
         if page is None:
             return
         document = self._documents[page.document_id]
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Where is %1?").replace("%1", Path(document.source_path).name),
-            "",
-            "PDF (*.pdf)",
-        )
+        title = self.tr("Where is %1?").replace("%1", Path(document.source_path).name)
+        path, _ = QFileDialog.getOpenFileName(self, title, "", "PDF (*.pdf)")
         if not path:
             return
         try:
@@ -279,6 +459,35 @@ class MainWindow(QMainWindow):
     def _after_import(self, summary: str) -> None:
         self.statusBar().showMessage(summary, 8000)
         self._load_project()
+
+    # saving
+    def after_change(self, page_id: int) -> None:
+        """A change to ``page_id`` was saved: show it (going to that page if need be)."""
+        if page_id != self.state.page_id:
+            row = self.pages_model.row_of(page_id)
+            if row >= 0:
+                self.select_row(row)
+        self._reload_current()
+        self.saved_label.setText(self.tr("✓ Saved"))
+        self.saved_label.setToolTip(self.tr("Every change is saved to the project at once."))
+        self.saved.emit()
+
+    def _reload_current(self) -> None:
+        page_id = self.state.page_id
+        if page_id is None:
+            return
+        with self.project.session() as session:
+            spans = list_spans(session, page_id)
+            content = page_content(session, page_id)
+        if self.state.data is not None:
+            self.state.data.page = content.page
+        self.state.set_spans(spans)
+        self.pages_model.update_page(content.page, len(spans))
+
+    def _change_failed(self, message: str) -> None:
+        self.saved_label.setText(self.tr("Not saved"))
+        QMessageBox.warning(self, self.tr("Not saved"), message)
+        self._reload_current()
 
     # pages
     def current_page(self) -> PageInfo | None:
@@ -301,22 +510,57 @@ class MainWindow(QMainWindow):
         if 0 <= row < self.pages_model.rowCount():
             self.select_row(row)
 
-    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def next_unfinished(self) -> None:
+        """Go to the next page (after this one, wrapping round) that is not done."""
+        pages = self.pages_model.pages()
+        here = self.pages_table.currentIndex().row()
+        for step in range(1, len(pages) + 1):
+            row = (here + step) % len(pages)
+            if pages[row].review_status != "done":
+                self.select_row(row)
+                return
+        self.statusBar().showMessage(self.tr("Every page is done."), 5000)
+
+    def go_to(self, text: str) -> bool:
+        """Go to a page by its printed label (in this document) or its number."""
+        text = text.strip()
+        here = self.current_page()
+        pages = self.pages_model.pages()
+        same_doc = [p for p in pages if here is None or p.document_id == here.document_id]
+        target = next((p for p in same_doc if p.printed_label == text), None)
+        if target is None and text.isdigit():
+            target = next((p for p in same_doc if p.number == int(text)), None)
+        if target is None:
+            self.statusBar().showMessage(
+                self.tr("No page %1 in this document.").replace("%1", text), 5000
+            )
+            return False
+        self.select_row(self.pages_model.row_of(target.id))
+        return True
+
+    def ask_page(self) -> None:
+        text, ok = QInputDialog.getText(
+            self, self.tr("Go to page"), self.tr("Printed page (e.g. 22) or page number:")
+        )
+        if ok and text.strip():
+            self.go_to(text)
+
+    def _on_page_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.show_page(self.pages_model.page(current.row()).id)
 
     def show_page(self, page_id: int) -> None:
-        """Show a page's image and text."""
+        """Show a page's image, text and spans."""
         try:
             with self.project.session() as session:
                 content = page_content(session, page_id)
+                spans = list_spans(session, page_id)
         except UserError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return
         page = content.page
-        self._current_page = page.id
-        self.text_view.set_text(content.current)
         document = self._documents[page.document_id]
+        self.state.set_page(PageData(page, document, content.current, content.boxes, spans))
         if document.kind == "pdf":
             if document.id not in self._files:
                 self._files[document.id] = document_path(self.project, document)
@@ -343,6 +587,30 @@ class MainWindow(QMainWindow):
         )
         self.pageShown.emit(page.id)
 
+    # spans dock
+    def _show_spans(self) -> None:
+        self.spans_model.set_spans(self.state.spans)
+        self._on_span_selected(self.state.selected_span)
+
+    def _on_span_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.state.select_span(self.spans_model.span_at(current.row()).id)
+
+    def _on_span_selected(self, span_id: int) -> None:
+        span = self.state.span(span_id)
+        self.editor.show_span(span)
+        row = self.spans_model.row_of(span_id)
+        if row >= 0 and self.spans_table.currentIndex().row() != row:
+            self.spans_table.selectionModel().setCurrentIndex(
+                self.spans_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        elif row < 0:
+            self.spans_table.clearSelection()
+        if span is not None:
+            self.page_view.reveal(span.start, span.end)
+
     # layout
     def _restore_layout(self) -> None:
         geometry = self._settings.get(keys.WINDOW_GEOMETRY)
@@ -360,5 +628,6 @@ class MainWindow(QMainWindow):
         self._settings.set(keys.WINDOW_STATE, self.saveState())
         self._settings.set(keys.SPLITTER_STATE, self.splitter.saveState())
         self._settings.set(keys.LAST_PROJECT, self.project.location.url)
+        self._save_view()
         self._settings.sync()
         super().closeEvent(event)

@@ -11,10 +11,21 @@ from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
+    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsTextItem,
     QGraphicsView,
@@ -22,6 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from xzannot.io.render import RenderedPage
+from xzannot.ui.page_overlay import GlyphOverlay
+from xzannot.ui.page_state import PageState
 from xzannot.ui.tasks import TaskRunner
 
 RenderFn = Callable[[Path, int, float], "Future[RenderedPage]"]
@@ -37,19 +50,28 @@ def to_qimage(page: RenderedPage) -> QImage:
 
 
 class PageView(QGraphicsView):
-    """Shows one page; fit width by default, Ctrl+wheel and +/− to zoom, drag to pan."""
+    """Shows one page with its spans.
+
+    Fit width by default, fit page on request, Ctrl+wheel and +/− to zoom. A click
+    on a glyph puts the caret there; dragging a rectangle selects the characters
+    inside it; the middle button, or Space with the left button, pans.
+    """
 
     zoomChanged = Signal(float)
     imageShown = Signal()
 
-    def __init__(self, tasks: TaskRunner, render: RenderFn, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tasks: TaskRunner, render: RenderFn, state: PageState, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.state = state
         self._tasks = tasks
         self._render = render
         self._scene = QGraphicsScene(self)
         self.setScene(self._scene)
         self.setBackgroundBrush(QColor("#5f6368"))
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setMouseTracking(True)
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self._pixmap_item = QGraphicsPixmapItem()
@@ -63,6 +85,17 @@ class PageView(QGraphicsView):
         self._fit_width = True
         self._generation = 0
         self._rendered_scale = 0.0
+        self.overlay = GlyphOverlay(self._scene, state, self)
+        self._press: QPointF | None = None  # scene point where a left drag began
+        self._pan_from: QPoint | None = None  # view point where a pan began
+        self._space = False
+        self._band = QGraphicsRectItem()
+        band_pen = QPen(QColor(30, 144, 255), 1, Qt.PenStyle.DashLine)
+        band_pen.setCosmetic(True)
+        self._band.setPen(band_pen)
+        self._band.setZValue(100)
+        self._band.hide()
+        self._scene.addItem(self._band)
         self._rerender = QTimer(self)
         self._rerender.setSingleShot(True)
         self._rerender.setInterval(_RERENDER_DELAY_MS)
@@ -114,6 +147,31 @@ class PageView(QGraphicsView):
         self._fit_width = False
         self._set_scale(zoom)
 
+    def fits_width(self) -> bool:
+        """Whether the view keeps the page fitted to its width."""
+        return self._fit_width
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll so that the glyphs of ``[start, end)`` are in view."""
+        data = self.state.data
+        if data is None or self._source is None:
+            return
+        from xzannot.core.boxes import line_rects
+
+        rects = line_rects(data.boxes, start, end)
+        if rects:
+            left, top, right, bottom = rects[0]
+            self.ensureVisible(QRectF(left, top, right - left, bottom - top), 40, 40)
+
+    def fit_page(self) -> None:
+        """Scale the whole page into the view."""
+        width, height = self._page_size
+        if width > 0 and height > 0:
+            self._fit_width = False
+            available_w = self.viewport().width() - 4
+            available_h = self.viewport().height() - 4
+            self._set_scale(max(MIN_ZOOM, min(available_w / width, available_h / height)))
+
     def fit_width(self) -> None:
         """Scale the page to the view's width, and keep it so on resize."""
         self._fit_width = True
@@ -150,8 +208,82 @@ class PageView(QGraphicsView):
             self.set_zoom(self.zoom() * 1.25)
         elif event.key() == Qt.Key.Key_Minus:
             self.set_zoom(self.zoom() / 1.25)
+        elif event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
         else:
             super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().unsetCursor()
+        super().keyReleaseEvent(event)
+
+    # the mouse: select glyphs, pan
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pan = event.button() == Qt.MouseButton.MiddleButton or (
+            event.button() == Qt.MouseButton.LeftButton and self._space
+        )
+        if pan:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+        elif event.button() == Qt.MouseButton.LeftButton and self._source is not None:
+            self._press = self.mapToScene(event.position().toPoint())
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        if self._pan_from is not None:
+            delta = point - self._pan_from
+            self._pan_from = point
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            return
+        scene = self.mapToScene(point)
+        if self._press is not None:
+            self._band.setRect(QRectF(self._press, scene).normalized())
+            self._band.show()
+            return
+        char = self.state.char_at_point(scene.x(), scene.y())
+        self.state.hover_span(-1 if char is None else self.state.innermost_at(char))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            if self._space:
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            else:
+                self.viewport().unsetCursor()
+            return
+        if self._press is None:
+            return
+        end = self.mapToScene(event.position().toPoint())
+        start, self._press = self._press, None
+        self._band.hide()
+        rect = QRectF(start, end).normalized()
+        if rect.width() * self.zoom() > 4 or rect.height() * self.zoom() > 4:
+            self.select_rect(rect)
+        else:
+            self.click_point(end)
+
+    def select_rect(self, rect: QRectF) -> None:
+        """Select the characters whose boxes lie inside a page rectangle (points)."""
+        first, last = self.state.chars_in_rect(rect.left(), rect.top(), rect.right(), rect.bottom())
+        self.state.select_span(-1)
+        self.state.select_text(first, last)
+
+    def click_point(self, point: QPointF) -> None:
+        """Put the caret at the glyph under a page point, and pick the span there."""
+        char = self.state.char_at_point(point.x(), point.y())
+        if char is None:
+            return
+        self.state.select_text(char, char)
+        self.state.select_span(self.state.pick_span_at(char))
+
+    def leaveEvent(self, event: object) -> None:
+        self.state.hover_span(-1)
+        super().leaveEvent(event)  # type: ignore[arg-type]
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -14,20 +14,40 @@ _Index = QModelIndex | QPersistentModelIndex
 class PagesModel(QAbstractTableModel):
     """Rows are pages in document and page order."""
 
-    COLUMNS = ("page", "printed", "status")
+    COLUMNS = ("page", "printed", "status", "spans")
     PageRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pages: list[PageInfo] = []
         self._documents: dict[int, DocumentInfo] = {}
+        self._counts: dict[int, int] = {}
 
-    def set_pages(self, documents: list[DocumentInfo], pages: list[PageInfo]) -> None:
+    def set_pages(
+        self,
+        documents: list[DocumentInfo],
+        pages: list[PageInfo],
+        span_counts: dict[int, int] | None = None,
+    ) -> None:
         """Replace the whole list."""
         self.beginResetModel()
         self._documents = {d.id: d for d in documents}
         self._pages = list(pages)
+        self._counts = dict(span_counts or {})
         self.endResetModel()
+
+    def update_page(self, page: PageInfo, span_count: int) -> None:
+        """Show a page's new status and span count."""
+        row = self.row_of(page.id)
+        if row < 0:
+            return
+        self._pages[row] = page
+        self._counts[page.id] = span_count
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def pages(self) -> list[PageInfo]:
+        """Every page listed, in order."""
+        return list(self._pages)
 
     def page(self, row: int) -> PageInfo:
         """The page shown in ``row``."""
@@ -50,7 +70,7 @@ class PagesModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.COLUMNS):
             return None
-        return (self.tr("Page"), self.tr("Printed"), self.tr("Status"))[section]
+        return (self.tr("Page"), self.tr("Printed"), self.tr("Status"), self.tr("Spans"))[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._pages):
@@ -66,6 +86,8 @@ class PagesModel(QAbstractTableModel):
                 return f"{name} · {page.number}" if len(self._documents) > 1 else str(page.number)
             if column == "printed":
                 return page.printed_label or ""
+            if column == "spans":
+                return str(self._counts.get(page.id, 0))
             return self._status_text(page)
         if role == Qt.ItemDataRole.ToolTipRole:
             doc = self._documents.get(page.document_id)

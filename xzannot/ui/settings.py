@@ -26,6 +26,30 @@ LAST_PROJECT = Setting("project/last", str, "")
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 SPLITTER_STATE = Setting("window/splitter", QByteArray, QByteArray())
+ANNOTATOR = Setting("annotator/name", str, "")
+LANGUAGE = Setting("ui/language", str, "")  # "" follows the system; "en", "zh_CN"
+
+
+def project_key(url: str) -> str:
+    """A settings group name for one project (its URL, hashed: URLs hold slashes)."""
+    import hashlib
+
+    return "project-" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+
+
+def last_page(url: str) -> Setting[int]:
+    """The page shown when the project was last closed (its id)."""
+    return Setting(f"{project_key(url)}/page", int, 0)
+
+
+def last_zoom(url: str) -> Setting[float]:
+    """The zoom of the page view (0: fit width)."""
+    return Setting(f"{project_key(url)}/zoom", float, 0.0)
+
+
+def last_selection(url: str) -> Setting[str]:
+    """The text selection as "start,end" in code points."""
+    return Setting(f"{project_key(url)}/selection", str, "")
 
 
 class Settings:

@@ -1,27 +1,83 @@
-"""The page's text in a CJK font, read-only."""
+"""The page's text in a CJK font, with its spans drawn over it.
+
+Each span is a translucent fill in its label's colour plus a bar under the text;
+overlapping spans get bars at different depths (core.spans.nesting_levels), so
+none hides another. Suggested spans are dashed, rejected ones grey.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextBlockFormat, QTextCursor
+from typing import Any
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextLine,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from xzannot.core.labels import LabelDef
+from xzannot.core.spans import SpanInfo, SpanStatus
+from xzannot.core.utf16 import Utf16Map
 from xzannot.ui.fonts import cjk_font
+from xzannot.ui.page_state import PageState
 
-LINE_HEIGHT_PERCENT = 150
+LINE_HEIGHT_PERCENT = 160
+BAR_HEIGHT = 2.0
+BAR_STEP = 3.0
+REJECTED_COLOR = QColor("#868e96")
+
+
+def _x(line: QTextLine, position: int) -> float:
+    """The x of a cursor position in a laid-out line (PySide returns it with the position)."""
+    value: Any = line.cursorToX(position)
+    return float(value[0] if isinstance(value, tuple) else value)
 
 
 class TextView(QPlainTextEdit):
-    """Shows a page's current text with comfortable line spacing."""
+    """Shows the page's text and spans; text selections and span clicks go to the state."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, state: PageState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.state = state
         self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setFont(cjk_font(13))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setPlaceholderText(self.tr("No text on this page."))
+        self.viewport().setMouseTracking(True)
+        self._map = Utf16Map("")
+        self._colors: dict[str, QColor] = {}
+        self._syncing = False
+        self._press: QPoint | None = None
+        state.pageChanged.connect(self._load)
+        state.spansChanged.connect(self.viewport().update)
+        state.spanSelected.connect(self._on_span_selected)
+        state.hoverChanged.connect(self.viewport().update)
+        state.selectionChanged.connect(self._on_state_selection)
+        self.selectionChanged.connect(self._push_selection)
+        self.cursorPositionChanged.connect(self._push_selection)
 
-    def set_text(self, text: str) -> None:
-        """Replace the shown text."""
+    def set_labels(self, labels: list[LabelDef]) -> None:
+        """Colours of the label schema."""
+        self._colors = {label.key: QColor(label.color) for label in labels}
+        self.viewport().update()
+
+    # text <-> state
+    def _load(self) -> None:
+        text = self.state.data.text if self.state.data else ""
+        self._syncing = True
+        self._map = Utf16Map(text)
         self.setPlainText(text)
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
@@ -31,3 +87,151 @@ class TextView(QPlainTextEdit):
         )
         cursor.mergeBlockFormat(block)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._syncing = False
+
+    def selection_range(self) -> tuple[int, int]:
+        """The selected characters as code-point offsets."""
+        cursor = self.textCursor()
+        return (
+            self._map.from_utf16(cursor.selectionStart()),
+            self._map.from_utf16(cursor.selectionEnd()),
+        )
+
+    def _push_selection(self) -> None:
+        if self._syncing:
+            return
+        start, end = self.selection_range()
+        if end > start:
+            self.state.select_span(-1)
+        self.state.select_text(start, end)
+
+    def _on_state_selection(self, start: int, end: int) -> None:
+        if (start, end) == self.selection_range():
+            return
+        self.select_range(start, end)
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select code points ``[start, end)`` (a caret when equal) and scroll to them."""
+        cursor = self.textCursor()
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self._syncing = True
+        self.setTextCursor(cursor)
+        self._syncing = False
+        self.ensureCursorVisible()
+        self.state.select_text(start, end)  # no-op when the state already has it
+
+    def _on_span_selected(self, span_id: int) -> None:
+        span = self.state.span(span_id)
+        if span is not None:
+            self.select_range(span.start, span.start)  # caret at the span, which stays marked
+        self.viewport().update()
+
+    # mouse
+    def char_at(self, pos: QPoint) -> int | None:
+        """The code-point offset of the character under a viewport point."""
+        if self.state.data is None or not self.state.data.text:
+            return None
+        cursor = self.cursorForPosition(pos)
+        position = cursor.position()
+        if pos.x() < self.cursorRect(cursor).x() and position > 0:
+            position -= 1
+        offset = self._map.from_utf16(position)
+        return offset if offset < len(self.state.data.text) else None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            char = self.char_at(event.position().toPoint())
+            self.state.hover_span(-1 if char is None else self.state.innermost_at(char))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        clicked = self._press is not None and (pos - self._press).manhattanLength() < 4
+        if clicked and event.button() == Qt.MouseButton.LeftButton:
+            char = self.char_at(pos)
+            if char is not None:
+                self.state.select_span(self.state.pick_span_at(char))
+
+    def leaveEvent(self, event: object) -> None:
+        self.state.hover_span(-1)
+        super().leaveEvent(event)  # type: ignore[arg-type]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.state.selected_span != -1:
+            self.state.select_span(-1)
+            return
+        super().keyPressEvent(event)
+
+    # painting
+    def span_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles of ``[start, end)``, one per visual line."""
+        rects: list[QRectF] = []
+        first, last = self._map.to_utf16(start), self._map.to_utf16(end)
+        block = self.document().findBlock(first)
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid() and block.position() < last:
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            if top > height:
+                break
+            layout = block.layout()
+            begin = max(first - block.position(), 0)
+            stop = min(last - block.position(), block.length() - 1)
+            for index in range(layout.lineCount()):
+                line = layout.lineAt(index)
+                line_start, line_end = line.textStart(), line.textStart() + line.textLength()
+                s, e = max(begin, line_start), min(stop, line_end)
+                if s >= e:
+                    continue
+                x1, x2 = _x(line, s), _x(line, e)
+                rects.append(QRectF(x1 + offset.x(), top + line.y(), x2 - x1, line.height()))
+            block = block.next()
+        return rects
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        spans = self.state.spans
+        if not spans:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        visible = QRectF(self.viewport().rect())
+        for span in spans:
+            rects = [r for r in self.span_rects(span.start, span.end) if r.intersects(visible)]
+            if rects:
+                self._paint_span(painter, span, rects)
+        painter.end()
+
+    def _paint_span(self, painter: QPainter, span: SpanInfo, rects: list[QRectF]) -> None:
+        color = (
+            REJECTED_COLOR
+            if span.status is SpanStatus.REJECTED
+            else self._colors.get(span.label, QColor("#868e96"))
+        )
+        selected = span.id == self.state.selected_span
+        hovered = span.id == self.state.hovered_span
+        fill = QColor(color)
+        fill.setAlpha(
+            70 if selected or hovered else 35 if span.status is SpanStatus.ACCEPTED else 18
+        )
+        level = self.state.levels.get(span.id, 0)
+        pen = QPen(color, 2.0 if selected else 1.2)
+        if span.status is SpanStatus.SUGGESTED:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        for rect in rects:
+            painter.fillRect(rect, fill)
+            bar_top = rect.bottom() + 1 + level * BAR_STEP
+            if span.status is SpanStatus.SUGGESTED:
+                painter.setPen(pen)
+                painter.drawLine(QPointF(rect.left(), bar_top), QPointF(rect.right(), bar_top))
+            else:
+                painter.fillRect(QRectF(rect.left(), bar_top, rect.width(), BAR_HEIGHT), color)
+            if selected or hovered:
+                painter.setPen(pen)
+                painter.drawRect(rect)

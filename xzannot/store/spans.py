@@ -1,0 +1,167 @@
+"""Repository functions for spans and annotators.
+
+Every change checks the span's version (optimistic locking), so two people
+editing one span on a shared server cannot silently overwrite each other.
+Deleting a span only marks it deleted: undo brings it back, and the row stays
+for the record.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm.exc import StaleDataError
+
+from xzannot.core.spans import SpanInfo, SpanStatus
+from xzannot.errors import UserError
+from xzannot.store.models import Annotator, Label, Span
+
+
+class SpanConflict(UserError):
+    """The span was changed by someone else since it was read."""
+
+
+def annotator_id(session: Session, name: str) -> int:
+    """The id of the annotator called ``name``, made on first use."""
+    name = name.strip()
+    if not name:
+        raise UserError("an annotator needs a name")
+    found = session.scalar(select(Annotator.id).where(Annotator.name == name))
+    if found is not None:
+        return found
+    annotator = Annotator(name=name)
+    session.add(annotator)
+    session.flush()
+    return annotator.id
+
+
+def _label_id(session: Session, key: str) -> int:
+    found = session.scalar(select(Label.id).where(Label.key == key))
+    if found is None:
+        raise UserError(f"the project has no label {key!r}")
+    return found
+
+
+def span_info(span: Span) -> SpanInfo:
+    """A span as a plain value."""
+    return SpanInfo(
+        id=span.id,
+        page_id=span.page_id,
+        start=span.start,
+        end=span.end,
+        label=span.label.key,
+        quote=span.quote,
+        status=SpanStatus(span.status),
+        attributes=dict(span.attributes or {}),
+        note=span.note,
+        annotator=span.annotator.name if span.annotator else None,
+        version=span.version,
+        orphaned=span.orphaned,
+        deleted=span.deleted,
+    )
+
+
+def create_span(
+    session: Session,
+    *,
+    page_id: int,
+    start: int,
+    end: int,
+    label: str,
+    quote: str,
+    annotator: str,
+    status: SpanStatus = SpanStatus.ACCEPTED,
+    attributes: dict[str, Any] | None = None,
+    note: str = "",
+) -> SpanInfo:
+    """Store a new span on the current text of a page."""
+    if not 0 <= start < end:
+        raise UserError("a span needs at least one character")
+    span = Span(
+        page_id=page_id,
+        start=start,
+        end=end,
+        label_id=_label_id(session, label),
+        quote=quote,
+        status=status.value,
+        attributes=attributes or {},
+        note=note,
+        annotator_id=annotator_id(session, annotator),
+    )
+    session.add(span)
+    session.flush()
+    return span_info(span)
+
+
+def _get(session: Session, span_id: int, version: int | None) -> Span:
+    span = session.get(Span, span_id, options=[joinedload(Span.label), joinedload(Span.annotator)])
+    if span is None:
+        raise UserError(f"span {span_id} no longer exists")
+    if version is not None and span.version != version:
+        raise SpanConflict("this span was changed by someone else meanwhile; it has been reloaded")
+    return span
+
+
+def update_span(
+    session: Session,
+    span_id: int,
+    *,
+    version: int | None = None,
+    label: str | None = None,
+    status: SpanStatus | None = None,
+    note: str | None = None,
+    attributes: dict[str, Any] | None = None,
+    deleted: bool | None = None,
+    annotator: str | None = None,
+) -> SpanInfo:
+    """Change a span; ``version`` guards against overwriting someone else's change."""
+    span = _get(session, span_id, version)
+    if label is not None:
+        span.label_id = _label_id(session, label)
+    if status is not None:
+        span.status = SpanStatus(status).value
+    if note is not None:
+        span.note = note
+    if attributes is not None:
+        span.attributes = dict(attributes)
+    if deleted is not None:
+        span.deleted = deleted
+    if annotator is not None:
+        span.annotator_id = annotator_id(session, annotator)
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise SpanConflict("this span was changed by someone else meanwhile") from exc
+    session.refresh(span)
+    return span_info(span)
+
+
+def list_spans(session: Session, page_id: int, *, include_deleted: bool = False) -> list[SpanInfo]:
+    """A page's spans in text order."""
+    query = (
+        select(Span)
+        .options(joinedload(Span.label), joinedload(Span.annotator))
+        .where(Span.page_id == page_id)
+        .order_by(Span.start, Span.end.desc(), Span.id)
+    )
+    if not include_deleted:
+        query = query.where(Span.deleted.is_(False))
+    return [span_info(s) for s in session.scalars(query)]
+
+
+def span_counts(session: Session) -> dict[int, int]:
+    """How many live spans each page has (pages without spans are left out)."""
+    rows = session.execute(
+        select(Span.page_id, func.count()).where(Span.deleted.is_(False)).group_by(Span.page_id)
+    )
+    return {page_id: count for page_id, count in rows}  # noqa: C416  (rows are Row objects)
+
+
+def page_of_span(session: Session, span_id: int) -> int:
+    """The page a span lies on."""
+    page_id = session.scalar(select(Span.page_id).where(Span.id == span_id))
+    if page_id is None:
+        raise UserError(f"span {span_id} no longer exists")
+    return page_id

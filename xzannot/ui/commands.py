@@ -1,0 +1,117 @@
+"""Undoable user actions. Each runs one operation (one transaction) on the project.
+
+Commands know page ids and span ids, never widgets: after each change the
+window reloads what the change touched (see MainWindow.after_change).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from xzannot.core.spans import SpanInfo, SpanStatus
+from xzannot.errors import UserError
+from xzannot.operations.labelling import add_span, change_span, mark_page
+from xzannot.store.database import Project
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every command needs: the project, and whom to tell of success or failure."""
+
+    project: Callable[[], Project]
+    changed: Callable[[int], None]  # called with the id of the page that changed
+    failed: Callable[[UserError], None]
+
+
+class _ProjectCommand(QUndoCommand):
+    """A command that reports the page it touched, and turns failures into messages."""
+
+    def __init__(self, context: Context, page_id: int, text: str) -> None:
+        super().__init__(text)
+        self.context = context
+        self.page_id = page_id
+
+    @property
+    def project(self) -> Project:
+        return self.context.project()
+
+    def _run(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except UserError as exc:
+            self.setObsolete(True)
+            self.context.failed(exc)
+            return
+        self.context.changed(self.page_id)
+
+
+class AddSpan(_ProjectCommand):
+    """Mark a range with a label; undo marks the new span deleted, redo brings it back."""
+
+    def __init__(
+        self, context: Context, page_id: int, span: tuple[int, int, str], annotator: str, text: str
+    ) -> None:
+        super().__init__(context, page_id, text)
+        self.start, self.end, self.label = span
+        self.annotator = annotator
+        self.span_id: int | None = None
+
+    def redo(self) -> None:
+        if self.span_id is None:
+
+            def create() -> None:
+                made: SpanInfo = add_span(
+                    self.project, self.page_id, (self.start, self.end), self.label, self.annotator
+                )
+                self.span_id = made.id
+
+            self._run(create)
+        else:
+            span_id = self.span_id
+            self._run(lambda: change_span(self.project, span_id, deleted=False))
+
+    def undo(self) -> None:
+        if self.span_id is not None:
+            span_id = self.span_id
+            self._run(lambda: change_span(self.project, span_id, deleted=True))
+
+
+def _field(span: SpanInfo, key: str) -> Any:
+    value = getattr(span, key)
+    return SpanStatus(value) if key == "status" else value
+
+
+class ChangeSpan(_ProjectCommand):
+    """Change fields of a span (label, status, note, attributes, deleted); undo restores them."""
+
+    def __init__(self, context: Context, span: SpanInfo, after: dict[str, Any], text: str) -> None:
+        super().__init__(context, span.page_id, text)
+        self.span_id = span.id
+        self.before = {key: _field(span, key) for key in after}
+        self.after = after
+        self._version: int | None = span.version  # the first change checks for conflicts
+
+    def redo(self) -> None:
+        version, self._version = self._version, None
+        self._run(lambda: change_span(self.project, self.span_id, version=version, **self.after))
+
+    def undo(self) -> None:
+        self._run(lambda: change_span(self.project, self.span_id, **self.before))
+
+
+class SetPageStatus(_ProjectCommand):
+    """Mark a page to do, in progress or done; ``change`` is (before, after)."""
+
+    def __init__(self, context: Context, page_id: int, change: tuple[str, str], text: str) -> None:
+        super().__init__(context, page_id, text)
+        self.before, self.after = change
+
+    def redo(self) -> None:
+        self._run(lambda: mark_page(self.project, self.page_id, self.after))
+
+    def undo(self) -> None:
+        self._run(lambda: mark_page(self.project, self.page_id, self.before))
