@@ -10,7 +10,6 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,6 +22,7 @@ from xzannot.shipped import resource_path
 from xzannot.store.database import Project, open_project
 from xzannot.ui import settings as keys
 from xzannot.ui.fonts import cjk_font, register_fonts
+from xzannot.ui.i18n import install_translations
 from xzannot.ui.main_window import MainWindow
 from xzannot.ui.settings import APPLICATION, ORGANIZATION, Settings
 
@@ -77,8 +77,11 @@ def missing_system_libraries() -> str | None:
     )
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, with the shipped CJK fonts registered."""
+def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """The QApplication, with the shipped CJK fonts and the user's language installed.
+
+    ``language`` overrides the preference ("" follows the system, "en", "zh_CN").
+    """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -90,18 +93,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     register_fonts()
     ui_font = cjk_font(app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10)
     app.setFont(ui_font)
-    _install_qt_translations(app)
+    if language is None:
+        language = Settings().get(keys.LANGUAGE)
+    install_translations(app, language)
     return app
-
-
-def _install_qt_translations(app: QApplication) -> None:
-    """Qt's own strings (dialog buttons) in the user's language, where Qt ships them."""
-    from PySide6.QtCore import QLibraryInfo
-
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(), "qtbase", "_", folder):
-        app.installTranslator(translator)
 
 
 def choose_project(

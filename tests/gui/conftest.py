@@ -24,7 +24,7 @@ def qapp_cls() -> type[QApplication]:
 @pytest.fixture(scope="session")
 def qapp(qapp_args: list[str], qapp_cls: type[QApplication]) -> QApplication:
     """The application, set up exactly as ``xzannot`` sets it up (fonts included)."""
-    return make_application(["xzannot-tests"])
+    return make_application(["xzannot-tests"], language="en")
 
 
 @pytest.fixture

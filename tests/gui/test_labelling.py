@@ -123,12 +123,11 @@ def test_text_selection_lights_up_its_glyphs(make_window: MakeWindow, sample_db:
     window = make_window(sample_db)
     window.text_view.select_range(30, 36)
     assert window.state.selection == (30, 36)
-    items = window.page_view.overlay.selection_items()
+    drawn = window.page_view.overlay.selection_rects()
     boxes = window.state.data.boxes  # type: ignore[union-attr]
     expected = line_rects(boxes, 30, 36)
-    assert len(items) == len(expected) >= 1
-    for item, (left, top, right, bottom) in zip(items, expected, strict=True):
-        rect = item.rect()
+    assert len(drawn) == len(expected) >= 1
+    for rect, (left, top, right, bottom) in zip(drawn, expected, strict=True):
         assert (rect.left(), rect.top()) == pytest.approx((left, top))
         assert (rect.right(), rect.bottom()) == pytest.approx((right, bottom))
 
@@ -179,8 +178,8 @@ def test_overlapping_spans_can_each_be_picked_and_are_all_drawn(
     inner = add_span(window.project, page_id, (45, 50), "target", "甲")
     window.after_change(page_id)
     assert window.state.levels[outer.id] != window.state.levels[inner.id]
-    assert window.page_view.overlay.span_items(outer.id)
-    assert window.page_view.overlay.span_items(inner.id)
+    assert window.page_view.overlay.span_rects(outer.id)
+    assert window.page_view.overlay.span_rects(inner.id)
     picks = [window.state.pick_span_at(47)]
     window.state.select_span(picks[-1])
     picks.append(window.state.pick_span_at(47))

@@ -54,6 +54,12 @@ class PageRenderer:
         """Render at a resolution given in dots per inch."""
         return self.render(path, number, dpi / POINTS_PER_INCH)
 
+    def clear(self) -> None:
+        """Forget every cached image."""
+        with self._lock:
+            self._cache.clear()
+            self._used = 0
+
     def _render_now(
         self, key: tuple[str, int, float], path: Path, number: int, scale: float
     ) -> RenderedPage:

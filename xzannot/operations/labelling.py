@@ -7,7 +7,7 @@ from typing import Any
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.errors import UserError
 from xzannot.store.database import Project
-from xzannot.store.documents import page_content, set_review_status
+from xzannot.store.documents import current_text, set_review_status
 from xzannot.store.spans import create_span, update_span
 
 
@@ -24,7 +24,7 @@ def add_span(
     """Mark ``span = (start, end)`` of a page's current text; the quote is taken from that text."""
     start, end = span
     with project.transaction() as session:
-        text = page_content(session, page_id).current
+        text = current_text(session, page_id)
         if not 0 <= start < end <= len(text):
             raise UserError(f"characters {start}..{end} are not on this page")
         quote = text[start:end]

@@ -171,6 +171,25 @@ def get_page(session: Session, document_id: int, number: int) -> PageInfo:
     return _page_info(page)
 
 
+def get_page_info(session: Session, page_id: int) -> PageInfo:
+    """A page by id."""
+    page = session.get(Page, page_id)
+    if page is None:
+        raise UserError(f"page {page_id} no longer exists")
+    return _page_info(page)
+
+
+def current_text(session: Session, page_id: int) -> str:
+    """A page's current text (without unpacking its boxes)."""
+    original = session.scalar(select(PageText.original).where(PageText.page_id == page_id)) or ""
+    edits = session.execute(
+        select(EditRow.start, EditRow.end, EditRow.replacement)
+        .where(EditRow.page_id == page_id)
+        .order_by(EditRow.seq)
+    )
+    return apply_edits(original, (Edit(start, end, text) for start, end, text in edits))
+
+
 def page_content(session: Session, page_id: int) -> PageContent:
     """A page's texts and boxes."""
     page = session.get(Page, page_id)

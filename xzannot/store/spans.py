@@ -92,7 +92,20 @@ def create_span(
     )
     session.add(span)
     session.flush()
-    return span_info(span)
+    # built from what is known: reading the relationships back would cost two queries
+    return SpanInfo(
+        id=span.id,
+        page_id=page_id,
+        start=start,
+        end=end,
+        label=label,
+        quote=quote,
+        status=status,
+        attributes=dict(attributes or {}),
+        note=note,
+        annotator=annotator.strip(),
+        version=span.version,
+    )
 
 
 def _get(session: Session, span_id: int, version: int | None) -> Span:
@@ -139,16 +152,48 @@ def update_span(
 
 
 def list_spans(session: Session, page_id: int, *, include_deleted: bool = False) -> list[SpanInfo]:
-    """A page's spans in text order."""
+    """A page's spans in text order (one plain query: a page may hold hundreds)."""
     query = (
-        select(Span)
-        .options(joinedload(Span.label), joinedload(Span.annotator))
+        select(
+            Span.id,
+            Span.page_id,
+            Span.start,
+            Span.end,
+            Label.key,
+            Span.quote,
+            Span.status,
+            Span.attributes,
+            Span.note,
+            Annotator.name,
+            Span.version,
+            Span.orphaned,
+            Span.deleted,
+        )
+        .join(Label, Span.label_id == Label.id)
+        .outerjoin(Annotator, Span.annotator_id == Annotator.id)
         .where(Span.page_id == page_id)
         .order_by(Span.start, Span.end.desc(), Span.id)
     )
     if not include_deleted:
         query = query.where(Span.deleted.is_(False))
-    return [span_info(s) for s in session.scalars(query)]
+    return [
+        SpanInfo(
+            id=row[0],
+            page_id=row[1],
+            start=row[2],
+            end=row[3],
+            label=row[4],
+            quote=row[5],
+            status=SpanStatus(row[6]),
+            attributes=dict(row[7] or {}),
+            note=row[8],
+            annotator=row[9],
+            version=row[10],
+            orphaned=row[11],
+            deleted=row[12],
+        )
+        for row in session.execute(query)
+    ]
 
 
 def span_counts(session: Session) -> dict[int, int]:

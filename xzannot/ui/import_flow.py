@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -21,6 +22,13 @@ from xzannot.store.database import Project
 from xzannot.ui.tasks import TaskRunner
 
 
+def _file_progress(
+    progress: Callable[[int, int], None], index: int, files: int, done: int, total: int
+) -> None:
+    """Files count as equal parts of the bar; pages move it within a file."""
+    progress(index * 1000 + (done * 1000 // max(total, 1)), files * 1000)
+
+
 def import_files(
     project: Project,
     worker: PdfiumWorker,
@@ -32,11 +40,7 @@ def import_files(
     """Read every file, then store them all in one transaction (runs off the GUI thread)."""
     reads = []
     for index, path in enumerate(paths):
-
-        def page_progress(done: int, total: int, index: int = index) -> None:
-            # files count as equal parts of the bar; pages move it within a file
-            progress(index * 1000 + (done * 1000 // max(total, 1)), len(paths) * 1000)
-
+        page_progress = partial(_file_progress, progress, index, len(paths))
         reads.append(read_document(worker, path, progress=page_progress, cancel=cancel))
     if cancel.is_set():
         raise CancelledError()

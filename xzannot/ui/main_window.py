@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -30,6 +30,7 @@ from xzannot.store.database import Project, open_project
 from xzannot.store.documents import (
     DocumentInfo,
     PageInfo,
+    get_page_info,
     list_documents,
     list_pages,
     page_content,
@@ -37,6 +38,7 @@ from xzannot.store.documents import (
 from xzannot.store.labels import list_labels
 from xzannot.store.spans import list_spans, span_counts
 from xzannot.ui import settings as keys
+from xzannot.ui.i18n import LANGUAGES
 from xzannot.ui.import_flow import ImportFlow
 from xzannot.ui.label_palette import LabelPalette
 from xzannot.ui.labelling import Labelling
@@ -74,15 +76,23 @@ class PageKeys(QObject):
         return super().eventFilter(watched, event)
 
 
-def _table(model: object, parent: QWidget) -> QTableView:
+def _table(model: object, parent: QWidget, widths: list[int] | None = None) -> QTableView:
+    """A read-only row table; with ``widths``, fixed column widths instead of fitting content."""
     table = QTableView(parent)
     table.setModel(model)  # type: ignore[arg-type]
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # sized once per reset, not on every change: "resize to contents" would ask every
+    # cell of a 300-row table for its text on each selection change
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
+    if widths is None:  # few resets (a project loads): fit the columns to their content
+        table.model().modelReset.connect(table.resizeColumnsToContents)  # type: ignore[attr-defined]
+    else:  # reset on every page: fitting would ask every cell for its text each time
+        for column, width in enumerate(widths):
+            table.setColumnWidth(column, width)
     return table
 
 
@@ -154,7 +164,7 @@ class MainWindow(QMainWindow):
         self.pages_table.setMinimumWidth(260)
         self.pages_table.selectionModel().currentRowChanged.connect(self._on_page_row)
         self.spans_model = SpansModel(self)
-        self.spans_table = _table(self.spans_model, self)
+        self.spans_table = _table(self.spans_model, self, widths=[120, 260, 70, 80, 160])
         self.spans_table.selectionModel().currentRowChanged.connect(self._on_span_row)
         self.palette_widget = LabelPalette(self)
         self.palette_widget.labelChosen.connect(self.labelling.apply_label)
@@ -287,6 +297,17 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for dock in (self.pages_dock, self.labels_dock, self.spans_dock, self.editor_dock):
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_group = QActionGroup(self)
+        chosen = self._settings.get(keys.LANGUAGE)
+        for code, name in LANGUAGES.items():
+            action = QAction(self.tr("System") if not code else name, self.language_group)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            language_menu.addAction(action)
+        self.language_group.triggered.connect(self._choose_language)
 
         go_menu = bar.addMenu(self.tr("&Go"))
         go_menu.addAction(
@@ -332,6 +353,12 @@ class MainWindow(QMainWindow):
             )
             self.label_menu.addAction(action)
             self._label_actions.append(action)
+
+    def _choose_language(self, action: QAction) -> None:
+        self._settings.set(keys.LANGUAGE, str(action.data()))
+        self.statusBar().showMessage(
+            self.tr("The language changes when xzannot is started again."), 8000
+        )
 
     # project
     def _load_project(self, *, restore: bool = False) -> None:
@@ -478,11 +505,11 @@ class MainWindow(QMainWindow):
             return
         with self.project.session() as session:
             spans = list_spans(session, page_id)
-            content = page_content(session, page_id)
+            page = get_page_info(session, page_id)
         if self.state.data is not None:
-            self.state.data.page = content.page
+            self.state.data.page = page
         self.state.set_spans(spans)
-        self.pages_model.update_page(content.page, len(spans))
+        self.pages_model.update_page(page, len(spans))
 
     def _change_failed(self, message: str) -> None:
         self.saved_label.setText(self.tr("Not saved"))
@@ -561,6 +588,7 @@ class MainWindow(QMainWindow):
         page = content.page
         document = self._documents[page.document_id]
         self.state.set_page(PageData(page, document, content.current, content.boxes, spans))
+        self.pages_model.update_page(page, len(spans))
         if document.kind == "pdf":
             if document.id not in self._files:
                 self._files[document.id] = document_path(self.project, document)
@@ -577,7 +605,8 @@ class MainWindow(QMainWindow):
                 self.page_view.show_page(source, page.number, page.width, page.height)
         else:
             self.page_view.show_page(None, page.number, 0, 0)
-        label = f" ({self.tr('printed')} {page.printed_label})" if page.printed_label else ""
+        printed = self.tr("printed %1").replace("%1", page.printed_label or "")
+        label = f" ({printed})" if page.printed_label else ""
         self.page_label.setText(
             self.tr("%1 · page %2 of %3")
             .replace("%1", document.title)

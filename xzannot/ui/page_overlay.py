@@ -1,24 +1,33 @@
 """Spans, the text selection and the hovered span drawn over the page image.
 
 Items live in the page view's scene, whose units are PDF points, the same as
-character boxes. Character boxes are merged into one rectangle per printed
-line (core.boxes.line_rects).
+character boxes. Character boxes are merged into one rectangle per printed line
+(core.boxes.line_rects). All spans of one colour and status share one path item,
+so a page with hundreds of spans costs a handful of items; the selected and the
+hovered span get an item of their own on top.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
-from xzannot.core.boxes import line_rects
+from xzannot.core.boxes import Box, line_rects
 from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.ui.page_state import PageState
 
 SELECTION_COLOR = QColor(30, 144, 255, 80)
 REJECTED_COLOR = QColor("#868e96")
-_Z_SPANS, _Z_SELECTION = 10, 20
+_Z_SPANS, _Z_FOCUS, _Z_SELECTION = 10, 15, 20
+
+
+def _path(rects: list[Box]) -> QPainterPath:
+    path = QPainterPath()
+    for left, top, right, bottom in rects:
+        path.addRect(QRectF(left, top, right - left, bottom - top))
+    return path
 
 
 class GlyphOverlay(QObject):
@@ -31,84 +40,101 @@ class GlyphOverlay(QObject):
         self._scene = scene
         self._state = state
         self._colors: dict[str, QColor] = {}
-        self._span_items: dict[int, list[QGraphicsRectItem]] = {}
-        self._selection_items: list[QGraphicsRectItem] = []
-        state.pageChanged.connect(self.rebuild)
+        self._rects: dict[int, list[Box]] = {}  # span id -> its line rectangles
+        self._cache: dict[tuple[int, int], list[Box]] = {}  # (start, end) -> rectangles
+        self._group_items: list[QGraphicsPathItem] = []
+        self._focus_items: list[QGraphicsPathItem] = []
+        self._selection_item = QGraphicsPathItem()
+        self._selection_item.setBrush(QBrush(SELECTION_COLOR))
+        pen = QPen(SELECTION_COLOR.darker(150), 1)
+        pen.setCosmetic(True)
+        self._selection_item.setPen(pen)
+        self._selection_item.setZValue(_Z_SELECTION)
+        scene.addItem(self._selection_item)
+        state.pageChanged.connect(self._new_page)
         state.spansChanged.connect(self.rebuild)
-        state.spanSelected.connect(self._restyle)
-        state.hoverChanged.connect(self._restyle)
+        state.spanSelected.connect(self._show_focus)
+        state.hoverChanged.connect(self._show_focus)
         state.selectionChanged.connect(self._show_selection)
 
     def set_labels(self, labels: list[LabelDef]) -> None:
         self._colors = {label.key: QColor(label.color) for label in labels}
         self.rebuild()
 
-    def span_items(self, span_id: int) -> list[QGraphicsRectItem]:
-        """The rectangles drawn for a span (for tests and hit testing)."""
-        return self._span_items.get(span_id, [])
+    def span_rects(self, span_id: int) -> list[Box]:
+        """The rectangles drawn for a span, in page points."""
+        return self._rects.get(span_id, [])
 
-    def selection_items(self) -> list[QGraphicsRectItem]:
-        return self._selection_items
+    def selection_rects(self) -> list[QRectF]:
+        """The rectangles drawn for the text selection."""
+        return [
+            polygon.boundingRect() for polygon in self._selection_item.path().toSubpathPolygons()
+        ]
 
-    def _remove(self, items: list[QGraphicsRectItem]) -> None:
-        for item in items:
-            if item.scene() is self._scene:
-                self._scene.removeItem(item)
+    def _color(self, span: SpanInfo) -> QColor:
+        if span.status is SpanStatus.REJECTED:
+            return REJECTED_COLOR
+        return self._colors.get(span.label, REJECTED_COLOR)
 
-    def rebuild(self) -> None:
-        """Draw every span of the page anew."""
-        for items in self._span_items.values():
-            self._remove(items)
-        self._span_items.clear()
-        data = self._state.data
-        if data is None or not data.has_boxes:
-            self._show_selection(0, 0)
-            return
-        for span in data.spans:
-            items = []
-            for left, top, right, bottom in line_rects(data.boxes, span.start, span.end):
-                item = QGraphicsRectItem(QRectF(left, top, right - left, bottom - top))
-                item.setZValue(_Z_SPANS + self._state.levels.get(span.id, 0))
-                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
-                self._scene.addItem(item)
-                items.append(item)
-            self._span_items[span.id] = items
-            self._style(span, items)
-        self._show_selection(*self._state.selection)
-
-    def _style(self, span: SpanInfo, items: list[QGraphicsRectItem]) -> None:
-        color = (
-            REJECTED_COLOR
-            if span.status is SpanStatus.REJECTED
-            else self._colors.get(span.label, REJECTED_COLOR)
-        )
-        active = span.id in (self._state.selected_span, self._state.hovered_span)
+    def _item(self, span: SpanInfo, path: QPainterPath, *, focus: bool) -> QGraphicsPathItem:
+        color = self._color(span)
         fill = QColor(color)
-        fill.setAlpha(110 if active else 55 if span.status is SpanStatus.ACCEPTED else 25)
-        pen = QPen(color, 1.6 if active else 0.6)
+        fill.setAlpha(110 if focus else 55 if span.status is SpanStatus.ACCEPTED else 25)
+        pen = QPen(color, 1.6 if focus else 0.6)
         pen.setCosmetic(True)
         if span.status is SpanStatus.SUGGESTED:
             pen.setStyle(Qt.PenStyle.DashLine)
-        for item in items:
-            item.setBrush(QBrush(fill))
-            item.setPen(pen)
+        item = QGraphicsPathItem(path)
+        item.setBrush(QBrush(fill))
+        item.setPen(pen)
+        item.setZValue(_Z_FOCUS if focus else _Z_SPANS)
+        self._scene.addItem(item)
+        return item
 
-    def _restyle(self, _span_id: int = -1) -> None:
-        for span in self._state.spans:
-            self._style(span, self._span_items.get(span.id, []))
+    def _clear(self, items: list[QGraphicsPathItem]) -> None:
+        for item in items:
+            if item.scene() is self._scene:
+                self._scene.removeItem(item)
+        items.clear()
+
+    def _new_page(self) -> None:
+        self._cache.clear()
+        self.rebuild()
+
+    def _line_rects(self, start: int, end: int) -> list[Box]:
+        rects = self._cache.get((start, end))
+        if rects is None:
+            data = self._state.data
+            rects = line_rects(data.boxes, start, end) if data is not None else []
+            self._cache[start, end] = rects
+        return rects
+
+    def rebuild(self) -> None:
+        """Draw every span of the page anew."""
+        self._clear(self._group_items)
+        self._rects.clear()
+        data = self._state.data
+        if data is not None and data.has_boxes:
+            groups: dict[tuple[str, str, str], tuple[SpanInfo, list[Box]]] = {}
+            for span in data.spans:
+                rects = self._line_rects(span.start, span.end)
+                self._rects[span.id] = rects
+                key = (self._color(span).name(), span.status.value, span.label)
+                groups.setdefault(key, (span, []))[1].extend(rects)
+            for span, rects in groups.values():
+                self._group_items.append(self._item(span, _path(rects), focus=False))
+        self._show_focus()
+        self._show_selection(*self._state.selection)
+
+    def _show_focus(self, _span_id: int = -1) -> None:
+        self._clear(self._focus_items)
+        for span_id in {self._state.selected_span, self._state.hovered_span} - {-1}:
+            span = self._state.span(span_id)
+            rects = self._rects.get(span_id)
+            if span is not None and rects:
+                self._focus_items.append(self._item(span, _path(rects), focus=True))
 
     def _show_selection(self, start: int, end: int) -> None:
-        self._remove(self._selection_items)
-        self._selection_items = []
         data = self._state.data
-        if data is None or end <= start:
-            return
-        for left, top, right, bottom in line_rects(data.boxes, start, end):
-            item = QGraphicsRectItem(QRectF(left, top, right - left, bottom - top))
-            item.setBrush(QBrush(SELECTION_COLOR))
-            pen = QPen(SELECTION_COLOR.darker(150), 1)
-            pen.setCosmetic(True)
-            item.setPen(pen)
-            item.setZValue(_Z_SELECTION)
-            self._scene.addItem(item)
-            self._selection_items.append(item)
+        rects = line_rects(data.boxes, start, end) if data is not None and end > start else []
+        self._selection_item.setPath(_path(rects))

@@ -194,15 +194,26 @@ class TextView(QPlainTextEdit):
             block = block.next()
         return rects
 
+    def _visible_range(self) -> tuple[int, int]:
+        """Code-point offsets of the first and past the last character on screen."""
+        top = self.cursorForPosition(QPoint(0, 0)).block().position()
+        corner = QPoint(self.viewport().width(), self.viewport().height())
+        bottom_block = self.cursorForPosition(corner).block()
+        bottom = bottom_block.position() + bottom_block.length()
+        return self._map.from_utf16(top), self._map.from_utf16(bottom) + 1
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         spans = self.state.spans
         if not spans:
             return
+        first, last = self._visible_range()
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         visible = QRectF(self.viewport().rect())
         for span in spans:
+            if not span.overlaps(first, last):
+                continue
             rects = [r for r in self.span_rects(span.start, span.end) if r.intersects(visible)]
             if rects:
                 self._paint_span(painter, span, rects)

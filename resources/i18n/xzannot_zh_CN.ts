@@ -1,0 +1,595 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <location filename="../../xzannot/ui/import_flow.py" line="64"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/import_flow.py" line="64"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/import_flow.py" line="65"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="113"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/import_flow.py" line="101"/>
+        <source>Imported %1 document(s), %2 page(s).</source>
+        <translation>已导入 %1 个文档，共 %2 页。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/import_flow.py" line="104"/>
+        <source>%1 already in the project.</source>
+        <translation>%1 个已在项目中。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/import_flow.py" line="110"/>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>导入已取消，项目未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/import_flow.py" line="122"/>
+        <source>Import reference text</source>
+        <translation>导入参照文本</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/import_flow.py" line="125"/>
+        <source>That reference text was already stored.</source>
+        <translation>该参照文本已存储过。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/import_flow.py" line="128"/>
+        <source>Stored a reference text of %1 characters.</source>
+        <translation>已存储参照文本，共 %1 字。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPalette</name>
+    <message>
+        <location filename="../../xzannot/ui/label_palette.py" line="29"/>
+        <source>Select text, then press a label&apos;s key.</source>
+        <translation>先选中文字，再按标签对应的键。</translation>
+    </message>
+</context>
+<context>
+    <name>Labelling</name>
+    <message>
+        <location filename="../../xzannot/ui/labelling.py" line="65"/>
+        <source>Mark as %1</source>
+        <translation>标为%1</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/labelling.py" line="74"/>
+        <source>Relabel as %1</source>
+        <translation>改标为%1</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/labelling.py" line="76"/>
+        <source>Select some text first, then press a label&apos;s key.</source>
+        <translation>请先选中文字，再按标签对应的键。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/labelling.py" line="82"/>
+        <location filename="../../xzannot/ui/labelling.py" line="97"/>
+        <source>Select a span first.</source>
+        <translation>请先选择一个标注。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/labelling.py" line="84"/>
+        <source>Edit span</source>
+        <translation>修改标注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/labelling.py" line="91"/>
+        <source>Accept span</source>
+        <translation>接受标注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/labelling.py" line="99"/>
+        <source>Reject suggestion</source>
+        <translation>拒绝建议</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/labelling.py" line="106"/>
+        <source>Delete span</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/labelling.py" line="114"/>
+        <source>Mark page</source>
+        <translation>标记页面状态</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="165"/>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="168"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="174"/>
+        <source>Spans</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="177"/>
+        <source>Span</source>
+        <translation>当前标注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="202"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="203"/>
+        <source>The name recorded on every span you mark:</source>
+        <translation>记录在您所做每条标注上的姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="222"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="225"/>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="229"/>
+        <source>&amp;New Project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="233"/>
+        <source>&amp;Import PDF or Text…</source>
+        <translation>导入 PDF 或文本(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="235"/>
+        <source>Import &amp;Reference Text…</source>
+        <translation>导入参照文本(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="236"/>
+        <source>&amp;Locate Missing PDF…</source>
+        <translation>查找缺失的 PDF(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="239"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="242"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="243"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="245"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="252"/>
+        <source>&amp;Accept Span</source>
+        <translation>接受标注(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="260"/>
+        <source>&amp;Reject Suggestion or Delete Span</source>
+        <translation>拒绝建议或删除标注(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="266"/>
+        <source>&amp;Delete Span</source>
+        <translation>删除标注(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="269"/>
+        <source>&amp;Label</source>
+        <translation>标签(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="271"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="272"/>
+        <source>Fit &amp;Width</source>
+        <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="273"/>
+        <source>Fit &amp;Page</source>
+        <translation>适合页面(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="276"/>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="283"/>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="292"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="296"/>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="303"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="305"/>
+        <source>&amp;Next Page</source>
+        <translation>下一页(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="308"/>
+        <source>&amp;Previous Page</source>
+        <translation>上一页(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="311"/>
+        <source>Next Page &amp;to Do</source>
+        <translation>下一个待办页(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="313"/>
+        <source>&amp;Go to Page…</source>
+        <translation>转到页面(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="315"/>
+        <source>&amp;Page</source>
+        <translation>页面(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="317"/>
+        <source>Mark Page &amp;to Do</source>
+        <translation>标为待办(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="318"/>
+        <source>Mark Page &amp;in Progress</source>
+        <translation>标为进行中(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="319"/>
+        <source>Mark Page &amp;Done</source>
+        <translation>标为已完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="351"/>
+        <source>The language changes when xzannot is started again.</source>
+        <translation>重新启动 xzannot 后语言才会改变。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="367"/>
+        <source>%1 — xzannot</source>
+        <translation>%1 — xzannot</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="372"/>
+        <source>This project is empty. Import a PDF with File ▸ Import.</source>
+        <translation>项目为空。请通过“文件 ▸ 导入”导入 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="420"/>
+        <location filename="../../xzannot/ui/main_window.py" line="425"/>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="431"/>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="438"/>
+        <source>Import PDF or text</source>
+        <translation>导入 PDF 或文本</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="448"/>
+        <source>Import reference text</source>
+        <translation>导入参照文本</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="449"/>
+        <source>Import the document&apos;s pages first.</source>
+        <translation>请先导入该文档的页面。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="454"/>
+        <source>Reference text for this document</source>
+        <translation>本文档的参照文本</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="466"/>
+        <source>Where is %1?</source>
+        <translation>%1 在哪里？</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="473"/>
+        <source>Locate PDF</source>
+        <translation>查找 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="489"/>
+        <source>✓ Saved</source>
+        <translation>✓ 已保存</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="490"/>
+        <source>Every change is saved to the project at once.</source>
+        <translation>每处改动都会立即保存到项目中。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="506"/>
+        <location filename="../../xzannot/ui/main_window.py" line="507"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="540"/>
+        <source>Every page is done.</source>
+        <translation>所有页面均已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="553"/>
+        <source>No page %1 in this document.</source>
+        <translation>本文档中没有第 %1 页。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="561"/>
+        <source>Go to page</source>
+        <translation>转到页面</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="561"/>
+        <source>Printed page (e.g. 22) or page number:</source>
+        <translation>印刷页码（如 22）或页序号：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="590"/>
+        <source>The PDF %1 is missing or has changed since it was imported. Use File ▸ Locate Missing PDF… to point to it.</source>
+        <translation>PDF 文件 %1 已缺失，或自导入后已被改动。请通过“文件 ▸ 查找缺失的 PDF…”指定其位置。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="598"/>
+        <source>printed %1</source>
+        <translation>印刷页码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="601"/>
+        <source>%1 · page %2 of %3</source>
+        <translation>%1 · 第 %2 页，共 %3 页</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <location filename="../../xzannot/ui/page_view.py" line="114"/>
+        <source>This page has no image (it was imported as text).</source>
+        <translation>此页没有图像（以文本形式导入）。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/page_view.py" line="322"/>
+        <source>The page could not be rendered: %1</source>
+        <translation>无法渲染此页：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PagesModel</name>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="73"/>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="73"/>
+        <source>Printed</source>
+        <translation>印刷页码</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="73"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="73"/>
+        <source>Spans</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="95"/>
+        <source>%1, page %2</source>
+        <translation>%1，第 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="103"/>
+        <source>needs text</source>
+        <translation>缺文本</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="105"/>
+        <source>to do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="106"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="107"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
+    <name>SpanEditor</name>
+    <message>
+        <location filename="../../xzannot/ui/span_editor.py" line="41"/>
+        <source>suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/span_editor.py" line="42"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/span_editor.py" line="43"/>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/span_editor.py" line="47"/>
+        <source>A note for other reviewers</source>
+        <translation>给其他审校者的备注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/span_editor.py" line="49"/>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/span_editor.py" line="49"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/span_editor.py" line="52"/>
+        <source>Add attribute</source>
+        <translation>添加属性</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/span_editor.py" line="53"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/span_editor.py" line="54"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/span_editor.py" line="56"/>
+        <source>Save the note and attributes (Ctrl+Enter)</source>
+        <translation>保存备注和属性（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/span_editor.py" line="59"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/span_editor.py" line="60"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/span_editor.py" line="61"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/span_editor.py" line="62"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/span_editor.py" line="93"/>
+        <source>No span selected.</source>
+        <translation>未选择标注。</translation>
+    </message>
+</context>
+<context>
+    <name>SpansModel</name>
+    <message>
+        <location filename="../../xzannot/ui/spans_model.py" line="63"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/spans_model.py" line="64"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/spans_model.py" line="65"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/spans_model.py" line="66"/>
+        <source>Annotator</source>
+        <translation>标注人</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/spans_model.py" line="67"/>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/spans_model.py" line="68"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/spans_model.py" line="74"/>
+        <source>suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/spans_model.py" line="75"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/spans_model.py" line="76"/>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>TextView</name>
+    <message>
+        <location filename="../../xzannot/ui/text_view.py" line="57"/>
+        <source>No text on this page.</source>
+        <translation>此页没有文字。</translation>
+    </message>
+</context>
+</TS>
