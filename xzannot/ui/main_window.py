@@ -89,7 +89,7 @@ def _table(model: object, parent: QWidget, widths: list[int] | None = None) -> Q
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     if widths is None:  # few resets (a project loads): fit the columns to their content
-        table.model().modelReset.connect(table.resizeColumnsToContents)  # type: ignore[attr-defined]
+        table.model().modelReset.connect(table.resizeColumnsToContents)
     else:  # reset on every page: fitting would ask every cell for its text each time
         for column, width in enumerate(widths):
             table.setColumnWidth(column, width)

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCursor,
     QTextLine,
@@ -60,6 +61,8 @@ class TextView(QPlainTextEdit):
         self._colors: dict[str, QColor] = {}
         self._syncing = False
         self._press: QPoint | None = None
+        # (start, end) -> rectangles in document coordinates; valid until the text or width changes
+        self._rect_cache: dict[tuple[int, int], list[QRectF]] = {}
         state.pageChanged.connect(self._load)
         state.spansChanged.connect(self.viewport().update)
         state.spanSelected.connect(self._on_span_selected)
@@ -74,7 +77,12 @@ class TextView(QPlainTextEdit):
         self.viewport().update()
 
     # text <-> state
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._rect_cache.clear()  # lines wrap anew
+        super().resizeEvent(event)
+
     def _load(self) -> None:
+        self._rect_cache.clear()
         text = self.state.data.text if self.state.data else ""
         self._syncing = True
         self._map = Utf16Map(text)
@@ -171,15 +179,18 @@ class TextView(QPlainTextEdit):
     # painting
     def span_rects(self, start: int, end: int) -> list[QRectF]:
         """Viewport rectangles of ``[start, end)``, one per visual line."""
+        offset = self.contentOffset()
+        return [rect.translated(offset) for rect in self._document_rects(start, end)]
+
+    def _document_rects(self, start: int, end: int) -> list[QRectF]:
+        cached = self._rect_cache.get((start, end))
+        if cached is not None:
+            return cached
         rects: list[QRectF] = []
         first, last = self._map.to_utf16(start), self._map.to_utf16(end)
         block = self.document().findBlock(first)
-        offset = self.contentOffset()
-        height = self.viewport().height()
         while block.isValid() and block.position() < last:
-            top = self.blockBoundingGeometry(block).translated(offset).top()
-            if top > height:
-                break
+            top = self.blockBoundingGeometry(block).top()
             layout = block.layout()
             begin = max(first - block.position(), 0)
             stop = min(last - block.position(), block.length() - 1)
@@ -190,8 +201,9 @@ class TextView(QPlainTextEdit):
                 if s >= e:
                     continue
                 x1, x2 = _x(line, s), _x(line, e)
-                rects.append(QRectF(x1 + offset.x(), top + line.y(), x2 - x1, line.height()))
+                rects.append(QRectF(x1, top + line.y(), x2 - x1, line.height()))
             block = block.next()
+        self._rect_cache[start, end] = rects
         return rects
 
     def _visible_range(self) -> tuple[int, int]:
