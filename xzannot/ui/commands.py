@@ -23,7 +23,8 @@ class Context:
     """What every command needs: the project, and whom to tell of success or failure."""
 
     project: Callable[[], Project]
-    changed: Callable[[int], None]  # called with the id of the page that changed
+    # called with the page that changed and, for a span change, the span as now saved
+    changed: Callable[[int, SpanInfo | None], None]
     failed: Callable[[UserError], None]
 
 
@@ -41,12 +42,12 @@ class _ProjectCommand(QUndoCommand):
 
     def _run(self, action: Callable[[], object]) -> None:
         try:
-            action()
+            result = action()
         except UserError as exc:
             self.setObsolete(True)
             self.context.failed(exc)
             return
-        self.context.changed(self.page_id)
+        self.context.changed(self.page_id, result if isinstance(result, SpanInfo) else None)
 
 
 class AddSpan(_ProjectCommand):
@@ -63,11 +64,12 @@ class AddSpan(_ProjectCommand):
     def redo(self) -> None:
         if self.span_id is None:
 
-            def create() -> None:
-                made: SpanInfo = add_span(
+            def create() -> SpanInfo:
+                made = add_span(
                     self.project, self.page_id, (self.start, self.end), self.label, self.annotator
                 )
                 self.span_id = made.id
+                return made
 
             self._run(create)
         else:

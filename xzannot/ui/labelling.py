@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from xzannot.core.labels import LabelDef
-from xzannot.core.spans import SpanStatus
+from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.errors import UserError
 from xzannot.store.database import Project
 from xzannot.ui.commands import AddSpan, ChangeSpan, Context, SetPageStatus
@@ -24,7 +24,7 @@ class Labelling(QObject):
     """Creates, relabels, accepts, rejects and deletes spans through the undo stack."""
 
     message = Signal(str)  # a hint or a problem, for the status bar
-    changed = Signal(int)  # a page whose spans or status were saved
+    changed = Signal(int, object)  # a page whose spans or status were saved; the span or None
     failed = Signal(str)  # a change that could not be saved
 
     def __init__(
@@ -45,8 +45,8 @@ class Labelling(QObject):
     def set_labels(self, labels: list[LabelDef]) -> None:
         self.labels = {label.key: label for label in labels}
 
-    def _changed(self, page_id: int) -> None:
-        self.changed.emit(page_id)
+    def _changed(self, page_id: int, span: SpanInfo | None) -> None:
+        self.changed.emit(page_id, span)
 
     def _failed(self, exc: UserError) -> None:
         self.failed.emit(str(exc))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xzannot.core.spans import SpanInfo
 from xzannot.errors import UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.render import PageRenderer
@@ -488,13 +489,22 @@ class MainWindow(QMainWindow):
         self._load_project()
 
     # saving
-    def after_change(self, page_id: int) -> None:
-        """A change to ``page_id`` was saved: show it (going to that page if need be)."""
+    def after_change(self, page_id: int, span: SpanInfo | None = None) -> None:
+        """A change to ``page_id`` was saved: show it (going to that page if need be).
+
+        A span change on the shown page is applied to what is shown, without reading
+        the page again; anything else reloads the page's spans and status.
+        """
         if page_id != self.state.page_id:
             row = self.pages_model.row_of(page_id)
             if row >= 0:
                 self.select_row(row)
-        self._reload_current()
+            self._reload_current()
+        elif span is not None and self.state.data is not None:
+            self.state.put_span(span)
+            self.pages_model.update_page(self.state.data.page, len(self.state.spans))
+        else:
+            self._reload_current()
         self.saved_label.setText(self.tr("✓ Saved"))
         self.saved_label.setToolTip(self.tr("Every change is saved to the project at once."))
         self.saved.emit()

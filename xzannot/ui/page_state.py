@@ -68,6 +68,14 @@ class PageState(QObject):
             self.spanSelected.emit(-1)
         self.spansChanged.emit()
 
+    def put_span(self, span: SpanInfo) -> None:
+        """Show a span as now saved: added, changed, or gone if deleted."""
+        others = [s for s in self.spans if s.id != span.id]
+        if not span.deleted:
+            others.append(span)
+            others.sort(key=lambda s: (s.start, -s.end, s.id))
+        self.set_spans(others)
+
     @property
     def page_id(self) -> int | None:
         return self.data.page.id if self.data else None
