@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import SAMPLE_PDF
@@ -274,3 +274,52 @@ def test_spans_model_is_a_well_behaved_item_model(
     model.set_spans(spans)
     qtmodeltester.check(model)
     assert model.data(model.index(0, 4)) == "value=3"
+
+
+def test_hovering_a_span_in_the_text_shows_it_on_the_image(
+    make_window: MakeWindow, qtbot: QtBot, sample_db: Path
+) -> None:
+    window = make_window(sample_db)
+    page_id = window.state.page_id
+    assert page_id is not None
+    span = add_span(window.project, page_id, (40, 48), "target", "甲")
+    window.after_change(page_id, span)
+    overlay = window.page_view.overlay
+    assert overlay._focus_items == []
+    rect = window.text_view.span_rects(span.start, span.end)[0]
+    qtbot.mouseMove(window.text_view.viewport(), rect.center().toPoint())
+    assert window.state.hovered_span == span.id
+    assert len(overlay._focus_items) == 1  # drawn stronger on the image
+    qtbot.mouseMove(
+        window.text_view.viewport(), QPoint(2, window.text_view.viewport().height() - 2)
+    )
+    assert window.state.hovered_span == -1
+    assert overlay._focus_items == []
+
+
+def test_annotator_is_asked_once_and_remembered(
+    make_window: MakeWindow,
+    sample_db: Path,
+    settings,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from xzannot.ui import settings as keys
+
+    settings.set(keys.ANNOTATOR, "")
+    asked: list[str] = []
+
+    def answer(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(args[1])
+        return "李四", True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    window = make_window(sample_db)
+    window.text_view.select_range(3, 7)
+    window.labelling.apply_label("policy")
+    window.text_view.select_range(9, 12)
+    window.labelling.apply_label("target")
+    assert len(asked) == 1
+    assert settings.get(keys.ANNOTATOR) == "李四"
+    assert {s.annotator for s in stored_spans(window)} == {"李四"}
