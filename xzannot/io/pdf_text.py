@@ -47,14 +47,16 @@ def page_text_and_boxes(
             units = [get_unicode(handle, index) for index in range(count)]
         get_box = pdfium_c.FPDFText_GetCharBox
         left, right, bottom, top = (pdfium_c.c_double() for _ in range(4))
-        refs = tuple(pdfium_c.byref(v) for v in (left, right, bottom, top))
+        # four plain locals: star-unpacking a tuple in each call doubles its cost
+        r_left, r_right = pdfium_c.byref(left), pdfium_c.byref(right)
+        r_bottom, r_top = pdfium_c.byref(bottom), pdfium_c.byref(top)
         chars: list[str] = []
         boxes: list[Box | None] = []
         add_char, add_box = chars.append, boxes.append
         pending_high: int | None = None
         for index, code in enumerate(units):
             if 0x20 < code < 0xD800:  # the common case: an ordinary visible character
-                if get_box(handle, index, *refs):
+                if get_box(handle, index, r_left, r_right, r_bottom, r_top):
                     x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
                     add_box((x0, height - y1, x1, height - y0) if x1 > x0 or y1 > y0 else None)
                 else:
@@ -67,7 +69,7 @@ def page_text_and_boxes(
                 pending_high = code
                 continue
             box: Box | None = None
-            if code != _LF and get_box(handle, index, *refs):
+            if code != _LF and get_box(handle, index, r_left, r_right, r_bottom, r_top):
                 x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
                 if x1 > x0 or y1 > y0:
                     box = (x0, height - y1, x1, height - y0)
