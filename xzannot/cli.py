@@ -13,10 +13,14 @@ from pathlib import Path
 from typing import TextIO
 
 from xzannot import __version__
+from xzannot.core.normalise import DEFAULT_RULES, RULES
+from xzannot.core.reflow import reflow_dump
 from xzannot.errors import CancelledError, UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
+from xzannot.io.text_import import read_text_file
 from xzannot.operations.importing import (
     ImportOutcome,
+    file_kind,
     find_imported,
     import_reference,
     read_document,
@@ -76,6 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
     text.add_argument("--page", type=int, required=True, help="page number, from 1 in PDF order")
     text.add_argument("--document", help="document id or name (default: the first imported)")
     text.add_argument("--original", action="store_true", help="the text as extracted, unedited")
+
+    reflow = sub.add_parser("reflow", help="print a text dump in reading order, normalised")
+    reflow.add_argument("file", type=Path, metavar="FILE")
+    reflow.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        choices=sorted(RULES),
+        help="leave this normalisation out (may be given more than once)",
+    )
 
     stats = sub.add_parser("stats", help="count pages, edits and spans")
     _db_arg(stats)
@@ -198,6 +212,17 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_reflow(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    path: Path = args.file
+    if not path.exists():
+        raise UserError(f"{path}: no such file")
+    if file_kind(path) != "text":
+        raise UserError(f"{path} is a PDF; reflow reads text dumps (import the PDF instead)")
+    rules = [rule for rule in DEFAULT_RULES if rule not in args.keep]
+    out.write(reflow_dump(read_text_file(path), rules) + "\n")
+    return EXIT_OK
+
+
 def cmd_window(args: argparse.Namespace, _out: TextIO, _err: TextIO) -> int:
     from xzannot.app import run_window
 
@@ -210,6 +235,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "import": cmd_import,
     "text": cmd_text,
     "stats": cmd_stats,
+    "reflow": cmd_reflow,
 }
 
 

@@ -171,3 +171,19 @@ def test_usage_mistakes_are_one_line(user_data_dir: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_reflow_prints_the_dump_in_reading_order(user_data_dir: Path) -> None:
+    result = xzannot("reflow", SAMPLE_DUMP, env_dir=user_data_dir)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("实现24小时内常住人口50%的全员核酸检测能力。")
+    assert "P. 52" not in result.stdout
+    kept = xzannot("reflow", SAMPLE_DUMP, "--keep", "spacing", env_dir=user_data_dir)
+    assert kept.stdout.startswith("实现 24 小时内")
+
+
+def test_reflow_refuses_a_pdf(user_data_dir: Path) -> None:
+    assert_user_error(
+        xzannot("reflow", SAMPLE_PDF, env_dir=user_data_dir), "reflow reads text dumps"
+    )

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from tests.conftest import SAMPLE_DUMP, SAMPLE_REFERENCE
+from xzannot.core.cer import cer, without_whitespace
+from xzannot.core.dump import deinterleave, is_chrome
+from xzannot.core.normalise import normalise
+from xzannot.core.reflow import reflow_dump
+
+FIRST, LAST = "实现24小时内常住人口", "夺取全省“二星”平安金鼎。"
+
+
+def _stretch(text: str) -> str:
+    flat = without_whitespace(text)
+    return flat[flat.index(FIRST) : flat.index(LAST) + len(LAST)]
+
+
+def test_dump_reflows_to_the_reference_within_half_a_percent() -> None:
+    page = reflow_dump(SAMPLE_DUMP.read_text(encoding="utf-8"))
+    reference, _ = normalise(SAMPLE_REFERENCE.read_text(encoding="utf-8"))
+    ours, theirs = _stretch(page), _stretch(reference)
+    assert cer(ours, theirs) <= 0.005
+    # what remains are the real differences between the witnesses
+    assert "智慧医保+未来社区" in ours and "智慧医保未来社区" in theirs
+    assert "人代会" in ours and "人民代表大会" in theirs
+
+
+def test_dump_is_read_left_column_then_right() -> None:
+    result = deinterleave(SAMPLE_DUMP.read_text(encoding="utf-8"))
+    flat = without_whitespace(normalise(result.text)[0])
+    assert result.columns == 2
+    # the left column ends mid-paragraph and the right column carries it on
+    assert "“企业家”、智能光伏行业产业大脑、“安心养”等成熟应用场景" in flat
+    assert (
+        flat.index("各位代表")
+        < flat.index("坚决筑牢安全防线")
+        < flat.index("五、全面加强政府自身建设")
+    )
+
+
+def test_chrome_and_folio_are_removed_and_reported() -> None:
+    result = deinterleave(SAMPLE_DUMP.read_text(encoding="utf-8"))
+    assert result.folio == "22"
+    assert "Page 52 - 秀洲年鉴2022" in result.removed
+    assert "P. 52" in result.removed
+    assert not any(token in result.text for token in ("Page 52", "P. 52", "47   48", "2 2"))
+
+
+def test_paragraphs_start_where_the_page_indents() -> None:
+    paragraphs = normalise(deinterleave(SAMPLE_DUMP.read_text(encoding="utf-8")).text)[0].split(
+        "\n"
+    )
+    starts = [p[:6] for p in paragraphs]
+    assert starts == [
+        "实现24小时", "加强全面优质", "完善全民共享", "各位代表，民", "（五）实现闭",
+        "全面深化数字", "坚决筑牢安全", "持续健全社会", "五、全面加强", "面对新时代、",
+        "打造整体智治", "打造系统集成",
+    ]  # fmt: skip
+
+
+def test_one_column_dump_keeps_its_lines() -> None:
+    result = deinterleave("第一行文字，\n第二行文字。\n\n    第二段。")
+    assert result.columns == 1
+    assert result.text == "第一行文字，第二行文字。\n第二段。"
+
+
+def test_viewer_chrome_lines() -> None:
+    assert is_chrome("Page 52 - 秀洲年鉴2022")
+    assert is_chrome("  47   48   49   50  ")
+    assert not is_chrome("2022年12月")
