@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QPageLayout,
     QPageSize,
+    QPaintDevice,
     QPainter,
     QPdfWriter,
     QPen,
@@ -50,8 +51,8 @@ class Geometry:
     margin_top: float = 72.0
     margin_bottom: float = 72.0
     gutter: float = 22.0
-    body_size: float = 10.0
-    line_height: float = 17.0
+    body_size: float = 11.0
+    line_height: float = 19.0
     heading_size: float = 11.0
 
     @property
@@ -124,11 +125,16 @@ def break_paragraph(text: str, metrics: QFontMetricsF, width: float, indent: flo
 
 
 def layout_lines(
-    paragraphs: list[str], geometry: Geometry, body: QFont, heading: QFont
+    paragraphs: list[str],
+    geometry: Geometry,
+    body: QFont,
+    heading: QFont,
+    device: QPaintDevice | None = None,
 ) -> list[Line]:
     """All lines of the text, in reading order."""
-    body_metrics = QFontMetricsF(body)
-    heading_metrics = QFontMetricsF(heading)
+    # measure on the device drawn to: screen metrics (96 dpi) would misjudge a 72-dpi PDF
+    body_metrics = QFontMetricsF(body, device) if device else QFontMetricsF(body)
+    heading_metrics = QFontMetricsF(heading, device) if device else QFontMetricsF(heading)
     indent = 2 * body_metrics.horizontalAdvance("国")
     out: list[Line] = []
     for paragraph in paragraphs:
@@ -169,8 +175,6 @@ def write_yearbook_pdf(
     heading = cjk_font(g.heading_size)
     heading.setBold(True)
     small = cjk_font(8.5)
-    lines = layout_lines(paragraphs, g, body, heading)
-
     writer = QPdfWriter(str(out))
     writer.setCreator("xzannot")
     writer.setTitle("秀洲年鉴 2022 · 特载（样例）")
@@ -180,6 +184,7 @@ def write_yearbook_pdf(
             QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF()
         )
     )
+    lines = layout_lines(paragraphs, g, body, heading, writer)
     painter = QPainter(writer)
     per_page = 2 * g.lines_per_column
     pages = max(1, -(-len(lines) // per_page))
@@ -214,7 +219,7 @@ def _draw_furniture(
 ) -> None:
     painter.setFont(font)
     painter.setPen(QPen())
-    metrics = QFontMetricsF(font)
+    metrics = QFontMetricsF(font, painter.device())
     outer, inner = head if page % 2 == 0 else head[::-1]
     baseline = g.margin_top - 18
     painter.drawText(QPointF(g.margin_x, baseline), outer)
@@ -231,7 +236,7 @@ def _draw_furniture(
 
 def _draw_line(painter: QPainter, line: Line, origin: QPointF, width: float, font: QFont) -> None:
     font = QFont(font)
-    metrics = QFontMetricsF(font)
+    metrics = QFontMetricsF(font, painter.device())
     natural = metrics.horizontalAdvance(line.text)
     gaps = len(line.text) - 1
     if line.justify and gaps > 0:

@@ -1,0 +1,106 @@
+"""Reading order from character boxes, on the sample yearbook and on real PDFs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, SAMPLE_PDF, SAMPLE_SOURCE
+from xzannot.core.cer import cer, without_whitespace
+from xzannot.core.layout import page_layout
+from xzannot.core.normalise import normalise
+from xzannot.io.pdf_import import extract_pdf
+from xzannot.io.pdfium_worker import PdfiumWorker
+
+
+@pytest.fixture(scope="module")
+def extracted() -> dict[str, list]:
+    worker = PdfiumWorker()
+    try:
+        return {
+            path.name: extract_pdf(worker, path)
+            for path in [SAMPLE_PDF, *sorted(DATA.glob("pdf*.pdf"))]
+        }
+    finally:
+        worker.shutdown()
+
+
+def _corrected(page) -> str:  # type: ignore[no-untyped-def]
+    return normalise(page_layout(page.text, page.boxes, page.width, page.height).text)[0]
+
+
+def test_sample_pages_give_back_their_source_text(extracted: dict[str, list]) -> None:
+    pages = extracted[SAMPLE_PDF.name]
+    body = without_whitespace("".join(_corrected(p) for p in pages))
+    source = without_whitespace(SAMPLE_SOURCE.read_text(encoding="utf-8"))
+    assert cer(body, source) <= 0.005
+
+
+def test_sample_columns_furniture_and_paragraphs(extracted: dict[str, list]) -> None:
+    source_paragraphs = [
+        p for p in SAMPLE_SOURCE.read_text(encoding="utf-8").split("\n") if p.strip()
+    ]
+    pages = extracted[SAMPLE_PDF.name]
+    for page in pages:
+        layout = page_layout(page.text, page.boxes, page.width, page.height)
+        # the last page's text stops in its left column
+        assert layout.columns == (2 if page is not pages[-1] else 1)
+        assert layout.folio == page.printed_label
+        assert any("秀洲年鉴" in line for line in layout.furniture)
+        # every paragraph that starts on this page starts a line of the corrected text
+        corrected = normalise(layout.text)[0].split("\n")
+        starts = [
+            p[:8]
+            for p in source_paragraphs
+            if without_whitespace(p[:8]) in without_whitespace("".join(corrected))
+        ]
+        assert starts
+        assert all(any(line.startswith(start) for line in corrected) for start in starts[1:])
+
+
+def test_origins_point_back_to_the_characters_they_came_from(extracted: dict[str, list]) -> None:
+    for pages in extracted.values():
+        for page in pages:
+            layout = page_layout(page.text, page.boxes, page.width, page.height)
+            assert len(layout.origins) == len(layout.text)
+            for char, origin in zip(layout.text, layout.origins, strict=True):
+                if origin < 0:
+                    assert char in " \n"
+                else:
+                    assert page.text[origin] == char
+            used = [o for o in layout.origins if o >= 0]
+            assert len(used) == len(set(used))  # no character twice
+
+
+def test_letter_spaced_table_of_contents_loses_its_spaces(extracted: dict[str, list]) -> None:
+    (page,) = extracted["pdfjs_XiaoBiaoSong_toc.pdf"]
+    assert "关 于" in page.text
+    corrected = _corrected(page)
+    assert "关于红军作战的原则" in corrected
+    assert "（一九三七年八月一日）" in corrected
+
+
+def test_table_pages_are_not_read_as_columns(extracted: dict[str, list]) -> None:
+    pages = extracted["pdfplumber_issue-67_quarterly_report.pdf"]
+    for page in pages[8:]:
+        layout = page_layout(page.text, page.boxes, page.width, page.height)
+        assert layout.columns == 1
+    tenth = page_layout(pages[9].text, pages[9].boxes, pages[9].width, pages[9].height)
+    assert tenth.table
+    # a row stays a row: the item and its two amounts on one line
+    assert any(
+        line.startswith("固定资产") and "34,456,606.27" in line for line in tenth.text.split("\n")
+    )
+
+
+def test_running_header_is_furniture(extracted: dict[str, list]) -> None:
+    (page,) = extracted["pdfplumber_issue-336_anhui_land_standard_p173.pdf"]
+    layout = page_layout(page.text, page.boxes, page.width, page.height)
+    assert layout.folio == "173"
+    assert not layout.text.startswith("安徽省建设用地使用标准")
+
+
+def test_page_without_text(tmp_path: Path) -> None:
+    layout = page_layout("", [], 595, 842)
+    assert (layout.text, layout.origins, layout.columns) == ("", [], 0)
