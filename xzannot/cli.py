@@ -18,6 +18,7 @@ from xzannot.core.reflow import reflow_dump
 from xzannot.errors import CancelledError, UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.text_import import read_text_file
+from xzannot.operations.correcting import correct_page_in
 from xzannot.operations.importing import (
     ImportOutcome,
     file_kind,
@@ -75,7 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--document", help="document a reference belongs to (id or name)")
     imp.add_argument("--password", help="password of an encrypted PDF")
 
-    text = sub.add_parser("text", help="print a page's text")
+    text = sub.add_parser(
+        "text",
+        help="print a page's body in reading order, corrected (corrections are kept as edits)",
+    )
     _db_arg(text)
     text.add_argument("--page", type=int, required=True, help="page number, from 1 in PDF order")
     text.add_argument("--document", help="document id or name (default: the first imported)")
@@ -185,10 +189,13 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_text(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    with open_project(_project_location(args, create=False)) as project, project.session() as s:
-        document = get_document(s, args.document)
-        page = get_page(s, document.id, args.page)
-        content = page_content(s, page.id)
+    with open_project(_project_location(args, create=False)) as project:
+        with project.transaction() as s:
+            document = get_document(s, args.document)
+            page = get_page(s, document.id, args.page)
+            if not args.original:
+                correct_page_in(s, page.id)  # made once, then kept as reviewable edits
+            content = page_content(s, page.id)
     text = content.original if args.original else content.current
     out.write(text if text.endswith("\n") or not text else text + "\n")
     return EXIT_OK

@@ -50,9 +50,11 @@ def test_demo_window_shows_page_image_and_text(make_window: MakeWindow, qtbot: Q
     window = make_window(demo=True)
     qtbot.waitUntil(window.page_view.has_image, timeout=10_000)
     assert window.pages_model.rowCount() == 4
-    text = unicodedata.normalize("NFKC", window.text_view.toPlainText())
-    assert "加速城乡融合" in text
-    assert "— 21 —" in text
+    text = window.text_view.toPlainText()
+    assert text.startswith(
+        "加速城乡融合。加快推进全省第二批"
+    )  # corrected: reading order, no radicals
+    assert "— 21 —" not in text and "秀洲年鉴 2022" not in text  # furniture is not body text
     assert "page 1 of 3" in window.page_label.text()
     assert "printed 21" in window.page_label.text()
     # re-rendered at the zoom it is shown at, so it is sharp
@@ -68,8 +70,8 @@ def test_page_down_and_up_move_through_pages(
     shown: list[int] = []
     window.pageShown.connect(shown.append)
     qtbot.keyClick(window.pages_table, Qt.Key.Key_PageDown)
-    assert "— 22 —" in window.text_view.toPlainText()
     assert "page 2 of 3" in window.page_label.text()
+    assert "printed 22" in window.page_label.text()
     qtbot.keyClick(window.pages_table, Qt.Key.Key_PageDown)
     qtbot.keyClick(window.pages_table, Qt.Key.Key_PageDown)  # past the end: stays
     assert "page 3 of 3" in window.page_label.text()
@@ -83,9 +85,9 @@ def test_text_dump_page_shows_text_and_says_it_has_no_image(
     make_window: MakeWindow, db_path: Path
 ) -> None:
     window = make_window(_imported(db_path, SAMPLE_DUMP))
-    # (QPlainTextEdit reports no-break spaces as plain spaces)
-    expected = SAMPLE_DUMP.read_text(encoding="utf-8").replace("\xa0", " ")
-    assert window.text_view.toPlainText() == expected
+    text = window.text_view.toPlainText()
+    assert text.startswith("实现24小时内常住人口50%的全员核酸检测能力。")  # de-interleaved
+    assert "P. 52" not in text
     assert not window.page_view.has_image()
     assert "no image" in window.page_view._message.toPlainText()
 

@@ -56,7 +56,10 @@ def test_import_stats_and_text(project: Path, user_data_dir: Path) -> None:
     assert "spans target   0" in stats.stdout
     page = xzannot("text", "--db", project, "--page", "2", env_dir=user_data_dir)
     assert page.returncode == 0
-    assert "— 22 —" in page.stdout
+    assert "— 22 —" not in page.stdout  # the body, without running head and folio
+    assert "全面深化数字化改革。" in page.stdout  # in reading order, normalised
+    original = xzannot("text", "--db", project, "--page", "2", "--original", env_dir=user_data_dir)
+    assert "— 22 —" in original.stdout
     dump = xzannot(
         "text", "--db", project, "--page", "1", "--document", "xiuzhou-2022-p52-dump", "--original",
         env_dir=user_data_dir,

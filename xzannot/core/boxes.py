@@ -55,18 +55,6 @@ def union(boxes: Sequence[Box | None]) -> Box | None:
     )
 
 
-def boxes_after_edit(boxes: list[Box | None], start: int, end: int, replacement: str) -> None:
-    """Make ``boxes`` follow one edit of its text, in place.
-
-    A character typed over another keeps that character's box (one for one, from
-    the start of the replaced range); characters beyond what they replace have
-    no box.
-    """
-    replaced = boxes[start:end]
-    new = [replaced[i] if i < len(replaced) else None for i in range(len(replacement))]
-    boxes[start:end] = new
-
-
 def line_rects(boxes: Sequence[Box | None], start: int, end: int) -> list[Box]:
     """The boxes of ``[start, end)`` merged into one rectangle per printed line.
 

@@ -1,14 +1,23 @@
 """Edits on a page's original text, and the current text they produce.
 
 A page keeps its original text for ever; every correction is an :class:`Edit`
-(replace ``original[start:end]`` in the text as it stood before the edit with
+(replace ``text[start:end]``, in the text as it stood before the edit, with
 ``replacement``). Edits apply in sequence, so the current text is the original
 with each edit applied in turn.
+
+An edit may say where each character of its replacement came from
+(``origins``: an index into the text before the edit, or -1 for a new
+character). Reflowing a page into reading order is one such edit: it moves
+characters rather than retyping them, so their boxes and the spans on them
+follow. An edit without origins keeps characters one for one from the start of
+the range it replaces (typing over a misread character keeps its box).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import sys
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -19,10 +28,13 @@ class Edit:
     start: int
     end: int
     replacement: str
+    origins: tuple[int, ...] | None = None
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
             raise ValueError(f"invalid edit range {self.start}..{self.end}")
+        if self.origins is not None and len(self.origins) != len(self.replacement):
+            raise ValueError("an edit needs one origin per replacement character")
 
 
 def apply_edit(text: str, edit: Edit) -> str:
@@ -38,3 +50,56 @@ def apply_edits(original: str, edits: Iterable[Edit]) -> str:
     for edit in edits:
         text = apply_edit(text, edit)
     return text
+
+
+def replacement_origins(edit: Edit) -> list[int]:
+    """Where each replacement character came from (explicit, or one for one from ``start``)."""
+    if edit.origins is not None:
+        return list(edit.origins)
+    replaced = edit.end - edit.start
+    return [edit.start + i if i < replaced else -1 for i in range(len(edit.replacement))]
+
+
+def origin_map(length: int, edit: Edit) -> list[int]:
+    """For every character after the edit: its index before the edit, or -1 if it is new."""
+    return [
+        *range(edit.start),
+        *replacement_origins(edit),
+        *range(edit.end, length),
+    ]
+
+
+def inverse(before: str, edit: Edit) -> Edit:
+    """The edit that undoes ``edit`` on the text it produced, carrying characters back."""
+    new_position = {
+        origin: edit.start + i for i, origin in enumerate(replacement_origins(edit)) if origin >= 0
+    }
+    old = before[edit.start : edit.end]
+    origins = tuple(new_position.get(edit.start + i, -1) for i in range(len(old)))
+    return Edit(edit.start, edit.start + len(edit.replacement), old, origins)
+
+
+def follow(values: Sequence[object], edit: Edit, fill: object = None) -> list[object]:
+    """A per-character list (boxes, identities) carried through an edit."""
+    return [values[o] if o >= 0 else fill for o in origin_map(len(values), edit)]
+
+
+def pack_origins(origins: Sequence[int] | None) -> bytes | None:
+    """Origins stored compactly: little-endian int32 per character (None stays None)."""
+    if origins is None:
+        return None
+    values = array("i", origins)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values.tobytes()
+
+
+def unpack_origins(blob: bytes | None) -> tuple[int, ...] | None:
+    """Inverse of :func:`pack_origins`."""
+    if blob is None:
+        return None
+    values = array("i")
+    values.frombytes(blob)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return tuple(values)

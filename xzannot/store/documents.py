@@ -13,8 +13,8 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from xzannot.core.boxes import Box, boxes_after_edit, pack_boxes, unpack_boxes
-from xzannot.core.edits import Edit, apply_edits
+from xzannot.core.boxes import Box, pack_boxes, unpack_boxes
+from xzannot.core.edits import Edit, apply_edits, follow, unpack_origins
 from xzannot.core.pages import ExtractedPage, TextSource
 from xzannot.errors import UserError
 from xzannot.store.models import Document, EditRow, Page, PageText, ReferenceText
@@ -195,12 +195,15 @@ def page_content(session: Session, page_id: int) -> PageContent:
     page = session.get(Page, page_id)
     if page is None:
         raise UserError(f"page {page_id} no longer exists")
-    edits = [Edit(e.start, e.end, e.replacement) for e in page.edits]
+    rows = session.scalars(
+        select(EditRow).where(EditRow.page_id == page_id).order_by(EditRow.seq)
+    )  # queried, not page.edits: edits added in this session must count
+    edits = [Edit(e.start, e.end, e.replacement, unpack_origins(e.origins)) for e in rows]
     original = page.text.original if page.text is not None else ""
     boxes = unpack_boxes(page.text.boxes) if page.text is not None else []
     if boxes:
         for edit in edits:
-            boxes_after_edit(boxes, edit.start, edit.end, edit.replacement)
+            boxes = follow(boxes, edit)  # type: ignore[assignment]
     current = apply_edits(original, edits)
     if not boxes:
         boxes = [None] * len(current)

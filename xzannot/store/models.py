@@ -78,6 +78,10 @@ class Page(Base):
     label_source: Mapped[str] = mapped_column(String(16), default="none")
     review_status: Mapped[str] = mapped_column(String(16), default="todo")
     needs_text: Mapped[bool] = mapped_column(default=False)
+    # running heads and folios taken out of the body text, top of the page first
+    furniture: Mapped[list[str] | None] = mapped_column(JSON)
+    # when the automatic corrections (reading order, normalisation) were made
+    corrected_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     document: Mapped[Document] = relationship(back_populates="pages")
     text: Mapped[PageText | None] = relationship(
@@ -143,6 +147,8 @@ class EditRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     replacement: Mapped[str] = mapped_column(Text)
+    # int32 per replacement character: its index before the edit, or -1 (see core.edits)
+    origins: Mapped[bytes | None] = mapped_column(LargeBinary)
     kind: Mapped[str] = mapped_column(String(32))  # manual, reflow, spacing, punctuation, ...
     group_key: Mapped[str | None] = mapped_column(String(64))
     annotator_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))

@@ -26,6 +26,7 @@ from xzannot.core.spans import SpanInfo
 from xzannot.errors import UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.render import PageRenderer
+from xzannot.operations.correcting import correct_page_in
 from xzannot.operations.relocate import adopt_file, document_path
 from xzannot.store.database import Project, open_project
 from xzannot.store.documents import (
@@ -589,7 +590,8 @@ class MainWindow(QMainWindow):
     def show_page(self, page_id: int) -> None:
         """Show a page's image, text and spans."""
         try:
-            with self.project.session() as session:
+            with self.project.transaction() as session:
+                correct_page_in(session, page_id)  # the first time a page is shown
                 content = page_content(session, page_id)
                 spans = list_spans(session, page_id)
         except UserError as exc:

@@ -1,0 +1,32 @@
+"""Spans following edits: they keep the characters they cover, wherever those go.
+
+A span covers a set of characters. After an edit, it runs from the first to the
+last of those characters that still exist; if none does, it is orphaned (listed
+for review, never dropped). Because characters keep their identity through
+edits that carry origins, undoing every edit brings every span back exactly.
+"""
+
+from __future__ import annotations
+
+from xzannot.core.edits import Edit, origin_map
+
+
+def anchor(start: int, end: int, length: int, edit: Edit) -> tuple[int, int] | None:
+    """Where ``[start, end)`` of a ``length``-character text lies after ``edit``, or None."""
+    inside = [i for i, origin in enumerate(origin_map(length, edit)) if start <= origin < end]
+    if not inside:
+        return None
+    return inside[0], inside[-1] + 1
+
+
+def anchor_many(
+    spans: list[tuple[int, int]], length: int, edit: Edit
+) -> list[tuple[int, int] | None]:
+    """:func:`anchor` for many spans at once (one pass over the text)."""
+    origins = origin_map(length, edit)
+    position_of: dict[int, int] = {origin: i for i, origin in enumerate(origins) if origin >= 0}
+    out: list[tuple[int, int] | None] = []
+    for start, end in spans:
+        found = [position_of[o] for o in range(start, end) if o in position_of]
+        out.append((min(found), max(found) + 1) if found else None)
+    return out

@@ -1,0 +1,74 @@
+"""Automatic corrections of a page, stored as edits a reviewer can see and revert.
+
+The first time a page is shown or printed, its text is put into reading order
+(from character boxes for a PDF page, by de-interleaving for a dumped text
+layer) and normalised. Each step is stored as edits of its own kind ("reflow",
+"radicals", "punctuation", "spacing"), so the original stays retrievable and
+every correction can be explained.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session
+
+from xzannot.core.dump import deinterleave
+from xzannot.core.edits import Edit
+from xzannot.core.layout import page_layout
+from xzannot.core.normalise import DEFAULT_RULES, normalise
+from xzannot.core.pages import TextSource
+from xzannot.store.database import Project
+from xzannot.store.documents import page_content
+from xzannot.store.edits import add_edits
+from xzannot.store.models import Page
+
+AUTHOR = "xzannot"  # the annotator name automatic corrections are recorded under
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """What correcting a page did."""
+
+    edits: int
+    orphaned: int
+    already: bool = False
+
+
+def correct_page_in(
+    session: Session, page_id: int, rules: Iterable[str] = DEFAULT_RULES
+) -> Correction:
+    """Correct a page once (in the caller's transaction); later calls change nothing."""
+    page = session.get(Page, page_id)
+    if page is None or page.corrected_at is not None:
+        return Correction(0, 0, already=True)
+    content = page_content(session, page_id)
+    text = content.current
+    edits: list[tuple[Edit, str]] = []
+    furniture: list[str] = []
+    if text.strip():
+        if content.source == TextSource.PDF.value and any(b is not None for b in content.boxes):
+            layout = page_layout(text, content.boxes, page.width, page.height)
+            reflowed, origins = layout.text, tuple(layout.origins)
+            furniture = layout.furniture
+        else:
+            result = deinterleave(text)
+            # de-interleaving keeps no character identities: moved text counts as new
+            reflowed, origins = result.text, (-1,) * len(result.text)
+            furniture = result.removed
+        if reflowed != text:
+            edits.append((Edit(0, len(text), reflowed, origins), "reflow"))
+        _, tagged = normalise(reflowed, rules)
+        edits.extend((t.edit, t.kind) for t in tagged)
+    orphaned = add_edits(session, page_id, edits, author=AUTHOR) if edits else 0
+    page.furniture = furniture
+    page.corrected_at = datetime.now(UTC)
+    return Correction(len(edits), orphaned)
+
+
+def correct_page(project: Project, page_id: int) -> Correction:
+    """Correct a page once, in its own transaction."""
+    with project.transaction() as session:
+        return correct_page_in(session, page_id)

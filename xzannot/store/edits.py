@@ -1,0 +1,62 @@
+"""Storing edits: the chain of corrections of a page, with spans following each edit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from xzannot.core.anchoring import anchor_many
+from xzannot.core.edits import Edit, apply_edit, pack_origins
+from xzannot.store.documents import current_text
+from xzannot.store.models import EditRow, Span
+from xzannot.store.spans import annotator_id
+
+
+def add_edits(
+    session: Session, page_id: int, edits: Sequence[tuple[Edit, str]], *, author: str
+) -> int:
+    """Append edits (each with its kind) to a page's chain; its spans follow every edit.
+
+    A span whose characters are all replaced or deleted is marked orphaned and
+    keeps its last place and quote, for a reviewer to settle. Returns how many
+    spans were orphaned.
+    """
+    text = current_text(session, page_id)
+    spans = [
+        s for s in session.scalars(select(Span).where(Span.page_id == page_id)) if not s.orphaned
+    ]
+    seq = session.scalar(select(func.max(EditRow.seq)).where(EditRow.page_id == page_id)) or 0
+    who = annotator_id(session, author)
+    orphaned = 0
+    for edit, kind in edits:
+        moved = anchor_many([(s.start, s.end) for s in spans], len(text), edit)
+        text = apply_edit(text, edit)
+        still: list[Span] = []
+        for span, place in zip(spans, moved, strict=True):
+            if place is None:
+                span.orphaned = True
+                orphaned += 1
+            else:
+                span.start, span.end = place
+                still.append(span)
+        spans = still
+        seq += 1
+        session.add(
+            EditRow(
+                page_id=page_id,
+                seq=seq,
+                start=edit.start,
+                end=edit.end,
+                replacement=edit.replacement,
+                origins=pack_origins(edit.origins),
+                kind=kind,
+                group_key=kind,
+                annotator_id=who,
+            )
+        )
+    for span in spans:
+        span.quote = text[span.start : span.end]
+    session.flush()
+    return orphaned
