@@ -189,13 +189,15 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_text(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    with open_project(_project_location(args, create=False)) as project:
-        with project.transaction() as s:
-            document = get_document(s, args.document)
-            page = get_page(s, document.id, args.page)
-            if not args.original:
-                correct_page_in(s, page.id)  # made once, then kept as reviewable edits
-            content = page_content(s, page.id)
+    with (
+        open_project(_project_location(args, create=False)) as project,
+        project.transaction() as s,
+    ):
+        document = get_document(s, args.document)
+        page = get_page(s, document.id, args.page)
+        if not args.original:
+            correct_page_in(s, page.id)  # made once, then kept as reviewable edits
+        content = page_content(s, page.id)
     text = content.original if args.original else content.current
     out.write(text if text.endswith("\n") or not text else text + "\n")
     return EXIT_OK
