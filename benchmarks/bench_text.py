@@ -48,14 +48,12 @@ def main() -> int:
         lambda: normalise(page_layout(page.text, page.boxes, page.width, page.height).text)
     )
     dump_ms = median_ms(lambda: normalise(deinterleave(dump).text))
-    pdf_chars, dump_chars = len(page.text), len(dump)
     print(f"{'measure':<52} {'chars':>6} {'median ms':>9} {'per 3,000':>9}  goal")
-    print(
-        f"{'PDF page: reading order from boxes + normalisation':<52} {pdf_chars:>6} {pdf_ms:>9.2f} {pdf_ms * 3000 / pdf_chars:>9.2f}  <= 20"
-    )
-    print(
-        f"{'dump: de-interleave + normalisation':<52} {dump_chars:>6} {dump_ms:>9.2f} {dump_ms * 3000 / dump_chars:>9.2f}  <= 20"
-    )
+    for name, chars, ms in (
+        ("PDF page: reading order from boxes + normalisation", len(page.text), pdf_ms),
+        ("dump: de-interleave + normalisation", len(dump), dump_ms),
+    ):
+        print(f"{name:<52} {chars:>6} {ms:>9.2f} {ms * 3000 / chars:>9.2f}  <= 20")
     return 0
 
 
