@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Correcting</name>
+    <message>
+        <location filename="../../xzannot/ui/correcting.py" line="53"/>
+        <source>Revert %1 correction(s)</source>
+        <translation>撤回 %1 处校正</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/correcting.py" line="62"/>
+        <source>Accept %1 correction(s)</source>
+        <translation>接受 %1 处校正</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/correcting.py" line="71"/>
+        <source>Type</source>
+        <translation>输入</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionsPanel</name>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="36"/>
+        <source>Correction</source>
+        <translation>校正</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="36"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="36"/>
+        <source>In context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="38"/>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="39"/>
+        <source>Revert</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="54"/>
+        <source>Reading order</source>
+        <translation>阅读顺序</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="55"/>
+        <source>Radical look-alikes</source>
+        <translation>部首形近字</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="56"/>
+        <source>Punctuation width</source>
+        <translation>标点全半角</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="57"/>
+        <source>Spaces</source>
+        <translation>多余空格</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="58"/>
+        <source>Line breaks</source>
+        <translation>断行</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="59"/>
+        <source>Typed corrections</source>
+        <translation>手工校正</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="60"/>
+        <source>Reverts</source>
+        <translation>撤回记录</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="65"/>
+        <source>to review</source>
+        <translation>待审</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="66"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="67"/>
+        <source>reverted</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="92"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="97"/>
+        <source>%1 to review</source>
+        <translation>%1 处待审</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <location filename="../../xzannot/ui/diff_dialog.py" line="43"/>
+        <source>Original and corrected: %1</source>
+        <translation>原文与校正后：%1</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
         <location filename="../../xzannot/ui/import_flow.py" line="64"/>
@@ -110,289 +224,315 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="165"/>
+        <location filename="../../xzannot/ui/main_window.py" line="190"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="168"/>
+        <location filename="../../xzannot/ui/main_window.py" line="193"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="174"/>
+        <location filename="../../xzannot/ui/main_window.py" line="199"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="177"/>
+        <location filename="../../xzannot/ui/main_window.py" line="202"/>
         <source>Span</source>
         <translation>当前标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="202"/>
+        <location filename="../../xzannot/ui/main_window.py" line="209"/>
+        <source>Corrections</source>
+        <translation>校正</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="240"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="203"/>
+        <location filename="../../xzannot/ui/main_window.py" line="241"/>
         <source>The name recorded on every span you mark:</source>
         <translation>记录在您所做每条标注上的姓名：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="222"/>
+        <location filename="../../xzannot/ui/main_window.py" line="260"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="225"/>
+        <location filename="../../xzannot/ui/main_window.py" line="263"/>
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="229"/>
+        <location filename="../../xzannot/ui/main_window.py" line="267"/>
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="233"/>
+        <location filename="../../xzannot/ui/main_window.py" line="271"/>
         <source>&amp;Import PDF or Text…</source>
         <translation>导入 PDF 或文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="235"/>
+        <location filename="../../xzannot/ui/main_window.py" line="273"/>
         <source>Import &amp;Reference Text…</source>
         <translation>导入参照文本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="236"/>
+        <location filename="../../xzannot/ui/main_window.py" line="274"/>
         <source>&amp;Locate Missing PDF…</source>
         <translation>查找缺失的 PDF(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="239"/>
+        <location filename="../../xzannot/ui/main_window.py" line="277"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="242"/>
+        <location filename="../../xzannot/ui/main_window.py" line="280"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="243"/>
+        <location filename="../../xzannot/ui/main_window.py" line="281"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="245"/>
+        <location filename="../../xzannot/ui/main_window.py" line="283"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="252"/>
+        <location filename="../../xzannot/ui/main_window.py" line="290"/>
         <source>&amp;Accept Span</source>
         <translation>接受标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="260"/>
+        <location filename="../../xzannot/ui/main_window.py" line="298"/>
         <source>&amp;Reject Suggestion or Delete Span</source>
         <translation>拒绝建议或删除标注(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="266"/>
+        <location filename="../../xzannot/ui/main_window.py" line="304"/>
         <source>&amp;Delete Span</source>
         <translation>删除标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="269"/>
+        <location filename="../../xzannot/ui/main_window.py" line="308"/>
+        <source>&amp;Correct Text</source>
+        <translation>校正文字(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="316"/>
         <source>&amp;Label</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="271"/>
+        <location filename="../../xzannot/ui/main_window.py" line="318"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="272"/>
+        <location filename="../../xzannot/ui/main_window.py" line="320"/>
+        <source>&amp;Compare with Original…</source>
+        <translation>与原文对照(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="323"/>
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="273"/>
+        <location filename="../../xzannot/ui/main_window.py" line="324"/>
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="276"/>
+        <location filename="../../xzannot/ui/main_window.py" line="327"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="283"/>
+        <location filename="../../xzannot/ui/main_window.py" line="334"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="292"/>
+        <location filename="../../xzannot/ui/main_window.py" line="349"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="296"/>
+        <location filename="../../xzannot/ui/main_window.py" line="353"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="303"/>
+        <location filename="../../xzannot/ui/main_window.py" line="360"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="305"/>
+        <location filename="../../xzannot/ui/main_window.py" line="362"/>
         <source>&amp;Next Page</source>
         <translation>下一页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="308"/>
+        <location filename="../../xzannot/ui/main_window.py" line="365"/>
         <source>&amp;Previous Page</source>
         <translation>上一页(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="311"/>
+        <location filename="../../xzannot/ui/main_window.py" line="368"/>
         <source>Next Page &amp;to Do</source>
         <translation>下一个待办页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="313"/>
+        <location filename="../../xzannot/ui/main_window.py" line="370"/>
         <source>&amp;Go to Page…</source>
         <translation>转到页面(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="315"/>
+        <location filename="../../xzannot/ui/main_window.py" line="372"/>
         <source>&amp;Page</source>
         <translation>页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="317"/>
+        <location filename="../../xzannot/ui/main_window.py" line="374"/>
         <source>Mark Page &amp;to Do</source>
         <translation>标为待办(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="318"/>
+        <location filename="../../xzannot/ui/main_window.py" line="375"/>
         <source>Mark Page &amp;in Progress</source>
         <translation>标为进行中(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="319"/>
+        <location filename="../../xzannot/ui/main_window.py" line="376"/>
         <source>Mark Page &amp;Done</source>
         <translation>标为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="351"/>
+        <location filename="../../xzannot/ui/main_window.py" line="408"/>
         <source>The language changes when xzannot is started again.</source>
         <translation>重新启动 xzannot 后语言才会改变。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="367"/>
+        <location filename="../../xzannot/ui/main_window.py" line="424"/>
         <source>%1 — xzannot</source>
         <translation>%1 — xzannot</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="372"/>
+        <location filename="../../xzannot/ui/main_window.py" line="429"/>
         <source>This project is empty. Import a PDF with File ▸ Import.</source>
         <translation>项目为空。请通过“文件 ▸ 导入”导入 PDF。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="420"/>
-        <location filename="../../xzannot/ui/main_window.py" line="425"/>
+        <location filename="../../xzannot/ui/main_window.py" line="477"/>
+        <location filename="../../xzannot/ui/main_window.py" line="482"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="431"/>
+        <location filename="../../xzannot/ui/main_window.py" line="488"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="438"/>
+        <location filename="../../xzannot/ui/main_window.py" line="495"/>
         <source>Import PDF or text</source>
         <translation>导入 PDF 或文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="448"/>
+        <location filename="../../xzannot/ui/main_window.py" line="505"/>
         <source>Import reference text</source>
         <translation>导入参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="449"/>
+        <location filename="../../xzannot/ui/main_window.py" line="506"/>
         <source>Import the document&apos;s pages first.</source>
         <translation>请先导入该文档的页面。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="454"/>
+        <location filename="../../xzannot/ui/main_window.py" line="511"/>
         <source>Reference text for this document</source>
         <translation>本文档的参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="466"/>
+        <location filename="../../xzannot/ui/main_window.py" line="523"/>
         <source>Where is %1?</source>
         <translation>%1 在哪里？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="473"/>
+        <location filename="../../xzannot/ui/main_window.py" line="530"/>
         <source>Locate PDF</source>
         <translation>查找 PDF</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="489"/>
+        <location filename="../../xzannot/ui/main_window.py" line="543"/>
+        <source>Correction mode: what you type is saved as corrections.</source>
+        <translation>校正模式：您输入的内容将作为校正保存。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="545"/>
+        <source>Labelling mode.</source>
+        <translation>标注模式。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="576"/>
+        <location filename="../../xzannot/ui/main_window.py" line="615"/>
         <source>✓ Saved</source>
         <translation>✓ 已保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="490"/>
+        <location filename="../../xzannot/ui/main_window.py" line="616"/>
         <source>Every change is saved to the project at once.</source>
         <translation>每处改动都会立即保存到项目中。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="506"/>
-        <location filename="../../xzannot/ui/main_window.py" line="507"/>
+        <location filename="../../xzannot/ui/main_window.py" line="632"/>
+        <location filename="../../xzannot/ui/main_window.py" line="633"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="540"/>
+        <location filename="../../xzannot/ui/main_window.py" line="666"/>
         <source>Every page is done.</source>
         <translation>所有页面均已完成。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="553"/>
+        <location filename="../../xzannot/ui/main_window.py" line="679"/>
         <source>No page %1 in this document.</source>
         <translation>本文档中没有第 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="561"/>
+        <location filename="../../xzannot/ui/main_window.py" line="687"/>
         <source>Go to page</source>
         <translation>转到页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="561"/>
+        <location filename="../../xzannot/ui/main_window.py" line="687"/>
         <source>Printed page (e.g. 22) or page number:</source>
         <translation>印刷页码（如 22）或页序号：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="590"/>
+        <location filename="../../xzannot/ui/main_window.py" line="718"/>
         <source>The PDF %1 is missing or has changed since it was imported. Use File ▸ Locate Missing PDF… to point to it.</source>
         <translation>PDF 文件 %1 已缺失，或自导入后已被改动。请通过“文件 ▸ 查找缺失的 PDF…”指定其位置。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="598"/>
+        <location filename="../../xzannot/ui/main_window.py" line="726"/>
         <source>printed %1</source>
         <translation>印刷页码 %1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="601"/>
+        <location filename="../../xzannot/ui/main_window.py" line="729"/>
         <source>%1 · page %2 of %3</source>
         <translation>%1 · 第 %2 页，共 %3 页</translation>
     </message>
@@ -587,7 +727,7 @@
 <context>
     <name>TextView</name>
     <message>
-        <location filename="../../xzannot/ui/text_view.py" line="57"/>
+        <location filename="../../xzannot/ui/text_view.py" line="65"/>
         <source>No text on this page.</source>
         <translation>此页没有文字。</translation>
     </message>

@@ -30,3 +30,28 @@ def anchor_many(
         found = [position_of[o] for o in range(start, end) if o in position_of]
         out.append((min(found), max(found) + 1) if found else None)
     return out
+
+
+def track(positions: list[int | None], length: int, edit: Edit) -> list[int | None]:
+    """Where characters at ``positions`` of a ``length``-character text are after ``edit``.
+
+    None for a character the edit replaced or deleted (and stays None). Cheap for
+    edits without origins; an edit with origins is looked up through its map.
+    """
+    delta = len(edit.replacement) - (edit.end - edit.start)
+    if edit.origins is not None:
+        where = {o: edit.start + i for i, o in enumerate(edit.origins) if o >= 0}
+    out: list[int | None] = []
+    for p in positions:
+        if p is None:
+            out.append(None)
+        elif p < edit.start:
+            out.append(p)
+        elif p >= edit.end:
+            out.append(p + delta)
+        elif edit.origins is not None:
+            out.append(where.get(p))
+        else:
+            i = p - edit.start
+            out.append(edit.start + i if i < len(edit.replacement) else None)
+    return out

@@ -62,7 +62,7 @@ def correct_page_in(
             edits.append((Edit(0, len(text), reflowed, origins), "reflow"))
         _, tagged = normalise(reflowed, rules)
         edits.extend((t.edit, t.kind) for t in tagged)
-    orphaned = add_edits(session, page_id, edits, author=AUTHOR) if edits else 0
+    orphaned = add_edits(session, page_id, edits, author=AUTHOR).orphaned if edits else 0
     page.furniture = furniture
     page.corrected_at = datetime.now(UTC)
     return Correction(len(edits), orphaned)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,14 +15,28 @@ from xzannot.store.models import EditRow, Span
 from xzannot.store.spans import annotator_id
 
 
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What appending edits did: the new rows' ids, and how many spans lost all their text."""
+
+    ids: list[int]
+    orphaned: int
+
+
 def add_edits(
-    session: Session, page_id: int, edits: Sequence[tuple[Edit, str]], *, author: str
-) -> int:
+    session: Session,
+    page_id: int,
+    edits: Sequence[tuple[Edit, str]],
+    *,
+    author: str,
+    review: str = "open",
+) -> Added:
     """Append edits (each with its kind) to a page's chain; its spans follow every edit.
 
     A span whose characters are all replaced or deleted is marked orphaned and
     keeps its last place and quote, for a reviewer to settle. Returns how many
-    spans were orphaned.
+    spans were orphaned. ``review`` is "open" for automatic corrections a reviewer
+    still has to look at, "accepted" for a person's own edits.
     """
     text = current_text(session, page_id)
     spans = [
@@ -30,6 +45,7 @@ def add_edits(
     seq = session.scalar(select(func.max(EditRow.seq)).where(EditRow.page_id == page_id)) or 0
     who = annotator_id(session, author)
     orphaned = 0
+    rows: list[EditRow] = []
     for edit, kind in edits:
         moved = anchor_many([(s.start, s.end) for s in spans], len(text), edit)
         text = apply_edit(text, edit)
@@ -43,20 +59,21 @@ def add_edits(
                 still.append(span)
         spans = still
         seq += 1
-        session.add(
-            EditRow(
-                page_id=page_id,
-                seq=seq,
-                start=edit.start,
-                end=edit.end,
-                replacement=edit.replacement,
-                origins=pack_origins(edit.origins),
-                kind=kind,
-                group_key=kind,
-                annotator_id=who,
-            )
+        row = EditRow(
+            page_id=page_id,
+            seq=seq,
+            start=edit.start,
+            end=edit.end,
+            replacement=edit.replacement,
+            origins=pack_origins(edit.origins),
+            kind=kind,
+            group_key=kind,
+            review=review,
+            annotator_id=who,
         )
+        session.add(row)
+        rows.append(row)
     for span in spans:
         span.quote = text[span.start : span.end]
     session.flush()
-    return orphaned
+    return Added([row.id for row in rows], orphaned)

@@ -151,6 +151,9 @@ class EditRow(Base):
     origins: Mapped[bytes | None] = mapped_column(LargeBinary)
     kind: Mapped[str] = mapped_column(String(32))  # manual, reflow, spacing, punctuation, ...
     group_key: Mapped[str | None] = mapped_column(String(64))
+    # "open" (an automatic correction not yet reviewed), "accepted", or "reverted"
+    review: Mapped[str] = mapped_column(String(16), default="open", server_default="open")
+    reverts: Mapped[int | None] = mapped_column(ForeignKey("edits.id"))  # the edit this undoes
     annotator_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

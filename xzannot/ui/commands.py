@@ -12,9 +12,11 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from xzannot.core.edits import Edit
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.errors import UserError
 from xzannot.operations.labelling import add_span, change_span, mark_page
+from xzannot.operations.reviewing import manual_edit, revert, set_review
 from xzannot.store.database import Project
 
 
@@ -117,3 +119,78 @@ class SetPageStatus(_ProjectCommand):
 
     def undo(self) -> None:
         self._run(lambda: mark_page(self.project, self.page_id, self.before))
+
+
+class TextCommand(_ProjectCommand):
+    """A change of a page's text: the window reloads the page after it."""
+
+    def __init__(self, context: Context, page_id: int, author: str, text: str) -> None:
+        super().__init__(context, page_id, text)
+        self.author = author
+
+
+class RevertCorrections(TextCommand):
+    """Revert corrections; undo reverts the reverts (the corrections stand again)."""
+
+    def __init__(
+        self, context: Context, page_id: int, ids: list[int], author: str, text: str
+    ) -> None:
+        super().__init__(context, page_id, author, text)
+        self.ids = ids
+        self.made: list[int] = []
+
+    def redo(self) -> None:
+        def run() -> None:
+            self.made = revert(self.project, self.page_id, self.ids, self.author)
+            self.ids, self.made = self.made, self.ids  # the next step undoes what this one made
+
+        self._run(run)
+
+    def undo(self) -> None:
+        self.redo()
+
+
+class TypeCorrection(TextCommand):
+    """Text the reviewer typed; the first redo stores it (the view already shows it).
+
+    Undo reverts it; redo reverts that revert; each step reverts what the one
+    before it made, so the chain of edits keeps the whole history.
+    """
+
+    def __init__(self, context: Context, page_id: int, edit: Edit, author: str, text: str) -> None:
+        super().__init__(context, page_id, author, text)
+        self.edit = edit
+        self.current: list[int] | None = None  # the edits the next step reverts
+
+    def redo(self) -> None:
+        if self.current is None:
+
+            def store() -> None:
+                self.current = [manual_edit(self.project, self.page_id, self.edit, self.author)]
+
+            self._run(store)
+        else:
+            self._flip()
+
+    def undo(self) -> None:
+        self._flip()
+
+    def _flip(self) -> None:
+        def run() -> None:
+            self.current = revert(self.project, self.page_id, self.current or [], self.author)
+
+        self._run(run)
+
+
+class ReviewCorrections(_ProjectCommand):
+    """Mark corrections accepted; undo puts them back to review."""
+
+    def __init__(self, context: Context, page_id: int, ids: list[int], text: str) -> None:
+        super().__init__(context, page_id, text)
+        self.ids = ids
+
+    def redo(self) -> None:
+        self._run(lambda: set_review(self.project, self.ids, "accepted"))
+
+    def undo(self) -> None:
+        self._run(lambda: set_review(self.project, self.ids, "open"))

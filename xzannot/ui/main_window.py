@@ -16,18 +16,21 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenuBar,
     QMessageBox,
     QSplitter,
     QTableView,
     QWidget,
 )
 
+from xzannot.core.edits import Edit, apply_edit, follow
 from xzannot.core.spans import SpanInfo
 from xzannot.errors import UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.render import PageRenderer
 from xzannot.operations.correcting import correct_page_in
 from xzannot.operations.relocate import adopt_file, document_path
+from xzannot.operations.reviewing import corrections
 from xzannot.store.database import Project, open_project
 from xzannot.store.documents import (
     DocumentInfo,
@@ -40,6 +43,9 @@ from xzannot.store.documents import (
 from xzannot.store.labels import list_labels
 from xzannot.store.spans import list_spans, span_counts
 from xzannot.ui import settings as keys
+from xzannot.ui.correcting import Correcting
+from xzannot.ui.corrections_panel import CorrectionsPanel
+from xzannot.ui.diff_dialog import DiffDialog
 from xzannot.ui.i18n import LANGUAGES
 from xzannot.ui.import_flow import ImportFlow
 from xzannot.ui.label_palette import LabelPalette
@@ -130,9 +136,17 @@ class MainWindow(QMainWindow):
         self.labelling.changed.connect(self.after_change)
         self.labelling.failed.connect(self._change_failed)
         self.labelling.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.correcting = Correcting(
+            self.state, self.undo_stack, lambda: self.project, self.annotator, self
+        )
+        self.correcting.textChanged.connect(self.after_text_change)
+        self.correcting.reviewed.connect(self.after_text_change)
+        self.correcting.failed.connect(self._change_failed)
+        self._typing = False
 
         self.page_view = PageView(self.tasks, renderer.render, self.state, self)
         self.text_view = TextView(self.state, self)
+        self.text_view.typed.connect(self._typed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("PageTextSplitter")
         self.splitter.addWidget(self.page_view)
@@ -187,6 +201,19 @@ class MainWindow(QMainWindow):
         self.editor_dock = self._dock(
             self.tr("Span"), "SpanDock", self.editor, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self.corrections = CorrectionsPanel(self)
+        self.corrections.acceptRequested.connect(self.correcting.accept)
+        self.corrections.revertRequested.connect(self.correcting.revert)
+        self.corrections.rangePicked.connect(self.text_view.select_range)
+        self.corrections_dock = self._dock(
+            self.tr("Corrections"),
+            "CorrectionsDock",
+            self.corrections,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.tabifyDockWidget(self.spans_dock, self.corrections_dock)
+        self.spans_dock.raise_()
+        self.state.pageChanged.connect(self._show_corrections)
 
         self.state.pageChanged.connect(self._show_spans)
         self.state.spansChanged.connect(self._show_spans)
@@ -276,10 +303,23 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(
             self._action(self.tr("&Delete Span"), self.labelling.delete, "Shift+Delete")
         )
+        edit_menu.addSeparator()
+        self.correct_action = self._action(
+            self.tr("&Correct Text"), self._toggle_correcting, "Ctrl+E"
+        )
+        self.correct_action.setCheckable(True)
+        edit_menu.addAction(self.correct_action)
 
+        self._build_view_menus(bar)
+
+    def _build_view_menus(self, bar: QMenuBar) -> None:
         self.label_menu = bar.addMenu(self.tr("&Label"))
 
         view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(
+            self._action(self.tr("&Compare with Original…"), self.show_diff, "Ctrl+Shift+C")
+        )
+        view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("Fit &Width"), self.page_view.fit_width, "Ctrl+0"))
         view_menu.addAction(self._action(self.tr("Fit &Page"), self.page_view.fit_page, "Ctrl+9"))
         view_menu.addAction(
@@ -297,7 +337,13 @@ class MainWindow(QMainWindow):
             )
         )
         view_menu.addSeparator()
-        for dock in (self.pages_dock, self.labels_dock, self.spans_dock, self.editor_dock):
+        for dock in (
+            self.pages_dock,
+            self.labels_dock,
+            self.spans_dock,
+            self.editor_dock,
+            self.corrections_dock,
+        ):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("&Language"))
@@ -488,6 +534,66 @@ class MainWindow(QMainWindow):
     def _after_import(self, summary: str) -> None:
         self.statusBar().showMessage(summary, 8000)
         self._load_project()
+
+    # correcting text
+    def _toggle_correcting(self) -> None:
+        on = self.correct_action.isChecked()
+        self.text_view.set_editing(on)
+        self.statusBar().showMessage(
+            self.tr("Correction mode: what you type is saved as corrections.")
+            if on
+            else self.tr("Labelling mode."),
+            5000,
+        )
+        if on:
+            self.text_view.setFocus()
+
+    def _typed(self, edit: Edit) -> None:
+        data = self.state.data
+        if data is None:
+            return
+        self._typing = True
+        try:
+            data.text = apply_edit(data.text, edit)
+            data.boxes = follow(data.boxes, edit)  # type: ignore[assignment]
+            self.correcting.typed(edit)
+        finally:
+            self._typing = False
+
+    def after_text_change(self, page_id: int) -> None:
+        """A page's text (or its corrections' review) changed and was saved: show it."""
+        if page_id != self.state.page_id:
+            row = self.pages_model.row_of(page_id)
+            if row >= 0:
+                self.select_row(row)
+            return
+        with self.project.session() as session:
+            content = page_content(session, page_id)
+            spans = list_spans(session, page_id)
+        self.state.set_text(content.current, content.boxes)
+        self.state.set_spans(spans)
+        self._show_corrections()
+        self.saved_label.setText(self.tr("✓ Saved"))
+        self.saved.emit()
+
+    def _show_corrections(self) -> None:
+        page_id = self.state.page_id
+        if page_id is None:
+            self.corrections.show_corrections([])
+            return
+        with self.project.session() as session:
+            self.corrections.show_corrections(corrections(session, page_id))
+
+    def show_diff(self) -> None:
+        """Show the page's original text against its corrected text."""
+        page_id = self.state.page_id
+        if page_id is None:
+            return
+        with self.project.session() as session:
+            content = page_content(session, page_id)
+        title = self.page_label.text()
+        self.diff_dialog = DiffDialog(content.original, content.current, title, self)
+        self.diff_dialog.show()
 
     # saving
     def after_change(self, page_id: int, span: SpanInfo | None = None) -> None:

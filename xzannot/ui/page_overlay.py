@@ -52,6 +52,7 @@ class GlyphOverlay(QObject):
         self._selection_item.setZValue(_Z_SELECTION)
         scene.addItem(self._selection_item)
         state.pageChanged.connect(self._new_page)
+        state.textChanged.connect(self._new_page)
         state.spansChanged.connect(self.rebuild)
         state.spanSelected.connect(self._show_focus)
         state.hoverChanged.connect(self._show_focus)

@@ -33,7 +33,8 @@ class PageData:
 class PageState(QObject):
     """The shown page and what is selected on it."""
 
-    pageChanged = Signal()
+    pageChanged = Signal()  # a new page (text, boxes, spans)
+    textChanged = Signal()  # the same page, corrected text (and boxes)
     spansChanged = Signal()
     selectionChanged = Signal(int, int)
     spanSelected = Signal(int)
@@ -67,6 +68,13 @@ class PageState(QObject):
             self.selected_span = -1
             self.spanSelected.emit(-1)
         self.spansChanged.emit()
+
+    def set_text(self, text: str, boxes: list[Box | None]) -> None:
+        """The shown page's text after a correction (spans follow with set_spans)."""
+        if self.data is None:
+            return
+        self.data.text, self.data.boxes = text, boxes
+        self.textChanged.emit()
 
     def put_span(self, span: SpanInfo) -> None:
         """Show a span as now saved: added, changed, or gone if deleted."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from xzannot.core.edits import Edit
 from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.core.utf16 import Utf16Map
@@ -43,7 +44,13 @@ def _x(line: QTextLine, position: int) -> float:
 
 
 class TextView(QPlainTextEdit):
-    """Shows the page's text and spans; text selections and span clicks go to the state."""
+    """Shows the page's text and spans; text selections and span clicks go to the state.
+
+    In correction mode the text is editable and every change is reported as an
+    :class:`Edit` in code points (``typed``); the window stores it.
+    """
+
+    typed = Signal(object)  # an Edit on the text as it stood before the change
 
     def __init__(self, state: PageState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,16 +67,88 @@ class TextView(QPlainTextEdit):
         self._map = Utf16Map("")
         self._colors: dict[str, QColor] = {}
         self._syncing = False
+        self._in_change = False
         self._press: QPoint | None = None
         # (start, end) -> rectangles in document coordinates; valid until the text or width changes
         self._rect_cache: dict[tuple[int, int], list[QRectF]] = {}
         state.pageChanged.connect(self._load)
+        state.textChanged.connect(self.refresh_text)
         state.spansChanged.connect(self.viewport().update)
         state.spanSelected.connect(self._on_span_selected)
         state.hoverChanged.connect(self.viewport().update)
         state.selectionChanged.connect(self._on_state_selection)
         self.selectionChanged.connect(self._push_selection)
         self.cursorPositionChanged.connect(self._push_selection)
+        self.document().setUndoRedoEnabled(False)  # the window's undo stack keeps the history
+        self.document().contentsChange.connect(self._on_contents_change)
+
+    # correction mode
+    def set_editing(self, on: bool) -> None:
+        """Let the reviewer type into the text (on) or only select it (off)."""
+        self.setReadOnly(not on)
+        if not on:
+            self.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
+
+    def editing(self) -> bool:
+        return not self.isReadOnly()
+
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        if self._syncing or self.isReadOnly() or self.state.data is None:
+            return
+        old = self.state.data.text
+        start = self._map.from_utf16(position)
+        end = self._map.from_utf16(position + removed)
+        new_text = self.toPlainText()
+        new_map = Utf16Map(new_text)
+        replacement = new_text[start : new_map.from_utf16(position + added)]
+        # Qt may report a whole paragraph as changed: keep only what really changed,
+        # so characters around the typing keep their boxes and spans their places
+        replaced = old[start:end]
+        prefix = 0
+        while (
+            prefix < min(len(replaced), len(replacement))
+            and replaced[prefix] == replacement[prefix]
+        ):
+            prefix += 1
+        suffix = 0
+        limit = min(len(replaced), len(replacement)) - prefix
+        while suffix < limit and replaced[-1 - suffix] == replacement[-1 - suffix]:
+            suffix += 1
+        start, end = start + prefix, end - suffix
+        replacement = replacement[prefix : len(replacement) - suffix]
+        if start == end and not replacement:
+            return  # a change of format only
+        self._map = new_map
+        self._rect_cache.clear()
+        self._in_change = True  # the document must not be reloaded from inside its own change
+        try:
+            self.typed.emit(Edit(start, end, replacement))
+        finally:
+            self._in_change = False
+
+    def refresh_text(self) -> None:
+        """Take the state's text as it is now, keeping the caret and the scroll position."""
+        if self.state.data is None:
+            return
+        if self._in_change:
+            QTimer.singleShot(0, self.refresh_text)
+            return
+        if self.toPlainText() != self.state.data.text:
+            caret = self.textCursor().position()
+            scroll = self.verticalScrollBar().value()
+            self._load()
+            cursor = self.textCursor()
+            cursor.setPosition(min(caret, len(self.toPlainText())))
+            self._syncing = True
+            self.setTextCursor(cursor)
+            self._syncing = False
+            self.verticalScrollBar().setValue(scroll)
+        self._map = Utf16Map(self.state.data.text)
+        self._rect_cache.clear()
+        self.viewport().update()
 
     def set_labels(self, labels: list[LabelDef]) -> None:
         """Colours of the label schema."""

@@ -1,0 +1,167 @@
+"""Reviewing corrections: list them by kind, accept them, revert them, and correct by hand.
+
+Reverting never rewrites history: it appends an edit that puts the old text
+back (kind "revert") and marks the reverted edit so. A correction can be
+reverted while its characters are still together in the current text; if a
+later correction changed them, that one has to be reverted first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from xzannot.core.anchoring import track
+from xzannot.core.edits import Edit, apply_edit, replacement_origins, unpack_origins
+from xzannot.errors import UserError
+from xzannot.store.database import Project
+from xzannot.store.edits import add_edits
+from xzannot.store.models import EditRow, PageText
+
+CONTEXT = 6  # characters shown on each side of a correction
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionInfo:
+    """One edit as a reviewer sees it."""
+
+    id: int
+    seq: int
+    kind: str
+    review: str
+    before: str  # the text it replaced
+    after: str  # the text it put in
+    start: int  # where its text stands in the current text (-1 if changed since)
+    end: int
+    context: str  # a little of the current text around it
+
+
+def _chain(session: Session, page_id: int) -> tuple[str, list[EditRow], list[Edit]]:
+    original = session.scalar(select(PageText.original).where(PageText.page_id == page_id)) or ""
+    rows = list(
+        session.scalars(select(EditRow).where(EditRow.page_id == page_id).order_by(EditRow.seq))
+    )
+    edits = [Edit(r.start, r.end, r.replacement, unpack_origins(r.origins)) for r in rows]
+    return original, rows, edits
+
+
+def _texts(original: str, edits: list[Edit]) -> list[str]:
+    """The text before each edit, and the current text last."""
+    texts = [original]
+    for edit in edits:
+        texts.append(apply_edit(texts[-1], edit))
+    return texts
+
+
+def _locate(texts: list[str], edits: list[Edit], index: int) -> list[int | None]:
+    """Where the characters edit ``index`` put in stand now (None: changed since)."""
+    edit = edits[index]
+    positions: list[int | None] = list(range(edit.start, edit.start + len(edit.replacement)))
+    if not positions:  # a deletion: follow the character after it (or before it)
+        after = texts[index + 1]
+        positions = [edit.start] if edit.start < len(after) else [edit.start - 1]
+    for later in range(index + 1, len(edits)):
+        positions = track(positions, len(texts[later]), edits[later])
+    return positions
+
+
+def corrections(session: Session, page_id: int) -> list[CorrectionInfo]:
+    """Every edit of a page, oldest first, with where it stands in the current text."""
+    original, rows, edits = _chain(session, page_id)
+    texts = _texts(original, edits)
+    current = texts[-1]
+    out = []
+    for index, (row, edit) in enumerate(zip(rows, edits, strict=True)):
+        before = texts[index][edit.start : edit.end]
+        located = _locate(texts, edits, index)
+        start = end = -1
+        if located and located[0] is not None and all(p is not None for p in located):
+            start = located[0]
+            end = start + len(edit.replacement)
+        lo, hi = (
+            (max(0, start - CONTEXT), min(len(current), end + CONTEXT)) if start >= 0 else (0, 0)
+        )
+        out.append(
+            CorrectionInfo(
+                row.id,
+                row.seq,
+                row.kind,
+                row.review,
+                before,
+                edit.replacement,
+                start,
+                end,
+                current[lo:hi],
+            )
+        )
+    return out
+
+
+def _revert_in(session: Session, page_id: int, edit_id: int, author: str) -> int:
+    original, rows, edits = _chain(session, page_id)
+    index = next((i for i, r in enumerate(rows) if r.id == edit_id), None)
+    if index is None:
+        raise UserError(f"correction {edit_id} is not on this page")
+    row, edit = rows[index], edits[index]
+    if row.review == "reverted":
+        raise UserError("that correction is already reverted")
+    texts = _texts(original, edits)
+    located = _locate(texts, edits, index)
+    here = [p for p in located if p is not None]
+    if len(here) != len(located):
+        raise UserError("a later correction changed this text; revert that one first")
+    if edit.replacement:
+        start, end = here[0], here[0] + len(edit.replacement)
+        if here != list(range(start, end)):
+            raise UserError(
+                "this correction's text has been split up since; revert later ones first"
+            )
+    else:  # a deletion: put the text back where it was
+        start = end = here[0] if edit.start < len(texts[index + 1]) else here[0] + 1
+    old = texts[index][edit.start : edit.end]
+    carried = {origin: i for i, origin in enumerate(replacement_origins(edit)) if origin >= 0}
+    origins = tuple(
+        start + carried[edit.start + j] if edit.start + j in carried else -1
+        for j in range(len(old))
+    )
+    undo = Edit(start, end, old, origins)
+    added = add_edits(session, page_id, [(undo, "revert")], author=author, review="accepted")
+    new_row = session.get(EditRow, added.ids[0])
+    assert new_row is not None
+    new_row.reverts = row.id
+    row.review = "reverted"
+    if row.reverts is not None:  # reverting a revert: the first edit stands again
+        first = session.get(EditRow, row.reverts)
+        if first is not None:
+            first.review = "accepted"
+    return added.ids[0]
+
+
+def revert(project: Project, page_id: int, edit_ids: list[int], author: str) -> list[int]:
+    """Revert corrections (newest first, all or none); returns the ids of the revert edits."""
+    with project.transaction() as session:
+        seqs = dict(
+            session.execute(select(EditRow.id, EditRow.seq).where(EditRow.id.in_(edit_ids))).all()
+        )
+        return [
+            _revert_in(session, page_id, i, author)
+            for i in sorted(edit_ids, key=lambda i: -seqs.get(i, 0))
+        ]
+
+
+def set_review(project: Project, edit_ids: list[int], review: str) -> None:
+    """Mark corrections "accepted" (or back to "open")."""
+    with project.transaction() as session:
+        for row in session.scalars(select(EditRow).where(EditRow.id.in_(edit_ids))):
+            if row.review != "reverted":
+                row.review = review
+
+
+def manual_edit(project: Project, page_id: int, edit: Edit, author: str) -> int:
+    """A correction typed by a person; returns its id."""
+    with project.transaction() as session:
+        return add_edits(
+            session, page_id, [(edit, "manual")], author=author, review="accepted"
+        ).ids[0]

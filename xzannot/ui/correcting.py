@@ -1,0 +1,73 @@
+"""What the correction controls do: turn review decisions and typing into undoable commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from xzannot.core.edits import Edit
+from xzannot.core.spans import SpanInfo
+from xzannot.errors import UserError
+from xzannot.store.database import Project
+from xzannot.ui.commands import Context, RevertCorrections, ReviewCorrections, TypeCorrection
+from xzannot.ui.page_state import PageState
+
+
+class Correcting(QObject):
+    """Accepts, reverts and types corrections through the undo stack."""
+
+    textChanged = Signal(int)
+    reviewed = Signal(int)  # a page whose corrections were accepted
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        state: PageState,
+        undo: QUndoStack,
+        project: Callable[[], Project],
+        annotator: Callable[[], str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.undo = undo
+        self._annotator = annotator
+        self._text_context = Context(project, self._text_changed, self._failed)
+        self._review_context = Context(project, self._reviewed, self._failed)
+
+    def _text_changed(self, page_id: int, _span: SpanInfo | None) -> None:
+        self.textChanged.emit(page_id)
+
+    def _reviewed(self, page_id: int, _span: SpanInfo | None) -> None:
+        self.reviewed.emit(page_id)
+
+    def _failed(self, exc: UserError) -> None:
+        self.failed.emit(str(exc))
+
+    def revert(self, ids: list[int]) -> None:
+        """Revert corrections of the shown page."""
+        page_id = self.state.page_id
+        if page_id is not None and ids:
+            text = self.tr("Revert %1 correction(s)").replace("%1", str(len(ids)))
+            self.undo.push(
+                RevertCorrections(self._text_context, page_id, ids, self._annotator(), text)
+            )
+
+    def accept(self, ids: list[int]) -> None:
+        """Mark corrections of the shown page as reviewed and accepted."""
+        page_id = self.state.page_id
+        if page_id is not None and ids:
+            text = self.tr("Accept %1 correction(s)").replace("%1", str(len(ids)))
+            self.undo.push(ReviewCorrections(self._review_context, page_id, ids, text))
+
+    def typed(self, edit: Edit) -> None:
+        """The reviewer changed the text in correction mode."""
+        page_id = self.state.page_id
+        if page_id is not None:
+            self.undo.push(
+                TypeCorrection(
+                    self._text_context, page_id, edit, self._annotator(), self.tr("Type")
+                )
+            )
