@@ -55,3 +55,12 @@ def track(positions: list[int | None], length: int, edit: Edit) -> list[int | No
             i = p - edit.start
             out.append(edit.start + i if i < len(edit.replacement) else None)
     return out
+
+
+def map_boundary(position: int, edit: Edit) -> int:
+    """Where a point between characters lies after ``edit`` (inside a replaced range: its start)."""
+    if position <= edit.start:
+        return position
+    if position >= edit.end:
+        return position + len(edit.replacement) - (edit.end - edit.start)
+    return edit.start

@@ -134,23 +134,35 @@ def _gutters(segments: list[Segment], height: float, text: str) -> list[tuple[fl
         return []
     left = min(s.left for s in segments)
     right = max(s.right for s in segments)
-    narrow = [s for s in segments if s.width < 0.6 * (right - left)]
-    if len(narrow) < 6:
-        return []
-    covered = sorted((s.left, s.right) for s in narrow)
+    # how many segments reach over each point across the page: a gutter is a band that
+    # (almost) none reaches, so a heading spanning the columns does not hide it
+    width = int(right - left) + 2
+    steps = [0] * (width + 1)
+    for s in segments:
+        steps[int(s.left - left)] += 1
+        steps[int(s.right - left) + 1] -= 1
+    coverage, running = [], 0
+    for step in steps[:width]:
+        running += step
+        coverage.append(running)
+    quiet = max(1, len(segments) // 10)
     gaps: list[tuple[float, float]] = []
-    reach = covered[0][1]
-    for start, end in covered[1:]:
-        if start - reach >= height:
-            gaps.append((reach, start))
-        reach = max(reach, end)
+    run_start: int | None = None
+    for x, count in enumerate(coverage):
+        if count <= quiet and run_start is None:
+            run_start = x
+        elif count > quiet and run_start is not None:
+            if run_start > 0 and x - run_start >= height:
+                gaps.append((left + run_start, left + x))
+            run_start = None
+    narrow = [s for s in segments if not any(s.left < a and s.right > b for a, b in gaps)]
     columns = [left] + [g for gap in gaps for g in gap] + [right]
     bounds = [(columns[i], columns[i + 1]) for i in range(0, len(columns), 2)]
     widths = [high - low for low, high in bounds]
     if max(widths) > 1.5 * min(widths):
         return []
-    for low, high in bounds:  # each column must be real running text, not table cells
-        members = [s for s in narrow if s.left >= low - 1 and s.right <= high + 1]
+    for index, (low, high) in enumerate(bounds):  # real running text, not table cells
+        members = [s for s in narrow if _column_of(s, bounds) == index]
         if len(members) < 3 or _mostly_figures(members, text):
             return []
         if statistics.median(s.width for s in members) < _FILL * (high - low):
@@ -193,9 +205,10 @@ def _peel_furniture(
 
 
 def _column_of(segment: Segment, bounds: list[tuple[float, float]]) -> int | None:
-    """The column a segment lies in, or None if it spans a gutter."""
+    """The column a segment lies in (most of it inside), or None if it spans a gutter."""
     for index, (low, high) in enumerate(bounds):
-        if segment.left >= low - 2 and segment.right <= high + 2:
+        inside = min(segment.right, high) - max(segment.left, low)
+        if inside >= 0.8 * segment.width:
             return index
     return None
 
@@ -255,12 +268,12 @@ def page_layout(
     furniture = [" ".join("".join(text[i] for i in s.glyphs) for s in row) for row in head + foot]
     folio = next((f for f in (folio_of_line(line) for line in reversed(furniture)) if f), None)
     segments = [s for row in body for s in row]
-    if _is_table(body):
+    gaps = _gutters(segments, height, text)  # columns of running text come first
+    if not gaps and _is_table(body):
         chars, origins = _emit_rows(body, text)
         return PageLayout("".join(chars), origins, 1, furniture, folio, True)
     low = min(s.left for s in segments)
     high = max(s.right for s in segments)
-    gaps = _gutters(segments, height, text)
     edges = [low] + [g for gap in gaps for g in gap] + [high]
     bounds = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
     placed: list[Placed] = []

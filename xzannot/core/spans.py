@@ -68,5 +68,6 @@ def nesting_levels(spans: Iterable[SpanInfo]) -> dict[int, int]:
 def spans_at(spans: Sequence[SpanInfo], offset: int) -> list[SpanInfo]:
     """The spans covering a character, innermost (shortest) first."""
     return sorted(
-        (s for s in spans if s.covers(offset)), key=lambda s: (s.end - s.start, s.start, s.id)
+        (s for s in spans if s.covers(offset) and not s.orphaned),
+        key=lambda s: (s.end - s.start, s.start, s.id),
     )

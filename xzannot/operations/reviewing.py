@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from xzannot.core.anchoring import track
+from xzannot.core.anchoring import map_boundary, track
 from xzannot.core.edits import Edit, apply_edit, replacement_origins, unpack_origins
 from xzannot.errors import UserError
 from xzannot.store.database import Project
+from xzannot.store.documents import current_text
 from xzannot.store.edits import add_edits
-from xzannot.store.models import EditRow, PageText
+from xzannot.store.models import EditRow, PageText, Span, SpanChange
 
 CONTEXT = 6  # characters shown on each side of a correction
 
@@ -55,15 +56,43 @@ def _texts(original: str, edits: list[Edit]) -> list[str]:
     return texts
 
 
-def _locate(texts: list[str], edits: list[Edit], index: int) -> list[int | None]:
-    """Where the characters edit ``index`` put in stand now (None: changed since)."""
+def _locate(
+    texts: list[str], edits: list[Edit], rows: list[EditRow], index: int
+) -> list[int | None]:
+    """Where the characters edit ``index`` put in stand now (None: changed since).
+
+    A character a later edit took is found again where the revert of that edit
+    put its old text back.
+    """
     edit = edits[index]
+    if not edit.replacement:  # a deletion is a point between characters: follow the point
+        point = edit.start
+        swallowed: list[tuple[int, int]] = []  # (row id of an edit, offset in its range)
+        for later in range(index + 1, len(edits)):
+            step = edits[later]
+            undone = [i for i, (row_id, _) in enumerate(swallowed) if row_id == rows[later].reverts]
+            if undone:  # the edit that swallowed the point is reverted: the point is back
+                point = step.start + swallowed[undone[0]][1]
+                del swallowed[undone[0] :]
+                continue
+            if step.start < point <= step.end:  # inside what this edit replaces
+                swallowed.append((rows[later].id, point - step.start))
+            point = map_boundary(point, step)
+        return [point]
     positions: list[int | None] = list(range(edit.start, edit.start + len(edit.replacement)))
-    if not positions:  # a deletion: follow the character after it (or before it)
-        after = texts[index + 1]
-        positions = [edit.start] if edit.start < len(after) else [edit.start - 1]
+    lost: dict[int, tuple[int, int]] = {}  # slot -> (row id of the edit that took it, offset)
     for later in range(index + 1, len(edits)):
-        positions = track(positions, len(texts[later]), edits[later])
+        step = edits[later]
+        moved = track(positions, len(texts[later]), step)
+        for slot, (old, new) in enumerate(zip(positions, moved, strict=True)):
+            if old is not None and new is None:
+                lost[slot] = (rows[later].id, old - step.start)
+        reverted = rows[later].reverts
+        for slot, (taken_by, offset) in list(lost.items()):
+            if taken_by == reverted:
+                moved[slot] = step.start + offset
+                del lost[slot]
+        positions = moved
     return positions
 
 
@@ -75,11 +104,11 @@ def corrections(session: Session, page_id: int) -> list[CorrectionInfo]:
     out = []
     for index, (row, edit) in enumerate(zip(rows, edits, strict=True)):
         before = texts[index][edit.start : edit.end]
-        located = _locate(texts, edits, index)
+        located = _locate(texts, edits, rows, index)
         start = end = -1
         if located and located[0] is not None and all(p is not None for p in located):
             start = located[0]
-            end = start + len(edit.replacement)
+            end = start + len(edit.replacement)  # a deletion: the point where its text was
         lo, hi = (
             (max(0, start - CONTEXT), min(len(current), end + CONTEXT)) if start >= 0 else (0, 0)
         )
@@ -108,7 +137,7 @@ def _revert_in(session: Session, page_id: int, edit_id: int, author: str) -> int
     if row.review == "reverted":
         raise UserError("that correction is already reverted")
     texts = _texts(original, edits)
-    located = _locate(texts, edits, index)
+    located = _locate(texts, edits, rows, index)
     here = [p for p in located if p is not None]
     if len(here) != len(located):
         raise UserError("a later correction changed this text; revert that one first")
@@ -118,8 +147,8 @@ def _revert_in(session: Session, page_id: int, edit_id: int, author: str) -> int
             raise UserError(
                 "this correction's text has been split up since; revert later ones first"
             )
-    else:  # a deletion: put the text back where it was
-        start = end = here[0] if edit.start < len(texts[index + 1]) else here[0] + 1
+    else:  # a deletion: put the text back at the point where it was
+        start = end = here[0]
     old = texts[index][edit.start : edit.end]
     carried = {origin: i for i, origin in enumerate(replacement_origins(edit)) if origin >= 0}
     origins = tuple(
@@ -132,11 +161,30 @@ def _revert_in(session: Session, page_id: int, edit_id: int, author: str) -> int
     assert new_row is not None
     new_row.reverts = row.id
     row.review = "reverted"
+    _restore_spans(session, page_id, rows, index)
     if row.reverts is not None:  # reverting a revert: the first edit stands again
         first = session.get(EditRow, row.reverts)
         if first is not None:
             first.review = "accepted"
     return added.ids[0]
+
+
+def _restore_spans(session: Session, page_id: int, rows: list[EditRow], index: int) -> None:
+    """Spans whose shape edit ``index`` changed go back where they were before it.
+
+    Exact when every later edit has been reverted too (reverting newest first),
+    for then the text is again what it was before the edit.
+    """
+    later = rows[index + 1 :]
+    if any(r.kind != "revert" and r.review != "reverted" for r in later):
+        return
+    text = current_text(session, page_id)
+    for change in session.scalars(select(SpanChange).where(SpanChange.edit_id == rows[index].id)):
+        span = session.get(Span, change.span_id)
+        if span is not None and change.end <= len(text):
+            span.start, span.end, span.orphaned = change.start, change.end, False
+            span.quote = text[change.start : change.end]
+        session.delete(change)
 
 
 def revert(project: Project, page_id: int, edit_ids: list[int], author: str) -> list[int]:

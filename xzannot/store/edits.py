@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from xzannot.core.anchoring import anchor_many
 from xzannot.core.edits import Edit, apply_edit, pack_origins
 from xzannot.store.documents import current_text
-from xzannot.store.models import EditRow, Span
+from xzannot.store.models import EditRow, Span, SpanChange
 from xzannot.store.spans import annotator_id
 
 
@@ -49,15 +49,6 @@ def add_edits(
     for edit, kind in edits:
         moved = anchor_many([(s.start, s.end) for s in spans], len(text), edit)
         text = apply_edit(text, edit)
-        still: list[Span] = []
-        for span, place in zip(spans, moved, strict=True):
-            if place is None:
-                span.orphaned = True
-                orphaned += 1
-            else:
-                span.start, span.end = place
-                still.append(span)
-        spans = still
         seq += 1
         row = EditRow(
             page_id=page_id,
@@ -73,6 +64,25 @@ def add_edits(
         )
         session.add(row)
         rows.append(row)
+        reshaped = [
+            place is None or place[1] - place[0] != span.end - span.start
+            for span, place in zip(spans, moved, strict=True)
+        ]
+        if any(reshaped):
+            session.flush()  # the row's id, for the spans whose shape it changes
+        still: list[Span] = []
+        for span, place, changed in zip(spans, moved, reshaped, strict=True):
+            if changed:  # remember where it was, so that reverting this edit puts it back
+                session.add(
+                    SpanChange(span_id=span.id, edit_id=row.id, start=span.start, end=span.end)
+                )
+            if place is None:  # keeps its last place and quote, for review
+                span.orphaned = True
+                orphaned += 1
+            else:
+                span.start, span.end = place
+                still.append(span)
+        spans = still
     for span in spans:
         span.quote = text[span.start : span.end]
     session.flush()

@@ -204,3 +204,18 @@ class Span(Base):
     page: Mapped[Page] = relationship(back_populates="spans")
     label: Mapped[Label] = relationship()
     annotator: Mapped[Annotator | None] = relationship()
+
+
+class SpanChange(Base):
+    """A span's place before an edit changed its shape (took some or all of its characters).
+
+    Reverting that edit puts the span back here.
+    """
+
+    __tablename__ = "span_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), index=True)
+    edit_id: Mapped[int] = mapped_column(ForeignKey("edits.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)

@@ -118,6 +118,8 @@ class GlyphOverlay(QObject):
         if data is not None and data.has_boxes:
             groups: dict[tuple[str, str, str], tuple[SpanInfo, list[Box]]] = {}
             for span in data.spans:
+                if span.orphaned:
+                    continue  # listed in the spans dock, not drawn where its text used to be
                 rects = self._line_rects(span.start, span.end)
                 self._rects[span.id] = rects
                 key = (self._color(span).name(), span.status.value, span.label)

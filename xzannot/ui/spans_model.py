@@ -90,6 +90,8 @@ class SpansModel(QAbstractTableModel):
             if column == "text":
                 return span.quote.replace("\n", " ")
             if column == "status":
+                if span.orphaned:
+                    return self.tr("orphaned: its text was corrected away")
                 return self.status_text(span.status)
             if column == "annotator":
                 return span.annotator or ""
@@ -98,7 +100,9 @@ class SpansModel(QAbstractTableModel):
             return span.note
         if role == Qt.ItemDataRole.DecorationRole and column == "label" and label:
             return QColor(label.color)
-        if role == Qt.ItemDataRole.ForegroundRole and span.status is SpanStatus.REJECTED:
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            span.status is SpanStatus.REJECTED or span.orphaned
+        ):
             return QBrush(QColor("#868e96"))
         if role == Qt.ItemDataRole.ToolTipRole and column == "text":
             return span.quote

@@ -303,8 +303,8 @@ class TextView(QPlainTextEdit):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         visible = QRectF(self.viewport().rect())
         for span in spans:
-            if not span.overlaps(first, last):
-                continue
+            if span.orphaned or not span.overlaps(first, last):
+                continue  # an orphan's offsets are where its text used to be
             rects = [r for r in self.span_rects(span.start, span.end) if r.intersects(visible)]
             if rects:
                 self._paint_span(painter, span, rects)

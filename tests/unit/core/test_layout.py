@@ -104,3 +104,38 @@ def test_running_header_is_furniture(extracted: dict[str, list]) -> None:
 def test_page_without_text(tmp_path: Path) -> None:
     layout = page_layout("", [], 595, 842)
     assert (layout.text, layout.origins, layout.columns) == ("", [], 0)
+
+
+def _synthetic_page(lines: list[tuple[str, float, float]]) -> tuple[str, list]:
+    """Text and boxes from (text, left, top) lines of 10-point glyphs, in the given stream order."""
+    chars: list[str] = []
+    boxes: list = []
+    for text, left, top in lines:
+        for i, ch in enumerate(text):
+            chars.append(ch)
+            boxes.append((left + 10.0 * i, top, left + 10.0 * i + 9.5, top + 10.0))
+        chars.append("\n")
+        boxes.append(None)
+    return "".join(chars), boxes
+
+
+def test_three_columns_under_a_heading_that_spans_them() -> None:
+    columns = ("甲", "乙", "丙")
+    heading = "通栏标题横跨三栏的大字标题通栏标题横跨三栏的大字标题"
+    lines = []
+    for row in range(12):  # the stream runs across the columns, row by row
+        top = 200.0 + row * 16.0 + (40.0 if row >= 6 else 0.0)
+        if row == 6:  # a heading across all three columns, between two regions
+            lines.append((heading, 50.0, 200.0 + 6 * 16.0 + 8.0))
+        for number, name in enumerate(columns):
+            lines.append((f"{name}{row:02d}栏正文文字内容满行", 50.0 + number * 170.0, top))
+    text, boxes = _synthetic_page(lines)
+    layout = page_layout(text, boxes, 595.0, 842.0)
+    assert layout.columns == 3
+    assert not layout.table
+    flat = without_whitespace(layout.text)
+    above = [flat.index(f"{name}{row:02d}栏") for name in columns for row in range(6)]
+    below = [flat.index(f"{name}{row:02d}栏") for name in columns for row in range(6, 12)]
+    assert above == sorted(above)  # column by column, each top to bottom
+    assert max(above) < flat.index(heading) < min(below)  # the heading where it stands
+    assert below == sorted(below)
