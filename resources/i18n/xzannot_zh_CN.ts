@@ -723,6 +723,11 @@
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
+    <message>
+        <location filename="../../xzannot/ui/spans_model.py" line="94"/>
+        <source>orphaned: its text was corrected away</source>
+        <translation>孤立：其文字已被校正删去</translation>
+    </message>
 </context>
 <context>
     <name>TextView</name>

@@ -139,3 +139,10 @@ def test_three_columns_under_a_heading_that_spans_them() -> None:
     assert above == sorted(above)  # column by column, each top to bottom
     assert max(above) < flat.index(heading) < min(below)  # the heading where it stands
     assert below == sorted(below)
+
+
+def test_a_page_already_in_reading_order_keeps_its_order(extracted: dict[str, list]) -> None:
+    (page,) = extracted["pdfjs_XiaoBiaoSong_toc.pdf"]
+    layout = page_layout(page.text, page.boxes, page.width, page.height)
+    body = [o for o in layout.origins if o >= 0]
+    assert body == sorted(body)  # every character where the text layer had it, none moved
