@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from xzannot.core.anchoring import map_boundary, track
-from xzannot.core.edits import Edit, apply_edit, replacement_origins, unpack_origins
+from xzannot.core.edits import Edit, apply_edit, follow, replacement_origins, unpack_origins
 from xzannot.errors import UserError
 from xzannot.store.database import Project
 from xzannot.store.documents import current_text
@@ -97,18 +97,38 @@ def _locate(
 
 
 def corrections(session: Session, page_id: int) -> list[CorrectionInfo]:
-    """Every edit of a page, oldest first, with where it stands in the current text."""
+    """Every edit of a page, oldest first, with where it stands in the current text.
+
+    One pass: each character of the text carries the edit that put it in, so a
+    page's hundreds of corrections are placed without tracking each separately.
+    """
     original, rows, edits = _chain(session, page_id)
     texts = _texts(original, edits)
     current = texts[-1]
+    made_by: list[object] = [None] * len(original)  # per character: (edit index, offset)
+    points: list[int | None] = []  # for deletions: where the point is now
+    for index, edit in enumerate(edits):
+        made_by = follow(made_by, edit)
+        for i in range(len(edit.replacement)):
+            made_by[edit.start + i] = (index, i)
+        points = [None if p is None else map_boundary(p, edit) for p in points]
+        points.append(edit.start if not edit.replacement else None)
+    where: dict[int, list[int]] = {}
+    for position, maker in enumerate(made_by):
+        if maker is not None:
+            where.setdefault(maker[0], []).append(position)  # type: ignore[index]
     out = []
     for index, (row, edit) in enumerate(zip(rows, edits, strict=True)):
         before = texts[index][edit.start : edit.end]
-        located = _locate(texts, edits, rows, index)
         start = end = -1
-        if located and located[0] is not None and all(p is not None for p in located):
-            start = located[0]
-            end = start + len(edit.replacement)  # a deletion: the point where its text was
+        if edit.replacement:
+            found = where.get(index, [])
+            if len(found) == len(edit.replacement) and found == list(
+                range(found[0], found[0] + len(found))
+            ):
+                start, end = found[0], found[0] + len(found)
+        elif points[index] is not None:
+            start = end = points[index]  # type: ignore[assignment]
         lo, hi = (
             (max(0, start - CONTEXT), min(len(current), end + CONTEXT)) if start >= 0 else (0, 0)
         )
