@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from xzannot.store.documents import DocumentInfo, PageInfo
+from xzannot.ui.row_model import Index, RowTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class PagesModel(QAbstractTableModel):
+class PagesModel(RowTableModel[PageInfo]):
     """Rows are pages in document and page order."""
 
     COLUMNS = ("page", "printed", "status", "spans")
@@ -19,7 +18,6 @@ class PagesModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pages: list[PageInfo] = []
         self._documents: dict[int, DocumentInfo] = {}
         self._counts: dict[int, int] = {}
 
@@ -30,52 +28,34 @@ class PagesModel(QAbstractTableModel):
         span_counts: dict[int, int] | None = None,
     ) -> None:
         """Replace the whole list."""
-        self.beginResetModel()
         self._documents = {d.id: d for d in documents}
-        self._pages = list(pages)
         self._counts = dict(span_counts or {})
-        self.endResetModel()
+        self.set_rows(pages)
 
     def update_page(self, page: PageInfo, span_count: int) -> None:
         """Show a page's new status and span count."""
         row = self.row_of(page.id)
         if row < 0:
             return
-        self._pages[row] = page
+        self._rows[row] = page
         self._counts[page.id] = span_count
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def pages(self) -> list[PageInfo]:
         """Every page listed, in order."""
-        return list(self._pages)
+        return list(self._rows)
 
     def page(self, row: int) -> PageInfo:
         """The page shown in ``row``."""
-        return self._pages[row]
+        return self.row_value(row)
 
-    def row_of(self, page_id: int) -> int:
-        """The row of a page, or -1."""
-        return next((i for i, p in enumerate(self._pages) if p.id == page_id), -1)
+    def header_names(self) -> tuple[str, ...]:
+        return (self.tr("Page"), self.tr("Printed"), self.tr("Status"), self.tr("Spans"))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._pages)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return (self.tr("Page"), self.tr("Printed"), self.tr("Status"), self.tr("Spans"))[section]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._pages):
-            return None
-        page = self._pages[index.row()]
+        page = self._rows[index.row()]
         if role == self.PageRole:
             return page.id
         column = self.COLUMNS[index.column()]

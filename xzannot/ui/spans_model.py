@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanInfo, SpanStatus
-
-_Index = QModelIndex | QPersistentModelIndex
+from xzannot.ui.row_model import Index, RowTableModel
 
 
 def attributes_text(attributes: dict[str, Any]) -> str:
@@ -18,7 +17,7 @@ def attributes_text(attributes: dict[str, Any]) -> str:
     return ", ".join(f"{k}={v}" for k, v in attributes.items())
 
 
-class SpansModel(QAbstractTableModel):
+class SpansModel(RowTableModel[SpanInfo]):
     """Rows are the live spans of one page, in text order."""
 
     COLUMNS = ("label", "text", "status", "annotator", "attributes", "note")
@@ -26,7 +25,6 @@ class SpansModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._spans: list[SpanInfo] = []
         self._labels: dict[str, LabelDef] = {}
 
     def set_labels(self, labels: list[LabelDef]) -> None:
@@ -35,31 +33,14 @@ class SpansModel(QAbstractTableModel):
 
     def set_spans(self, spans: list[SpanInfo]) -> None:
         """Replace the rows."""
-        self.beginResetModel()
-        self._spans = list(spans)
-        self.endResetModel()
+        self.set_rows(spans)
 
     def span_at(self, row: int) -> SpanInfo:
         """The span in ``row`` (not ``span``: that name is a QAbstractItemModel virtual)."""
-        return self._spans[row]
+        return self.row_value(row)
 
-    def row_of(self, span_id: int) -> int:
-        return next((i for i, s in enumerate(self._spans) if s.id == span_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._spans)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        names = (
+    def header_names(self) -> tuple[str, ...]:
+        return (
             self.tr("Label"),
             self.tr("Text"),
             self.tr("Status"),
@@ -67,7 +48,6 @@ class SpansModel(QAbstractTableModel):
             self.tr("Attributes"),
             self.tr("Note"),
         )
-        return names[section]
 
     def status_text(self, status: SpanStatus) -> str:
         return {
@@ -76,10 +56,10 @@ class SpansModel(QAbstractTableModel):
             SpanStatus.REJECTED: self.tr("rejected"),
         }[status]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._spans):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        span = self._spans[index.row()]
+        span = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         label = self._labels.get(span.label)
         if role == self.SpanIdRole:

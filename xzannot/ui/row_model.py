@@ -1,0 +1,49 @@
+"""A table model over a list of plain values, one per row: the part every such table shares."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+Row = TypeVar("Row")
+
+
+class RowTableModel(QAbstractTableModel, Generic[Row]):
+    """Rows are values with an ``id``; subclasses name the columns and give the cells."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    def header_names(self) -> tuple[str, ...]:
+        """The translated column titles (each subclass names its own)."""
+        return ()
+
+    def set_rows(self, rows: list[Row]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_value(self, row: int) -> Row:
+        return self._rows[row]
+
+    def row_of(self, value_id: int) -> int:
+        """The row of the value with this id, or -1."""
+        return next((i for i, v in enumerate(self._rows) if v.id == value_id), -1)  # type: ignore[attr-defined]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.header_names())
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        names = self.header_names()
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return names[section] if 0 <= section < len(names) else None
