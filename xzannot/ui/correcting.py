@@ -9,18 +9,17 @@ from PySide6.QtGui import QUndoStack
 
 from xzannot.core.edits import Edit
 from xzannot.core.spans import SpanInfo
-from xzannot.errors import UserError
 from xzannot.store.database import Project
-from xzannot.ui.commands import Context, RevertCorrections, ReviewCorrections, TypeCorrection
+from xzannot.ui.commands import RevertCorrections, ReviewCorrections, TypeCorrection
+from xzannot.ui.controller import Controller
 from xzannot.ui.page_state import PageState
 
 
-class Correcting(QObject):
+class Correcting(Controller):
     """Accepts, reverts and types corrections through the undo stack."""
 
     textChanged = Signal(int)
     reviewed = Signal(int)  # a page whose corrections were accepted
-    failed = Signal(str)
 
     def __init__(
         self,
@@ -30,21 +29,15 @@ class Correcting(QObject):
         annotator: Callable[[], str],
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.undo = undo
-        self._annotator = annotator
-        self._text_context = Context(project, self._text_changed, self._failed)
-        self._review_context = Context(project, self._reviewed, self._failed)
+        super().__init__(state, undo, project, annotator, parent)
+        self._text_context = self.context(self._text_changed)
+        self._review_context = self.context(self._reviewed)
 
     def _text_changed(self, page_id: int, _span: SpanInfo | None) -> None:
         self.textChanged.emit(page_id)
 
     def _reviewed(self, page_id: int, _span: SpanInfo | None) -> None:
         self.reviewed.emit(page_id)
-
-    def _failed(self, exc: UserError) -> None:
-        self.failed.emit(str(exc))
 
     def revert(self, ids: list[int]) -> None:
         """Revert corrections of the shown page."""

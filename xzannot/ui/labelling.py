@@ -14,18 +14,17 @@ from PySide6.QtGui import QUndoStack
 
 from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanInfo, SpanStatus
-from xzannot.errors import UserError
 from xzannot.store.database import Project
-from xzannot.ui.commands import AddSpan, ChangeSpan, Context, SetPageStatus
+from xzannot.ui.commands import AddSpan, ChangeSpan, SetPageStatus
+from xzannot.ui.controller import Controller
 from xzannot.ui.page_state import PageState
 
 
-class Labelling(QObject):
+class Labelling(Controller):
     """Creates, relabels, accepts, rejects and deletes spans through the undo stack."""
 
     message = Signal(str)  # a hint or a problem, for the status bar
     changed = Signal(int, object)  # a page whose spans or status were saved; the span or None
-    failed = Signal(str)  # a change that could not be saved
 
     def __init__(
         self,
@@ -35,21 +34,15 @@ class Labelling(QObject):
         annotator: Callable[[], str],
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.state = state
-        self.undo = undo
-        self._annotator = annotator
+        super().__init__(state, undo, project, annotator, parent)
         self.labels: dict[str, LabelDef] = {}
-        self._context = Context(project, self._changed, self._failed)
+        self._context = self.context(self._changed)
 
     def set_labels(self, labels: list[LabelDef]) -> None:
         self.labels = {label.key: label for label in labels}
 
     def _changed(self, page_id: int, span: SpanInfo | None) -> None:
         self.changed.emit(page_id, span)
-
-    def _failed(self, exc: UserError) -> None:
-        self.failed.emit(str(exc))
 
     def _name(self, key: str) -> str:
         label = self.labels.get(key)
