@@ -26,6 +26,7 @@ def stored_text(window: MainWindow) -> str:
 
 
 def group(window: MainWindow, kind_name: str):  # type: ignore[no-untyped-def]
+    window.corrections_dock.raise_()  # as a reviewer clicks its tab
     tree = window.corrections.tree
     for i in range(tree.topLevelItemCount()):
         item = tree.topLevelItem(i)
@@ -117,3 +118,13 @@ def test_original_and_corrected_text_side_by_side(make_window: MakeWindow, sampl
     assert "line-through" in html
     assert "⼆" in html and "二" in html  # the look-alike struck out, the ideograph put in
     window.diff_dialog.close()
+
+
+def test_corrections_are_only_worked_out_while_their_dock_shows(
+    make_window: MakeWindow,
+    sample_db: Path,  # noqa: F811
+) -> None:
+    window = make_window(sample_db)
+    assert window.corrections.tree.topLevelItemCount() == 0  # behind the Spans tab
+    window.corrections_dock.raise_()
+    assert window.corrections.tree.topLevelItemCount() > 0

@@ -13,10 +13,7 @@ from xzannot.core.edits import Edit, origin_map
 
 def anchor(start: int, end: int, length: int, edit: Edit) -> tuple[int, int] | None:
     """Where ``[start, end)`` of a ``length``-character text lies after ``edit``, or None."""
-    inside = [i for i, origin in enumerate(origin_map(length, edit)) if start <= origin < end]
-    if not inside:
-        return None
-    return inside[0], inside[-1] + 1
+    return anchor_many([(start, end)], length, edit)[0]
 
 
 def anchor_many(

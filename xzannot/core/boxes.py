@@ -42,19 +42,6 @@ def unpack_boxes(blob: bytes | None) -> list[Box | None]:
     return out
 
 
-def union(boxes: Sequence[Box | None]) -> Box | None:
-    """The smallest box holding every given box, or None if none has one."""
-    real = [b for b in boxes if b is not None]
-    if not real:
-        return None
-    return (
-        min(b[0] for b in real),
-        min(b[1] for b in real),
-        max(b[2] for b in real),
-        max(b[3] for b in real),
-    )
-
-
 def line_rects(boxes: Sequence[Box | None], start: int, end: int) -> list[Box]:
     """The boxes of ``[start, end)`` merged into one rectangle per printed line.
 

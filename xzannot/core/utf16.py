@@ -17,11 +17,6 @@ class Utf16Map:
         self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
         self.length = len(text)
 
-    @property
-    def is_identity(self) -> bool:
-        """True when both kinds of offset agree (no astral characters)."""
-        return not self._astral
-
     def to_utf16(self, offset: int) -> int:
         """The UTF-16 position of code-point ``offset``."""
         return offset + bisect_right(self._astral, offset - 1)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from xzannot.core.anchoring import map_boundary, track
-from xzannot.core.edits import Edit, apply_edit, follow, replacement_origins, unpack_origins
+from xzannot.core.edits import Edit, apply_edit, follow, inverse, unpack_origins
 from xzannot.errors import UserError
 from xzannot.store.database import Project
 from xzannot.store.documents import current_text
@@ -161,21 +161,17 @@ def _revert_in(session: Session, page_id: int, edit_id: int, author: str) -> int
     here = [p for p in located if p is not None]
     if len(here) != len(located):
         raise UserError("a later correction changed this text; revert that one first")
-    if edit.replacement:
-        start, end = here[0], here[0] + len(edit.replacement)
-        if here != list(range(start, end)):
-            raise UserError(
-                "this correction's text has been split up since; revert later ones first"
-            )
-    else:  # a deletion: put the text back at the point where it was
-        start = end = here[0]
-    old = texts[index][edit.start : edit.end]
-    carried = {origin: i for i, origin in enumerate(replacement_origins(edit)) if origin >= 0}
-    origins = tuple(
-        start + carried[edit.start + j] if edit.start + j in carried else -1
-        for j in range(len(old))
+    start = here[0]  # for a deletion: the point where its text was
+    if here != list(range(start, start + len(edit.replacement))) and edit.replacement:
+        raise UserError("this correction's text has been split up since; revert later ones first")
+    back = inverse(texts[index], edit)  # undoes the edit where it was made...
+    delta = start - edit.start  # ...moved to where its text stands now
+    undo = Edit(
+        back.start + delta,
+        back.end + delta,
+        back.replacement,
+        tuple(o + delta if o >= 0 else -1 for o in back.origins or ()),
     )
-    undo = Edit(start, end, old, origins)
     added = add_edits(session, page_id, [(undo, "revert")], author=author, review="accepted")
     new_row = session.get(EditRow, added.ids[0])
     assert new_row is not None

@@ -21,7 +21,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    NoSuchModuleError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from xzannot.errors import UserError
@@ -178,9 +184,21 @@ class Project:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed on success and rolled back on any error."""
-        with self.sessions.begin() as session:
-            yield session
+        """A session whose work is committed on success and rolled back on any error.
+
+        A database that cannot take the change (locked by another program for
+        longer than the busy timeout, read-only, full) is reported in words;
+        nothing of the transaction is kept.
+        """
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except OperationalError as exc:
+            reason = getattr(exc, "orig", None) or exc
+            raise UserError(
+                f"the project {self.location.display} could not be changed ({reason}); "
+                "nothing was saved"
+            ) from exc
 
     def session(self) -> Session:
         """A plain session for reading; the caller closes it."""

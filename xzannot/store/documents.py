@@ -255,11 +255,6 @@ def relocate_document(session: Session, document_id: int, path: Path) -> None:
         doc.source_path = str(path)
 
 
-def count_edits(session: Session) -> int:
-    """How many edits the project holds."""
-    return session.scalar(select(func.count()).select_from(EditRow)) or 0
-
-
 REVIEW_STATUSES = ("todo", "in_progress", "done")
 
 

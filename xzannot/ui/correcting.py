@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import cached_property
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Signal
 
 from xzannot.core.edits import Edit
 from xzannot.core.spans import SpanInfo
-from xzannot.store.database import Project
-from xzannot.ui.commands import RevertCorrections, ReviewCorrections, TypeCorrection
+from xzannot.ui.commands import Context, RevertCorrections, ReviewCorrections, TypeCorrection
 from xzannot.ui.controller import Controller
-from xzannot.ui.page_state import PageState
 
 
 class Correcting(Controller):
@@ -21,17 +18,13 @@ class Correcting(Controller):
     textChanged = Signal(int)
     reviewed = Signal(int)  # a page whose corrections were accepted
 
-    def __init__(
-        self,
-        state: PageState,
-        undo: QUndoStack,
-        project: Callable[[], Project],
-        annotator: Callable[[], str],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(state, undo, project, annotator, parent)
-        self._text_context = self.context(self._text_changed)
-        self._review_context = self.context(self._reviewed)
+    @cached_property
+    def _text_context(self) -> Context:
+        return self.context(self._text_changed)
+
+    @cached_property
+    def _review_context(self) -> Context:
+        return self.context(self._reviewed)
 
     def _text_changed(self, page_id: int, _span: SpanInfo | None) -> None:
         self.textChanged.emit(page_id)

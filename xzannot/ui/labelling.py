@@ -6,18 +6,17 @@ widgets. The window connects keys and buttons to these methods.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
+from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Signal
 
 from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanInfo, SpanStatus
-from xzannot.store.database import Project
-from xzannot.ui.commands import AddSpan, ChangeSpan, SetPageStatus
+from xzannot.ui.commands import AddSpan, ChangeSpan, Context, SetPageStatus
 from xzannot.ui.controller import Controller
-from xzannot.ui.page_state import PageState
 
 
 class Labelling(Controller):
@@ -26,17 +25,11 @@ class Labelling(Controller):
     message = Signal(str)  # a hint or a problem, for the status bar
     changed = Signal(int, object)  # a page whose spans or status were saved; the span or None
 
-    def __init__(
-        self,
-        state: PageState,
-        undo: QUndoStack,
-        project: Callable[[], Project],
-        annotator: Callable[[], str],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(state, undo, project, annotator, parent)
-        self.labels: dict[str, LabelDef] = {}
-        self._context = self.context(self._changed)
+    labels: Mapping[str, LabelDef] = MappingProxyType({})  # replaced by set_labels
+
+    @cached_property
+    def _context(self) -> Context:
+        return self.context(self._changed)
 
     def set_labels(self, labels: list[LabelDef]) -> None:
         self.labels = {label.key: label for label in labels}

@@ -212,6 +212,9 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
         self.tabifyDockWidget(self.spans_dock, self.corrections_dock)
+        self.corrections_dock.visibilityChanged.connect(
+            lambda visible: self._show_corrections() if visible else None
+        )
         self.spans_dock.raise_()
         self.state.pageChanged.connect(self._show_corrections)
 
@@ -577,6 +580,8 @@ class MainWindow(QMainWindow):
         self.saved.emit()
 
     def _show_corrections(self) -> None:
+        if not self.corrections.isVisible():
+            return  # refreshed when its dock is shown: no work on every page switch
         page_id = self.state.page_id
         if page_id is None:
             self.corrections.show_corrections([])

@@ -33,7 +33,6 @@ class Task:
 
     id: int
     cancel_event: threading.Event = field(default_factory=threading.Event)
-    finished: bool = False
 
     def cancel(self) -> None:
         """Ask the work to stop; it stops at its next check and reports CancelledError."""
@@ -124,14 +123,8 @@ class TaskRunner(QObject):
             callbacks.progress(done, total)
 
     def _pop(self, task_id: int) -> _Callbacks | None:
-        task = self._tasks.pop(task_id, None)
-        if task is not None:
-            task.finished = True
+        self._tasks.pop(task_id, None)
         return self._callbacks.pop(task_id, None)
-
-    def pending(self) -> int:
-        """How many tasks have not reported yet."""
-        return len(self._tasks)
 
     def shutdown(self) -> None:
         """Cancel what can be cancelled and wait for running work to end."""

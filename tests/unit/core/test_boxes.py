@@ -5,7 +5,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xzannot.core.boxes import pack_boxes, union, unpack_boxes
+from xzannot.core.boxes import pack_boxes, unpack_boxes
 
 coord = st.floats(min_value=-1e4, max_value=1e4, allow_nan=False, width=32)
 box = st.tuples(coord, coord, coord, coord)
@@ -30,8 +30,3 @@ def test_boxes_round_trip_through_float32_blob(boxes: list) -> None:
 def test_empty_blob_means_no_boxes() -> None:
     assert unpack_boxes(None) == []
     assert unpack_boxes(b"") == []
-
-
-def test_union_ignores_missing_boxes() -> None:
-    assert union([None, (1, 2, 3, 4), (0, 5, 2, 6), None]) == (0, 2, 3, 6)
-    assert union([None, None]) is None

@@ -108,3 +108,47 @@ def test_urls_and_paths_are_understood(tmp_path: Path) -> None:
     server = locate("postgresql://user:pw@localhost/xz")
     assert server.path is None
     assert "pw" not in server.display
+
+
+def test_a_locked_project_is_reported_in_words_and_keeps_nothing(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from xzannot.store import database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 100)  # do not wait ten seconds in a test
+    with open_project(db_path) as project:
+        other = sqlite3.connect(db_path)
+        other.execute("BEGIN EXCLUSIVE")  # another program holds the project
+        try:
+            with (
+                pytest.raises(UserError, match=r"could not be changed .*nothing was saved"),
+                project.transaction() as session,
+            ):
+                session.execute(text("UPDATE labels SET color = '#000000'"))
+        finally:
+            other.rollback()
+            other.close()
+        with project.session() as session:
+            assert "#000000" not in session.scalars(text("SELECT color FROM labels")).all()
+
+
+def test_a_locked_project_is_one_line_on_the_command_line(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.conftest import SAMPLE_DUMP
+    from xzannot import cli
+    from xzannot.store import database
+
+    assert cli.main(["import", str(SAMPLE_DUMP), "--db", str(db_path)]) == 0
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 100)
+    other = sqlite3.connect(db_path)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        code = cli.main(["text", "--db", str(db_path), "--page", "1"])
+    finally:
+        other.rollback()
+        other.close()
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith("xzannot: ") and len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
