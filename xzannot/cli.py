@@ -27,9 +27,10 @@ from xzannot.operations.importing import (
     read_document,
     store_documents,
 )
+from xzannot.operations.suggesting import project_rules, save_rules, suggest
 from xzannot.paths import default_project, ensure_folder
 from xzannot.store.database import check_location, open_project, project_exists
-from xzannot.store.documents import get_document, get_page, page_content
+from xzannot.store.documents import get_document, get_page, list_pages, page_content
 from xzannot.store.stats import project_stats
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_CANCELLED = 0, 1, 130
@@ -93,6 +94,21 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         choices=sorted(RULES),
         help="leave this normalisation out (may be given more than once)",
+    )
+
+    suggest = sub.add_parser(
+        "suggest", help="run the pre-annotation rules and store their suggestions"
+    )
+    _db_arg(suggest)
+    suggest.add_argument("--page", type=int, help="only this page (from 1 in PDF order)")
+    suggest.add_argument("--document", help="only this document (id or name)")
+    suggest.add_argument(
+        "--rules", type=Path, metavar="FILE", help="a rules file to use instead of the project's"
+    )
+    suggest.add_argument(
+        "--save-rules",
+        action="store_true",
+        help="keep the --rules file as the project's rules from now on",
     )
 
     stats = sub.add_parser("stats", help="count pages, edits and spans")
@@ -221,6 +237,38 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_suggest(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    rules: str | None = None
+    if args.rules is not None:
+        rules = read_text_file(args.rules)
+    elif args.save_rules:
+        raise UserError("--save-rules needs --rules FILE")
+    with open_project(_project_location(args, create=False)) as project:
+        page_ids: list[int] | None = None
+        if args.page is not None or args.document is not None:
+            with project.session() as s:
+                document = get_document(s, args.document)
+                if args.page is not None:
+                    page_ids = [get_page(s, document.id, args.page).id]
+                else:
+                    page_ids = [p.id for p in list_pages(s, document.id)]
+        if args.save_rules:
+            save_rules(project, rules)
+        outcome = suggest(project, page_ids, rules_file=rules)
+        with project.session() as s:
+            labels = project_rules(s, rules).labels
+    total = sum(outcome.added.values())
+    out.write(
+        f"{total} new suggestion{'s' * (total != 1)} on {outcome.pages} "
+        f"page{'s' * (outcome.pages != 1)}\n"
+    )
+    for label in labels:
+        out.write(f"  {label:<8} {outcome.added.get(label, 0)}\n")
+    if outcome.known:
+        out.write(f"{outcome.known} found again were already there or rejected\n")
+    return EXIT_OK
+
+
 def cmd_reflow(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     path: Path = args.file
     if not path.exists():
@@ -245,6 +293,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "text": cmd_text,
     "stats": cmd_stats,
     "reflow": cmd_reflow,
+    "suggest": cmd_suggest,
 }
 
 

@@ -125,7 +125,7 @@ def test_import_from_the_window_shows_new_pages(
         window.imports.start(window.project, [SAMPLE_PDF, SAMPLE_DUMP])
     assert "Imported 2 document(s), 4 page(s)" in finished.args[0]
     assert window.pages_model.rowCount() == 4
-    assert window.imports.dialog is None
+    assert window.imports.run is not None and window.imports.run.dialog is None
 
 
 def test_cancelled_import_changes_nothing(
@@ -135,7 +135,8 @@ def test_cancelled_import_changes_nothing(
     before = db_path.read_bytes()
     with qtbot.waitSignal(window.imports.finished, timeout=20_000) as finished:
         window.imports.start(window.project, [SAMPLE_PDF])
-        dialog = window.imports.dialog
+        assert window.imports.run is not None
+        dialog = window.imports.run.dialog
         assert dialog is not None
         qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
     assert "cancelled" in finished.args[0]

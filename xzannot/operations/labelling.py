@@ -6,9 +6,12 @@ from typing import Any
 
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.errors import UserError
+from xzannot.operations.suggesting import target_attributes
 from xzannot.store.database import Project
 from xzannot.store.documents import current_text, set_review_status
-from xzannot.store.spans import create_span, update_span
+from xzannot.store.spans import create_span, get_span, update_span
+
+TARGET = "target"
 
 
 def add_span(
@@ -30,6 +33,8 @@ def add_span(
         quote = text[start:end]
         if not quote.strip():
             raise UserError("a span must hold more than white space")
+        if label == TARGET and attributes is None:  # a target is read as data at once
+            attributes = target_attributes(session, quote)
         return create_span(
             session,
             page_id=page_id,
@@ -44,8 +49,15 @@ def add_span(
 
 
 def change_span(project: Project, span_id: int, **changes: Any) -> SpanInfo:
-    """Change a span's label, status, note, attributes or deletion mark (see store.spans)."""
+    """Change a span's label, status, note, attributes or deletion mark (see store.spans).
+
+    A span that becomes a target and has no attributes yet gets them read from its text.
+    """
     with project.transaction() as session:
+        if changes.get("label") == TARGET and "attributes" not in changes:
+            span = get_span(session, span_id)
+            if not span.attributes:
+                changes["attributes"] = target_attributes(session, span.quote)
         return update_span(session, span_id, **changes)
 
 

@@ -117,6 +117,11 @@ def _get(session: Session, span_id: int, version: int | None) -> Span:
     return span
 
 
+def get_span(session: Session, span_id: int) -> SpanInfo:
+    """One span as a plain value."""
+    return span_info(_get(session, span_id, None))
+
+
 def update_span(
     session: Session,
     span_id: int,

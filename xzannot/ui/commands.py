@@ -96,6 +96,9 @@ class ChangeSpan(_ProjectCommand):
         super().__init__(context, span.page_id, text)
         self.span_id = span.id
         self.before = {key: _field(span, key) for key in after}
+        if "label" in after and "attributes" not in after:
+            # becoming a target fills in its attributes: undo empties them again
+            self.before["attributes"] = dict(span.attributes)
         self.after = after
         self._version: int | None = span.version  # the first change checks for conflicts
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from xzannot.errors import CancelledError, UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
@@ -19,6 +19,7 @@ from xzannot.operations.importing import (
     store_documents,
 )
 from xzannot.store.database import Project
+from xzannot.ui.progress import ProgressRun
 from xzannot.ui.tasks import TaskRunner
 
 
@@ -57,44 +58,16 @@ class ImportFlow(QObject):
         self._parent = parent
         self._tasks = tasks
         self._worker = worker
-        self.dialog: QProgressDialog | None = None
+        self.run: ProgressRun | None = None
 
     def start(self, project: Project, paths: list[Path]) -> None:
         """Import ``paths`` with a progress dialog the user can cancel."""
-        dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 1000, self._parent)
-        dialog.setWindowTitle(self.tr("Import"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setValue(0)
-        self.dialog = dialog
-
-        def on_progress(done: int, total: int) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-
-        task = self._tasks.run(
-            import_files,
-            project,
-            self._worker,
-            paths,
-            done=self._done,
-            failed=self._failed,
-            progress=on_progress,
-            with_control=True,
+        self.run = ProgressRun(self._parent, self._tasks, self.tr("Import"), self.tr("Importing…"))
+        self.run.start(
+            import_files, project, self._worker, paths, done=self._done, failed=self._failed
         )
-        dialog.canceled.connect(task.cancel)
-        dialog.show()
-
-    def _close_dialog(self) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-            self.dialog.deleteLater()
-            self.dialog = None
 
     def _done(self, outcomes: list[ImportOutcome]) -> None:
-        self._close_dialog()
         new = [o for o in outcomes if not o.already_present]
         pages = sum(o.pages for o in new)
         old = len(outcomes) - len(new)
@@ -105,7 +78,6 @@ class ImportFlow(QObject):
         self.finished.emit(text)
 
     def _failed(self, exc: BaseException) -> None:
-        self._close_dialog()
         if isinstance(exc, CancelledError):
             self.finished.emit(self.tr("Import cancelled; nothing was changed."))
             return

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ from xzannot.ui import settings as keys
 from xzannot.ui.correcting import Correcting
 from xzannot.ui.corrections_panel import CorrectionsPanel
 from xzannot.ui.diff_dialog import DiffDialog
+from xzannot.ui.guide_dialog import GuideDialog
 from xzannot.ui.i18n import LANGUAGES
 from xzannot.ui.import_flow import ImportFlow
 from xzannot.ui.label_palette import LabelPalette
@@ -56,6 +57,7 @@ from xzannot.ui.pages_model import PagesModel
 from xzannot.ui.settings import Settings
 from xzannot.ui.span_editor import SpanEditor
 from xzannot.ui.spans_model import SpansModel
+from xzannot.ui.suggesting import Suggesting
 from xzannot.ui.tasks import TaskRunner
 from xzannot.ui.text_view import TextView
 
@@ -143,6 +145,9 @@ class MainWindow(QMainWindow):
         self.correcting.reviewed.connect(self.after_text_change)
         self.correcting.failed.connect(self._change_failed)
         self._typing = False
+        self.suggesting = Suggesting(self, self.tasks, lambda: self.project)
+        self.suggesting.finished.connect(self._after_suggesting)
+        self.guide: GuideDialog | None = None
 
         self.page_view = PageView(self.tasks, renderer.render, self.state, self)
         self.text_view = TextView(self.state, self)
@@ -382,6 +387,29 @@ class MainWindow(QMainWindow):
                 self._action(text, partial(self.labelling.set_page_status, status), key)
             )
 
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu.addAction(
+            self._action(self.tr("&Suggest Spans on This Page"), self.suggest_page, "Ctrl+Shift+S")
+        )
+        tools_menu.addAction(
+            self._action(
+                self.tr("Suggest Spans on &All Pages"),
+                lambda: self.suggesting.start(None),
+                "Ctrl+Alt+Shift+S",
+            )
+        )
+        tools_menu.addSeparator()
+        tools_menu.addAction(
+            self._action(self.tr("Pre-annotation &Rules…"), self.suggesting.edit_rules)
+        )
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(
+            self._action(
+                self.tr("Annotation &Guide"), self.show_guide, QKeySequence.StandardKey.HelpContents
+            )
+        )
+
     def _set_labels(self) -> None:
         with self.project.session() as session:
             labels = list_labels(session)
@@ -537,6 +565,24 @@ class MainWindow(QMainWindow):
     def _after_import(self, summary: str) -> None:
         self.statusBar().showMessage(summary, 8000)
         self._load_project()
+
+    # suggestions and the guide
+    def suggest_page(self) -> None:
+        """Run the pre-annotation rules over the shown page."""
+        if self.state.page_id is not None:
+            self.suggesting.start([self.state.page_id])
+
+    def _after_suggesting(self, summary: str) -> None:
+        self.statusBar().showMessage(summary, 8000)
+        self._load_project()
+
+    def show_guide(self) -> None:
+        """Show the annotation guide in the window's language, beside the window."""
+        if self.guide is None:
+            language = self._settings.get(keys.LANGUAGE) or QLocale.system().name()
+            self.guide = GuideDialog(language, self)
+        self.guide.show()
+        self.guide.raise_()
 
     # correcting text
     def _toggle_correcting(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanInfo, SpanStatus
+from xzannot.core.targets import TARGET_FIELDS, number_text, typed_value
 from xzannot.ui.label_palette import swatch
 
 
@@ -95,8 +96,11 @@ class SpanEditor(QWidget):
         self.status.setCurrentIndex(self.status.findData(span.status.value) if span else -1)
         self.note.setText(span.note if span else "")
         self.attributes.setRowCount(0)
-        for key, value in (span.attributes if span else {}).items():
-            self._add_row(key, value)
+        attributes = dict(span.attributes) if span else {}
+        if span is not None and span.label == "target":  # a target always shows its five fields
+            attributes = {key: attributes.get(key) for key in TARGET_FIELDS} | attributes
+        for key, value in attributes.items():
+            self._add_row(key, number_text(value) if key == "value" else value)
         self._loading = False
 
     def _add_row(self, key: str = "", value: Any = "") -> None:
@@ -111,13 +115,19 @@ class SpanEditor(QWidget):
             self.attributes.removeRow(row)
 
     def current_attributes(self) -> dict[str, Any]:
-        """The attributes as typed (empty keys are left out; numbers stay text)."""
+        """The attributes as typed (empty keys are left out; a target's value is a number)."""
         out: dict[str, Any] = {}
         for row in range(self.attributes.rowCount()):
             key_item, value_item = self.attributes.item(row, 0), self.attributes.item(row, 1)
             key = key_item.text().strip() if key_item else ""
             if key:
-                out[key] = value_item.text() if value_item else ""
+                text = value_item.text() if value_item else ""
+                out[key] = typed_value(text) if key == "value" else text
+        if self._span is not None and self._span.label == "target":
+            # the five fields shown for a target are not a change when left as they were
+            for key in TARGET_FIELDS:
+                if key not in self._span.attributes and out.get(key) in ("", None):
+                    out.pop(key, None)
         return out
 
     def _label_changed(self) -> None:

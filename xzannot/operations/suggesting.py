@@ -1,0 +1,128 @@
+"""Pre-annotation: the project's rules, and running them to store suggested spans.
+
+Suggestions are ordinary spans with status ``suggested``. Running the rules again adds
+only what is new: a span already there (whatever its status, even rejected or deleted)
+is never suggested twice, and neither is one that overlaps a live span of the same label.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from xzannot.core.rules import RuleSet, parse_rules
+from xzannot.core.spans import SpanStatus
+from xzannot.errors import CancelledError
+from xzannot.operations.correcting import correct_page_in
+from xzannot.shipped import resource_text
+from xzannot.store.database import Project
+from xzannot.store.documents import current_text, list_pages
+from xzannot.store.labels import list_labels
+from xzannot.store.settings import get_setting, set_setting
+from xzannot.store.spans import create_span, list_spans
+
+RULES_SETTING = "rules"
+RULES_ANNOTATOR = "xzannot rules"
+
+
+def shipped_rules_text() -> str:
+    """The rules that come with xzannot (``resources/rules.toml``)."""
+    return resource_text("rules.toml")
+
+
+def rules_text(session: Session) -> str:
+    """The project's own rules, or the shipped ones when it has none."""
+    return get_setting(session, RULES_SETTING) or shipped_rules_text()
+
+
+def project_rules(session: Session, text: str | None = None) -> RuleSet:
+    """The project's rules compiled (or ``text`` compiled, checked against the project's labels)."""
+    labels = [label.key for label in list_labels(session)]
+    return parse_rules(rules_text(session) if text is None else text, labels)
+
+
+def save_rules(project: Project, text: str | None) -> RuleSet:
+    """Keep ``text`` as the project's rules once it compiles; None goes back to the shipped ones."""
+    with project.transaction() as session:
+        rules = project_rules(session, text)  # a broken file is refused before anything is stored
+        set_setting(session, RULES_SETTING, None if text is None else text)
+        return rules
+
+
+def target_attributes(session: Session, quote: str) -> dict[str, Any]:
+    """A target's attributes read from its text with the project's target vocabulary."""
+    return project_rules(session).grammar.parse(quote)
+
+
+@dataclass
+class SuggestOutcome:
+    """What a run of the rules stored."""
+
+    pages: int = 0
+    added: Counter[str] = field(default_factory=Counter)  # label -> new suggestions
+    known: int = 0  # found again, but already there (or rejected before)
+
+
+def suggest_in(session: Session, page_id: int, rules: RuleSet) -> tuple[Counter[str], int]:
+    """Run ``rules`` over one page (corrected first), storing what is new."""
+    correct_page_in(session, page_id)  # suggestions belong on the corrected text
+    text = current_text(session, page_id)
+    spans = list_spans(session, page_id, include_deleted=True)
+    taken = {(s.start, s.end, s.label) for s in spans}
+    live = [s for s in spans if not s.deleted and s.status is not SpanStatus.REJECTED]
+    added: Counter[str] = Counter()
+    known = 0
+    for found in rules.suggest(text):
+        if (found.start, found.end, found.label) in taken or any(
+            s.label == found.label and s.overlaps(found.start, found.end) for s in live
+        ):
+            known += 1
+            continue
+        create_span(
+            session,
+            page_id=page_id,
+            start=found.start,
+            end=found.end,
+            label=found.label,
+            quote=found.quote,
+            annotator=RULES_ANNOTATOR,
+            status=SpanStatus.SUGGESTED,
+            attributes=found.attributes,
+            note=f"rule {found.rule}",
+        )
+        taken.add((found.start, found.end, found.label))
+        added[found.label] += 1
+    return added, known
+
+
+def suggest(
+    project: Project,
+    page_ids: Iterable[int] | None = None,
+    *,
+    rules_file: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SuggestOutcome:
+    """Run the rules over the given pages (default: every page) in one transaction.
+
+    ``rules_file`` is the text of a rules file to use instead of the project's.
+    A cancel stores nothing.
+    """
+    outcome = SuggestOutcome()
+    with project.transaction() as session:
+        rules = project_rules(session, rules_file)
+        ids = list(page_ids) if page_ids is not None else [p.id for p in list_pages(session)]
+        for done, page_id in enumerate(ids, 1):
+            if cancelled is not None and cancelled():
+                raise CancelledError
+            added, known = suggest_in(session, page_id, rules)
+            outcome.added.update(added)
+            outcome.known += known
+            outcome.pages += 1
+            if progress is not None:
+                progress(done, len(ids))
+    return outcome

@@ -1,0 +1,65 @@
+"""Long work run off the GUI thread behind a progress dialog the user can cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from xzannot.ui.tasks import TaskRunner
+
+
+class ProgressRun(QObject):
+    """One piece of work with its progress dialog; the dialog closes before the outcome is told."""
+
+    def __init__(self, parent: QWidget, tasks: TaskRunner, title: str, label: str) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._tasks = tasks
+        self._title = title
+        self._label = label
+        self.dialog: QProgressDialog | None = None
+
+    def start(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """Run ``fn(*args, progress=…, cancel=…)`` (see TaskRunner.run) behind the dialog."""
+        dialog = QProgressDialog(self._label, self.tr("Cancel"), 0, 1000, self._parent)
+        dialog.setWindowTitle(self._title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+        self.dialog = dialog
+
+        def on_progress(value: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(value)
+
+        def finish(report: Callable[[Any], None], outcome: Any) -> None:
+            self._close()
+            report(outcome)
+
+        task = self._tasks.run(
+            fn,
+            *args,
+            done=lambda result: finish(done, result),
+            failed=lambda exc: finish(failed, exc),
+            progress=on_progress,
+            with_control=True,
+        )
+        dialog.canceled.connect(task.cancel)
+        dialog.show()
+
+    def _close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None

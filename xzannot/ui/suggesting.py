@@ -1,0 +1,78 @@
+"""Running the pre-annotation rules from the window, and editing them."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from xzannot.errors import CancelledError, UserError
+from xzannot.operations.suggesting import SuggestOutcome, rules_text, save_rules, suggest
+from xzannot.store.database import Project
+from xzannot.ui.progress import ProgressRun
+from xzannot.ui.rules_dialog import RulesDialog
+from xzannot.ui.tasks import TaskRunner
+
+
+def _suggest(
+    project: Project,
+    page_ids: list[int] | None,
+    *,
+    progress: Callable[[int, int], None],
+    cancel: threading.Event,
+) -> SuggestOutcome:
+    return suggest(project, page_ids, progress=progress, cancelled=cancel.is_set)
+
+
+class Suggesting(QObject):
+    """Suggests spans on one page or all pages, off the GUI thread, and edits the rules."""
+
+    finished = Signal(str)  # a summary for the status bar, after suggestions were stored
+
+    def __init__(self, parent: QWidget, tasks: TaskRunner, project: Callable[[], Project]) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._tasks = tasks
+        self._project = project
+        self.run: ProgressRun | None = None
+        self.rules_dialog: RulesDialog | None = None
+
+    def start(self, page_ids: list[int] | None) -> None:
+        """Run the rules over ``page_ids`` (None: every page of the project)."""
+        self.run = ProgressRun(
+            self._parent, self._tasks, self.tr("Suggest spans"), self.tr("Running the rules…")
+        )
+        self.run.start(_suggest, self._project(), page_ids, done=self._done, failed=self._failed)
+
+    def _done(self, outcome: SuggestOutcome) -> None:
+        total = sum(outcome.added.values())
+        if total:
+            detail = ", ".join(f"{label} {n}" for label, n in sorted(outcome.added.items()))
+            text = self.tr("%1 new suggestion(s) (%2).").replace("%1", str(total))
+            text = text.replace("%2", detail)
+        else:
+            text = self.tr("No new suggestions.")
+        if outcome.known:
+            text += " " + self.tr("%1 found again were already there or rejected.").replace(
+                "%1", str(outcome.known)
+            )
+        self.finished.emit(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, CancelledError):
+            self.finished.emit(self.tr("Suggesting cancelled; nothing was changed."))
+            return
+        if isinstance(exc, UserError):
+            QMessageBox.warning(self._parent, self.tr("Suggest spans"), str(exc))
+            return
+        raise exc
+
+    def edit_rules(self) -> None:
+        """Open the project's rules in an editor (they are kept only if they compile)."""
+        project = self._project()
+        with project.session() as session:
+            text = rules_text(session)
+        self.rules_dialog = RulesDialog(text, lambda t: save_rules(project, t), self._parent)
+        self.rules_dialog.open()
