@@ -4,17 +4,17 @@
 <context>
     <name>Correcting</name>
     <message>
-        <location filename="../../xzannot/ui/correcting.py" line="53"/>
+        <location filename="../../xzannot/ui/correcting.py" line="39"/>
         <source>Revert %1 correction(s)</source>
         <translation>撤回 %1 处校正</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/correcting.py" line="62"/>
+        <location filename="../../xzannot/ui/correcting.py" line="48"/>
         <source>Accept %1 correction(s)</source>
         <translation>接受 %1 处校正</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/correcting.py" line="71"/>
+        <location filename="../../xzannot/ui/correcting.py" line="57"/>
         <source>Type</source>
         <translation>输入</translation>
     </message>
@@ -116,50 +116,53 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../xzannot/ui/guide_dialog.py" line="22"/>
+        <source>Annotation guide</source>
+        <translation>标注规范</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="64"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="65"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="64"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <location filename="../../xzannot/ui/import_flow.py" line="65"/>
-        <location filename="../../xzannot/ui/import_flow.py" line="113"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="85"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="101"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="74"/>
         <source>Imported %1 document(s), %2 page(s).</source>
         <translation>已导入 %1 个文档，共 %2 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="104"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="77"/>
         <source>%1 already in the project.</source>
         <translation>%1 个已在项目中。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="110"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="82"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>导入已取消，项目未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="122"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="94"/>
         <source>Import reference text</source>
         <translation>导入参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="125"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="97"/>
         <source>That reference text was already stored.</source>
         <translation>该参照文本已存储过。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="128"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="100"/>
         <source>Stored a reference text of %1 characters.</source>
         <translation>已存储参照文本，共 %1 字。</translation>
     </message>
@@ -175,48 +178,48 @@
 <context>
     <name>Labelling</name>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="65"/>
+        <location filename="../../xzannot/ui/labelling.py" line="51"/>
         <source>Mark as %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="74"/>
+        <location filename="../../xzannot/ui/labelling.py" line="60"/>
         <source>Relabel as %1</source>
         <translation>改标为%1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="76"/>
+        <location filename="../../xzannot/ui/labelling.py" line="62"/>
         <source>Select some text first, then press a label&apos;s key.</source>
         <translation>请先选中文字，再按标签对应的键。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="82"/>
-        <location filename="../../xzannot/ui/labelling.py" line="97"/>
+        <location filename="../../xzannot/ui/labelling.py" line="68"/>
+        <location filename="../../xzannot/ui/labelling.py" line="83"/>
         <source>Select a span first.</source>
         <translation>请先选择一个标注。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="84"/>
+        <location filename="../../xzannot/ui/labelling.py" line="70"/>
         <source>Edit span</source>
         <translation>修改标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="91"/>
+        <location filename="../../xzannot/ui/labelling.py" line="77"/>
         <source>Accept span</source>
         <translation>接受标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="99"/>
+        <location filename="../../xzannot/ui/labelling.py" line="85"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="106"/>
+        <location filename="../../xzannot/ui/labelling.py" line="92"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="114"/>
+        <location filename="../../xzannot/ui/labelling.py" line="100"/>
         <source>Mark page</source>
         <translation>标记页面状态</translation>
     </message>
@@ -224,315 +227,345 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="190"/>
+        <location filename="../../xzannot/ui/main_window.py" line="195"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="193"/>
+        <location filename="../../xzannot/ui/main_window.py" line="198"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="199"/>
+        <location filename="../../xzannot/ui/main_window.py" line="204"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="202"/>
+        <location filename="../../xzannot/ui/main_window.py" line="207"/>
         <source>Span</source>
         <translation>当前标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="209"/>
+        <location filename="../../xzannot/ui/main_window.py" line="214"/>
         <source>Corrections</source>
         <translation>校正</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="240"/>
+        <location filename="../../xzannot/ui/main_window.py" line="248"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="241"/>
+        <location filename="../../xzannot/ui/main_window.py" line="249"/>
         <source>The name recorded on every span you mark:</source>
         <translation>记录在您所做每条标注上的姓名：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="260"/>
+        <location filename="../../xzannot/ui/main_window.py" line="268"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="263"/>
+        <location filename="../../xzannot/ui/main_window.py" line="271"/>
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="267"/>
+        <location filename="../../xzannot/ui/main_window.py" line="275"/>
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="271"/>
+        <location filename="../../xzannot/ui/main_window.py" line="279"/>
         <source>&amp;Import PDF or Text…</source>
         <translation>导入 PDF 或文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="273"/>
+        <location filename="../../xzannot/ui/main_window.py" line="281"/>
         <source>Import &amp;Reference Text…</source>
         <translation>导入参照文本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="274"/>
+        <location filename="../../xzannot/ui/main_window.py" line="282"/>
         <source>&amp;Locate Missing PDF…</source>
         <translation>查找缺失的 PDF(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="277"/>
+        <location filename="../../xzannot/ui/main_window.py" line="285"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="280"/>
+        <location filename="../../xzannot/ui/main_window.py" line="288"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="281"/>
+        <location filename="../../xzannot/ui/main_window.py" line="289"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="283"/>
+        <location filename="../../xzannot/ui/main_window.py" line="291"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="290"/>
+        <location filename="../../xzannot/ui/main_window.py" line="298"/>
         <source>&amp;Accept Span</source>
         <translation>接受标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="298"/>
+        <location filename="../../xzannot/ui/main_window.py" line="306"/>
         <source>&amp;Reject Suggestion or Delete Span</source>
         <translation>拒绝建议或删除标注(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="304"/>
+        <location filename="../../xzannot/ui/main_window.py" line="312"/>
         <source>&amp;Delete Span</source>
         <translation>删除标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="308"/>
+        <location filename="../../xzannot/ui/main_window.py" line="316"/>
         <source>&amp;Correct Text</source>
         <translation>校正文字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="316"/>
+        <location filename="../../xzannot/ui/main_window.py" line="324"/>
         <source>&amp;Label</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="318"/>
+        <location filename="../../xzannot/ui/main_window.py" line="326"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="320"/>
+        <location filename="../../xzannot/ui/main_window.py" line="328"/>
         <source>&amp;Compare with Original…</source>
         <translation>与原文对照(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="323"/>
+        <location filename="../../xzannot/ui/main_window.py" line="331"/>
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="324"/>
+        <location filename="../../xzannot/ui/main_window.py" line="332"/>
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="327"/>
+        <location filename="../../xzannot/ui/main_window.py" line="335"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="334"/>
+        <location filename="../../xzannot/ui/main_window.py" line="342"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="349"/>
+        <location filename="../../xzannot/ui/main_window.py" line="357"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="353"/>
+        <location filename="../../xzannot/ui/main_window.py" line="361"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="360"/>
+        <location filename="../../xzannot/ui/main_window.py" line="368"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="362"/>
+        <location filename="../../xzannot/ui/main_window.py" line="370"/>
         <source>&amp;Next Page</source>
         <translation>下一页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="365"/>
+        <location filename="../../xzannot/ui/main_window.py" line="373"/>
         <source>&amp;Previous Page</source>
         <translation>上一页(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="368"/>
+        <location filename="../../xzannot/ui/main_window.py" line="376"/>
         <source>Next Page &amp;to Do</source>
         <translation>下一个待办页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="370"/>
+        <location filename="../../xzannot/ui/main_window.py" line="378"/>
         <source>&amp;Go to Page…</source>
         <translation>转到页面(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="372"/>
+        <location filename="../../xzannot/ui/main_window.py" line="380"/>
         <source>&amp;Page</source>
         <translation>页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="374"/>
+        <location filename="../../xzannot/ui/main_window.py" line="382"/>
         <source>Mark Page &amp;to Do</source>
         <translation>标为待办(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="375"/>
+        <location filename="../../xzannot/ui/main_window.py" line="383"/>
         <source>Mark Page &amp;in Progress</source>
         <translation>标为进行中(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="376"/>
+        <location filename="../../xzannot/ui/main_window.py" line="384"/>
         <source>Mark Page &amp;Done</source>
         <translation>标为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="408"/>
+        <location filename="../../xzannot/ui/main_window.py" line="390"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="392"/>
+        <source>&amp;Suggest Spans on This Page</source>
+        <translation>为本页生成建议标注(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="396"/>
+        <source>Suggest Spans on &amp;All Pages</source>
+        <translation>为所有页面生成建议标注(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="403"/>
+        <source>Pre-annotation &amp;Rules…</source>
+        <translation>预标注规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="406"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="409"/>
+        <source>Annotation &amp;Guide</source>
+        <translation>标注规范(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="439"/>
         <source>The language changes when xzannot is started again.</source>
         <translation>重新启动 xzannot 后语言才会改变。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="424"/>
+        <location filename="../../xzannot/ui/main_window.py" line="455"/>
         <source>%1 — xzannot</source>
         <translation>%1 — xzannot</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="429"/>
+        <location filename="../../xzannot/ui/main_window.py" line="460"/>
         <source>This project is empty. Import a PDF with File ▸ Import.</source>
         <translation>项目为空。请通过“文件 ▸ 导入”导入 PDF。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="477"/>
-        <location filename="../../xzannot/ui/main_window.py" line="482"/>
+        <location filename="../../xzannot/ui/main_window.py" line="508"/>
+        <location filename="../../xzannot/ui/main_window.py" line="513"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="488"/>
+        <location filename="../../xzannot/ui/main_window.py" line="519"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="495"/>
+        <location filename="../../xzannot/ui/main_window.py" line="526"/>
         <source>Import PDF or text</source>
         <translation>导入 PDF 或文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="505"/>
+        <location filename="../../xzannot/ui/main_window.py" line="536"/>
         <source>Import reference text</source>
         <translation>导入参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="506"/>
+        <location filename="../../xzannot/ui/main_window.py" line="537"/>
         <source>Import the document&apos;s pages first.</source>
         <translation>请先导入该文档的页面。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="511"/>
+        <location filename="../../xzannot/ui/main_window.py" line="542"/>
         <source>Reference text for this document</source>
         <translation>本文档的参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="523"/>
+        <location filename="../../xzannot/ui/main_window.py" line="554"/>
         <source>Where is %1?</source>
         <translation>%1 在哪里？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="530"/>
+        <location filename="../../xzannot/ui/main_window.py" line="561"/>
         <source>Locate PDF</source>
         <translation>查找 PDF</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="543"/>
+        <location filename="../../xzannot/ui/main_window.py" line="592"/>
         <source>Correction mode: what you type is saved as corrections.</source>
         <translation>校正模式：您输入的内容将作为校正保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="545"/>
+        <location filename="../../xzannot/ui/main_window.py" line="594"/>
         <source>Labelling mode.</source>
         <translation>标注模式。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="576"/>
-        <location filename="../../xzannot/ui/main_window.py" line="615"/>
+        <location filename="../../xzannot/ui/main_window.py" line="625"/>
+        <location filename="../../xzannot/ui/main_window.py" line="666"/>
         <source>✓ Saved</source>
         <translation>✓ 已保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="616"/>
+        <location filename="../../xzannot/ui/main_window.py" line="667"/>
         <source>Every change is saved to the project at once.</source>
         <translation>每处改动都会立即保存到项目中。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="632"/>
-        <location filename="../../xzannot/ui/main_window.py" line="633"/>
+        <location filename="../../xzannot/ui/main_window.py" line="683"/>
+        <location filename="../../xzannot/ui/main_window.py" line="684"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="666"/>
+        <location filename="../../xzannot/ui/main_window.py" line="717"/>
         <source>Every page is done.</source>
         <translation>所有页面均已完成。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="679"/>
+        <location filename="../../xzannot/ui/main_window.py" line="730"/>
         <source>No page %1 in this document.</source>
         <translation>本文档中没有第 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="687"/>
+        <location filename="../../xzannot/ui/main_window.py" line="738"/>
         <source>Go to page</source>
         <translation>转到页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="687"/>
+        <location filename="../../xzannot/ui/main_window.py" line="738"/>
         <source>Printed page (e.g. 22) or page number:</source>
         <translation>印刷页码（如 22）或页序号：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="718"/>
+        <location filename="../../xzannot/ui/main_window.py" line="769"/>
         <source>The PDF %1 is missing or has changed since it was imported. Use File ▸ Locate Missing PDF… to point to it.</source>
         <translation>PDF 文件 %1 已缺失，或自导入后已被改动。请通过“文件 ▸ 查找缺失的 PDF…”指定其位置。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="726"/>
+        <location filename="../../xzannot/ui/main_window.py" line="777"/>
         <source>printed %1</source>
         <translation>印刷页码 %1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="729"/>
+        <location filename="../../xzannot/ui/main_window.py" line="780"/>
         <source>%1 · page %2 of %3</source>
         <translation>%1 · 第 %2 页，共 %3 页</translation>
     </message>
@@ -553,125 +586,151 @@
 <context>
     <name>PagesModel</name>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="73"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="53"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="73"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="53"/>
         <source>Printed</source>
         <translation>印刷页码</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="73"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="53"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="73"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="53"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="95"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="75"/>
         <source>%1, page %2</source>
         <translation>%1，第 %2 页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="103"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="83"/>
         <source>needs text</source>
         <translation>缺文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="105"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="85"/>
         <source>to do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="106"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="86"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="107"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="87"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
 </context>
 <context>
+    <name>ProgressRun</name>
+    <message>
+        <location filename="../../xzannot/ui/progress.py" line="33"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../xzannot/ui/rules_dialog.py" line="30"/>
+        <source>Pre-annotation rules</source>
+        <translation>预标注规则</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/rules_dialog.py" line="34"/>
+        <source>The rules that suggest spans, kept with this project. Each [[rule]] is a regular expression; see the comments at the top.</source>
+        <translation>生成建议标注的规则，随本项目保存。每条 [[rule]] 是一个正则表达式，说明见文件开头的注释。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/rules_dialog.py" line="54"/>
+        <source>Restore Shipped Rules</source>
+        <translation>恢复默认规则</translation>
+    </message>
+</context>
+<context>
     <name>SpanEditor</name>
     <message>
-        <location filename="../../xzannot/ui/span_editor.py" line="41"/>
+        <location filename="../../xzannot/ui/span_editor.py" line="42"/>
         <source>suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/span_editor.py" line="42"/>
+        <location filename="../../xzannot/ui/span_editor.py" line="43"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/span_editor.py" line="43"/>
+        <location filename="../../xzannot/ui/span_editor.py" line="44"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/span_editor.py" line="47"/>
+        <location filename="../../xzannot/ui/span_editor.py" line="48"/>
         <source>A note for other reviewers</source>
         <translation>给其他审校者的备注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/span_editor.py" line="49"/>
+        <location filename="../../xzannot/ui/span_editor.py" line="50"/>
         <source>Attribute</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/span_editor.py" line="49"/>
+        <location filename="../../xzannot/ui/span_editor.py" line="50"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/span_editor.py" line="52"/>
+        <location filename="../../xzannot/ui/span_editor.py" line="53"/>
         <source>Add attribute</source>
         <translation>添加属性</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/span_editor.py" line="53"/>
+        <location filename="../../xzannot/ui/span_editor.py" line="54"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/span_editor.py" line="54"/>
+        <location filename="../../xzannot/ui/span_editor.py" line="55"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/span_editor.py" line="56"/>
+        <location filename="../../xzannot/ui/span_editor.py" line="57"/>
         <source>Save the note and attributes (Ctrl+Enter)</source>
         <translation>保存备注和属性（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/span_editor.py" line="59"/>
+        <location filename="../../xzannot/ui/span_editor.py" line="60"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/span_editor.py" line="60"/>
+        <location filename="../../xzannot/ui/span_editor.py" line="61"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/span_editor.py" line="61"/>
+        <location filename="../../xzannot/ui/span_editor.py" line="62"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/span_editor.py" line="62"/>
+        <location filename="../../xzannot/ui/span_editor.py" line="63"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/span_editor.py" line="93"/>
+        <location filename="../../xzannot/ui/span_editor.py" line="94"/>
         <source>No span selected.</source>
         <translation>未选择标注。</translation>
     </message>
@@ -679,54 +738,88 @@
 <context>
     <name>SpansModel</name>
     <message>
-        <location filename="../../xzannot/ui/spans_model.py" line="63"/>
+        <location filename="../../xzannot/ui/spans_model.py" line="44"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/spans_model.py" line="64"/>
+        <location filename="../../xzannot/ui/spans_model.py" line="45"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/spans_model.py" line="65"/>
+        <location filename="../../xzannot/ui/spans_model.py" line="46"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/spans_model.py" line="66"/>
+        <location filename="../../xzannot/ui/spans_model.py" line="47"/>
         <source>Annotator</source>
         <translation>标注人</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/spans_model.py" line="67"/>
+        <location filename="../../xzannot/ui/spans_model.py" line="48"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/spans_model.py" line="68"/>
+        <location filename="../../xzannot/ui/spans_model.py" line="49"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/spans_model.py" line="74"/>
+        <location filename="../../xzannot/ui/spans_model.py" line="54"/>
         <source>suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/spans_model.py" line="75"/>
+        <location filename="../../xzannot/ui/spans_model.py" line="55"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/spans_model.py" line="76"/>
+        <location filename="../../xzannot/ui/spans_model.py" line="56"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/spans_model.py" line="94"/>
+        <location filename="../../xzannot/ui/spans_model.py" line="74"/>
         <source>orphaned: its text was corrected away</source>
         <translation>孤立：其文字已被校正删去</translation>
+    </message>
+</context>
+<context>
+    <name>Suggesting</name>
+    <message>
+        <location filename="../../xzannot/ui/suggesting.py" line="45"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="68"/>
+        <source>Suggest spans</source>
+        <translation>生成建议标注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/suggesting.py" line="45"/>
+        <source>Running the rules…</source>
+        <translation>正在运行规则…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/suggesting.py" line="53"/>
+        <source>%1 new suggestion(s) (%2).</source>
+        <translation>新增 %1 条建议标注（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/suggesting.py" line="56"/>
+        <source>No new suggestions.</source>
+        <translation>没有新的建议标注。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/suggesting.py" line="58"/>
+        <source>%1 found again were already there or rejected.</source>
+        <translation>另有 %1 条已存在或已被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/suggesting.py" line="65"/>
+        <source>Suggesting cancelled; nothing was changed.</source>
+        <translation>已取消生成建议，项目未作任何改动。</translation>
     </message>
 </context>
 <context>

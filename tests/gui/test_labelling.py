@@ -245,7 +245,7 @@ def test_span_editor_changes_note_attributes_and_status(
 ) -> None:
     window = make_window(sample_db)
     window.text_view.select_range(40, 52)
-    press(qtbot, window.text_view, "1")
+    press(qtbot, window.text_view, "3")
     editor = window.editor
     editor.note.setText("核对原文")
     editor._add_row("indicator", "城镇新增就业人数")

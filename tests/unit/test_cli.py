@@ -190,3 +190,35 @@ def test_reflow_refuses_a_pdf(user_data_dir: Path) -> None:
     assert_user_error(
         xzannot("reflow", SAMPLE_PDF, env_dir=user_data_dir), "reflow reads text dumps"
     )
+
+
+def test_suggest_prints_counts_and_adds_nothing_the_second_time(
+    project: Path, user_data_dir: Path
+) -> None:
+    first = xzannot("suggest", "--db", project, "--document", "1", env_dir=user_data_dir)
+    assert first.returncode == 0, first.stderr
+    counts = dict(line.split() for line in first.stdout.splitlines()[1:4])
+    assert set(counts) == {"target", "project", "policy"}
+    assert all(int(n) > 5 for n in counts.values())
+    assert "on 3 pages" in first.stdout
+    again = xzannot("suggest", "--db", project, "--document", "1", env_dir=user_data_dir)
+    assert again.returncode == 0
+    assert again.stdout.startswith("0 new suggestions on 3 pages")
+    assert f"{sum(map(int, counts.values()))} found again" in again.stdout
+    stats = xzannot("stats", "--db", project, env_dir=user_data_dir)
+    assert f"spans target   {counts['target']} (suggested {counts['target']})" in stats.stdout
+
+
+def test_suggest_with_a_broken_rules_file_changes_nothing(
+    project: Path, tmp_path: Path, user_data_dir: Path
+) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[vocab]\nunit = ["%"]\n', encoding="utf-8")
+    before = project.read_bytes()
+    result = xzannot(
+        "suggest", "--db", project, "--rules", rules, "--save-rules", env_dir=user_data_dir
+    )
+    assert_user_error(result, "no [target] table")
+    assert project.read_bytes() == before
+    missing = xzannot("suggest", "--db", project, "--save-rules", env_dir=user_data_dir)
+    assert_user_error(missing, "--save-rules needs --rules FILE")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 NUMBER = r"\d+(?:\.\d+)?"
@@ -33,6 +33,8 @@ class TargetGrammar:
     directions: Mapping[str, tuple[str, ...]]  # direction -> verbs, e.g. level -> 达到, 保持
     comparators: Mapping[str, tuple[str, ...]]  # ≥ -> 以上, 不低于; ≤ -> 以内 …
     units: tuple[str, ...]
+    _number: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _verbs: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         verbs = [w for words in self.directions.values() for w in words]
@@ -60,14 +62,14 @@ class TargetGrammar:
         left empty (``""``, or ``None`` for a value), never guessed.
         """
         text = quote.strip()
-        numbers: list[re.Match[str]] = list(self._number.finditer(text))  # type: ignore[attr-defined]
+        numbers = list(self._number.finditer(text))
         attrs: dict[str, Any] = dict.fromkeys(TARGET_FIELDS, "")
         attrs["value"] = None
         if not numbers:
-            verb = _last(self._verbs.finditer(text))  # type: ignore[attr-defined]
-            if verb is not None and verb.end() == len(text):  # 交通事故总量下降
-                attrs["indicator"] = text[: verb.start()]
-                attrs["direction"] = self.direction_of(verb.group())
+            last = _last(self._verbs.finditer(text))
+            if last is not None and last.end() == len(text):  # 交通事故总量下降
+                attrs["indicator"] = text[: last.start()]
+                attrs["direction"] = self.direction_of(last.group())
                 if attrs["indicator"].endswith("零"):  # 死亡事故零增长: no growth at all
                     attrs["indicator"] = attrs["indicator"][:-1]
                     attrs["value"], attrs["comparator"] = 0, "≤"
@@ -90,7 +92,7 @@ class TargetGrammar:
         if verb:
             attrs["direction"] = self.direction_of(verb)
         else:  # 城镇新增就业人数1.6万人: the verb is inside the indicator
-            inner = _last(self._verbs.finditer(head))  # type: ignore[attr-defined]
+            inner = _last(self._verbs.finditer(head))
             attrs["direction"] = self.direction_of(inner.group()) if inner else ""
         # 以上 after the number, 不低于 before it, or a verb that is itself a limit (控制在)
         qualifier = match.group("qualifier") or match.group("limit")

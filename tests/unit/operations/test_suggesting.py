@@ -76,7 +76,7 @@ def test_running_again_adds_nothing_and_never_brings_back_a_rejection(sample: Pa
     assert sum(again.added.values()) == 0
     assert again.known == sum(first.added.values())
     spans = _all_spans(sample)
-    assert len(spans) == len(set(s[:4] for s in spans)) == sum(first.added.values())
+    assert len(spans) == len({s[:4] for s in spans}) == sum(first.added.values())
     assert ("rejected" in {s[4] for s in spans}) and ("suggested" in {s[4] for s in spans})
 
 
