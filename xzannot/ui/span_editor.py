@@ -50,6 +50,9 @@ class SpanEditor(QWidget):
         self.attributes.setHorizontalHeaderLabels([self.tr("Attribute"), self.tr("Value")])
         self.attributes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.attributes.verticalHeader().hide()
+        # room for a target's five fields without scrolling
+        rows = self.attributes.verticalHeader().defaultSectionSize()
+        self.attributes.setMinimumHeight(int(rows * 6.5))
         add = QPushButton(self.tr("Add attribute"), self)
         remove = QPushButton(self.tr("Remove"), self)
         self.apply = QPushButton(self.tr("Apply"), self)
