@@ -15,10 +15,20 @@ from typing import TextIO
 from xzannot import __version__
 from xzannot.core.normalise import DEFAULT_RULES, RULES
 from xzannot.core.reflow import reflow_dump
+from xzannot.core.spans import SpanStatus
 from xzannot.errors import CancelledError, UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
+from xzannot.io.render import PageRenderer
 from xzannot.io.text_import import read_text_file
 from xzannot.operations.correcting import correct_page_in
+from xzannot.operations.exporting import (
+    DEFAULT_STATUSES,
+    FORMATS,
+    ExportFilter,
+    export,
+    page_images,
+    parse_page_numbers,
+)
 from xzannot.operations.importing import (
     ImportOutcome,
     file_kind,
@@ -27,6 +37,7 @@ from xzannot.operations.importing import (
     read_document,
     store_documents,
 )
+from xzannot.operations.span_import import DEFAULT_ANNOTATOR, import_spans
 from xzannot.operations.suggesting import project_rules, save_rules, suggest
 from xzannot.paths import default_project, ensure_folder
 from xzannot.store.database import check_location, open_project, project_exists
@@ -109,6 +120,70 @@ def build_parser() -> argparse.ArgumentParser:
         "--save-rules",
         action="store_true",
         help="keep the --rules file as the project's rules from now on",
+    )
+
+    exp = sub.add_parser(
+        "export",
+        help="write the corpus as jsonl, conll, brat, labelstudio, csv, pagexml, alto or txt",
+    )
+    _db_arg(exp)
+    exp.add_argument(
+        "--format",
+        required=True,
+        choices=list(FORMATS),
+        metavar="F",
+        help=f"one of {', '.join(FORMATS)}",
+    )
+    exp.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="PATH",
+        help="a file, or a folder for brat, pagexml, alto and txt",
+    )
+    exp.add_argument(
+        "--document",
+        action="append",
+        default=[],
+        help="only this document, by id or name (may be repeated)",
+    )
+    exp.add_argument("--pages", help="only these page numbers, e.g. 1-3,7")
+    exp.add_argument(
+        "--label", action="append", default=[], help="only spans with this label (may be repeated)"
+    )
+    exp.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        choices=[*(s.value for s in SpanStatus), "all"],
+        help="only spans with this status (default: accepted; may be repeated)",
+    )
+    exp.add_argument(
+        "--annotator",
+        action="append",
+        default=[],
+        help="only spans by this annotator (may be repeated)",
+    )
+    exp.add_argument(
+        "--images",
+        action="store_true",
+        help="with pagexml or alto: also write each page's image (PNG, 300 dpi)",
+    )
+
+    imp_spans = sub.add_parser(
+        "import-spans", help="add spans from JSONL (as exported, or doccano's) or brat .ann files"
+    )
+    imp_spans.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _db_arg(imp_spans)
+    imp_spans.add_argument(
+        "--annotator",
+        default=DEFAULT_ANNOTATOR,
+        help="whom spans that name no annotator are recorded for",
+    )
+    imp_spans.add_argument(
+        "--create-labels",
+        action="store_true",
+        help="add labels the project lacks instead of refusing the files",
     )
 
     stats = sub.add_parser("stats", help="count pages, edits and spans")
@@ -269,6 +344,59 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    statuses = (
+        tuple(SpanStatus)
+        if "all" in args.status
+        else tuple(SpanStatus(v) for v in args.status) or DEFAULT_STATUSES
+    )
+    chosen = ExportFilter(
+        documents=tuple(args.document),
+        pages=parse_page_numbers(args.pages) if args.pages else (),
+        labels=tuple(args.label),
+        statuses=statuses,
+        annotators=tuple(args.annotator),
+    )
+    if args.images and args.format not in ("pagexml", "alto"):
+        raise UserError("--images goes with --format pagexml or alto")
+    worker = PdfiumWorker() if args.images else None
+    try:
+        with open_project(_project_location(args, create=False)) as project:
+            render = page_images(project, PageRenderer(worker)) if worker else None
+            outcome = export(project, args.format, args.out, chosen, render=render)
+    finally:
+        if worker is not None:
+            worker.shutdown()
+    out.write(
+        f"{args.out}: {outcome.pages} page{'s' * (outcome.pages != 1)}, "
+        f"{outcome.spans} span{'s' * (outcome.spans != 1)} as {args.format}\n"
+    )
+    if outcome.spans_left_out:
+        shown = "/".join(s.value for s in statuses)
+        out.write(f"{outcome.spans_left_out} spans left out by the filters (status {shown})\n")
+    for note in outcome.notes:
+        err.write(f"xzannot: {note}\n")
+    return EXIT_OK
+
+
+def cmd_import_spans(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    with open_project(_project_location(args, create=False)) as project:
+        outcome = import_spans(
+            project, args.files, annotator=args.annotator, create_labels=args.create_labels
+        )
+    total = sum(outcome.added.values())
+    detail = ", ".join(f"{label} {n}" for label, n in sorted(outcome.added.items()))
+    out.write(
+        f"{total} span{'s' * (total != 1)} imported from {outcome.records} "
+        f"text{'s' * (outcome.records != 1)}" + (f" ({detail})" if detail else "") + "\n"
+    )
+    if outcome.known:
+        out.write(f"{outcome.known} were already there\n")
+    if outcome.new_labels:
+        out.write(f"new labels: {', '.join(outcome.new_labels)}\n")
+    return EXIT_OK
+
+
 def cmd_reflow(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     path: Path = args.file
     if not path.exists():
@@ -294,6 +422,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "stats": cmd_stats,
     "reflow": cmd_reflow,
     "suggest": cmd_suggest,
+    "export": cmd_export,
+    "import-spans": cmd_import_spans,
 }
 
 

@@ -42,22 +42,50 @@ def unpack_boxes(blob: bytes | None) -> list[Box | None]:
     return out
 
 
-def line_rects(boxes: Sequence[Box | None], start: int, end: int) -> list[Box]:
-    """The boxes of ``[start, end)`` merged into one rectangle per printed line.
+def union(boxes: Iterable[Box | None]) -> Box | None:
+    """The smallest rectangle holding every box given (None when none has a box)."""
+    real = [b for b in boxes if b is not None]
+    if not real:
+        return None
+    return (
+        min(b[0] for b in real),
+        min(b[1] for b in real),
+        max(b[2] for b in real),
+        max(b[3] for b in real),
+    )
 
-    Consecutive characters join the same rectangle while they overlap vertically
-    and run on to the right; a jump back left or down starts a new one.
+
+def printed_lines(boxes: Sequence[Box | None], start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut into the ranges that sit on one printed line each.
+
+    Consecutive characters stay on a line while they overlap it vertically and run
+    on to the right; a jump back left or down starts a new one. A character without
+    a box stays on the line it is in.
     """
-    rects: list[Box] = []
-    for box in boxes[start:end]:
+    ranges: list[tuple[int, int]] = []
+    first = start
+    rect: Box | None = None
+    for index in range(start, end):
+        box = boxes[index]
         if box is None:
             continue
-        if rects:
-            left, top, right, bottom = rects[-1]
-            height = bottom - top
-            same_line = box[1] < bottom - height / 3 and box[3] > top + height / 3
+        if rect is not None:
+            left, top, right, bottom = rect
+            # small marks (。、，) sit low in the line: compare with the smaller height
+            overlap = min(bottom, box[3]) - max(top, box[1])
+            same_line = overlap > 0.25 * min(bottom - top, box[3] - box[1])
             if same_line and box[0] >= left - 1:
-                rects[-1] = (left, min(top, box[1]), max(right, box[2]), max(bottom, box[3]))
+                rect = (left, min(top, box[1]), max(right, box[2]), max(bottom, box[3]))
                 continue
-        rects.append(box)
-    return rects
+            ranges.append((first, index))
+            first = index
+        rect = box
+    if first < end:
+        ranges.append((first, end))
+    return ranges
+
+
+def line_rects(boxes: Sequence[Box | None], start: int, end: int) -> list[Box]:
+    """The boxes of ``[start, end)`` merged into one rectangle per printed line."""
+    rects = (union(boxes[a:b]) for a, b in printed_lines(boxes, start, end))
+    return [rect for rect in rects if rect is not None]

@@ -57,6 +57,8 @@ class PageLayout:
     furniture: list[str] = field(default_factory=list)  # running heads and folios, top first
     folio: str | None = None
     table: bool = False
+    # for each furniture row: the source indices of its glyphs, left to right
+    furniture_glyphs: list[list[int]] = field(default_factory=list)
 
 
 def _glyph_height(boxes: Sequence[Box | None], glyphs: list[int]) -> float:
@@ -266,12 +268,13 @@ def page_layout(
             segment.row = number
     head, body, foot = _peel_furniture(rows, text, page_height)
     furniture = [" ".join("".join(text[i] for i in s.glyphs) for s in row) for row in head + foot]
+    furniture_glyphs = [[i for s in row for i in s.glyphs] for row in head + foot]
     folio = next((f for f in (folio_of_line(line) for line in reversed(furniture)) if f), None)
     segments = [s for row in body for s in row]
     gaps = _gutters(segments, height, text)  # columns of running text come first
     if not gaps and _is_table(body):
         chars, origins = _emit_rows(body, text)
-        return PageLayout("".join(chars), origins, 1, furniture, folio, True)
+        return PageLayout("".join(chars), origins, 1, furniture, folio, True, furniture_glyphs)
     low = min(s.left for s in segments)
     high = max(s.right for s in segments)
     edges = [low] + [g for gap in gaps for g in gap] + [high]
@@ -294,7 +297,9 @@ def page_layout(
             region[column].append(segment)
     flush()
     chars, origins = _emit(placed, text, boxes, height)
-    return PageLayout("".join(chars), origins, len(bounds), furniture, folio, False)
+    return PageLayout(
+        "".join(chars), origins, len(bounds), furniture, folio, False, furniture_glyphs
+    )
 
 
 def _emit_rows(rows: list[list[Segment]], text: str) -> tuple[list[str], list[int]]:

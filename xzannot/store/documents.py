@@ -7,7 +7,7 @@ after the session closes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
@@ -56,6 +56,7 @@ class PageContent:
     current: str
     boxes: list[Box | None]  # one per character of the current text
     source: str
+    original_boxes: list[Box | None] = field(default_factory=list)  # as extracted
 
 
 def _document_info(doc: Document) -> DocumentInfo:
@@ -201,6 +202,7 @@ def page_content(session: Session, page_id: int) -> PageContent:
     edits = [Edit(e.start, e.end, e.replacement, unpack_origins(e.origins)) for e in rows]
     original = page.text.original if page.text is not None else ""
     boxes = unpack_boxes(page.text.boxes) if page.text is not None else []
+    extracted = list(boxes)
     if boxes:
         for edit in edits:
             boxes = follow(boxes, edit)  # type: ignore[assignment]
@@ -208,7 +210,7 @@ def page_content(session: Session, page_id: int) -> PageContent:
     if not boxes:
         boxes = [None] * len(current)
     source = page.text.source if page.text is not None else TextSource.NONE.value
-    return PageContent(_page_info(page), original, current, boxes, source)
+    return PageContent(_page_info(page), original, current, boxes, source, extracted)
 
 
 def add_reference(

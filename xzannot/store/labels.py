@@ -37,3 +37,26 @@ def list_labels(session: Session) -> list[LabelDef]:
     """The project's labels in their order."""
     rows = session.scalars(select(Label).order_by(Label.position, Label.id))
     return [LabelDef(r.key, r.name_zh, r.name_en, r.color, r.shortcut, r.description) for r in rows]
+
+
+# colours for labels added after the schema, distinct from the default three
+EXTRA_COLOURS = ("#ae3ec9", "#f08c00", "#0c8599", "#e64980", "#5c940d", "#495057")
+
+
+def add_label(session: Session, key: str) -> LabelDef:
+    """Add a label to the project's schema (named by its key, in a colour of its own)."""
+    count = session.scalar(select(func.count()).select_from(Label)) or 0
+    colour = EXTRA_COLOURS[count % len(EXTRA_COLOURS)]
+    session.add(
+        Label(
+            key=key,
+            name_zh=key,
+            name_en=key,
+            color=colour,
+            shortcut=None,
+            description="",
+            position=count,
+        )
+    )
+    session.flush()
+    return LabelDef(key, key, key, colour)

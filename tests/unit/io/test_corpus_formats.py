@@ -1,0 +1,180 @@
+"""The corpus formats on their own: round trips over random texts, and each format's shape."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from xzannot.core.corpus import CorpusPage
+from xzannot.core.labels import LabelDef
+from xzannot.core.spans import SpanInfo, SpanStatus
+from xzannot.io.corpus.brat import ann_text, annotation_conf, read_brat
+from xzannot.io.corpus.conll import bio_tags, write_conll
+from xzannot.io.corpus.jsonl import read_jsonl, write_jsonl
+from xzannot.io.corpus.labelstudio import labelling_config, task
+from xzannot.io.corpus.tables import write_targets_csv
+
+LABELS = [
+    LabelDef("target", "目标", "Target", "#d9480f", "1"),
+    LabelDef("project", "项目", "Project", "#1971c2", "2"),
+    LabelDef("policy", "政策", "Policy", "#2f9e44", "3"),
+]
+# Chinese, Latin, digits, punctuation, line breaks and characters beyond the BMP
+CHARS = st.sampled_from([*list("城乡融合政策目标项目，。、“”（）%ab 12\n"), "𠀀", "𪚥", "😀"])
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> CorpusPage:
+    text = draw(st.text(CHARS, min_size=1, max_size=60))
+    spans = []
+    for ident in range(draw(st.integers(0, 6))):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        if not text[start:end].strip():
+            continue  # a span always holds more than white space
+        spans.append(
+            SpanInfo(
+                id=ident + 1,
+                page_id=7,
+                start=start,
+                end=end,
+                label=draw(st.sampled_from([label.key for label in LABELS])),
+                quote=text[start:end],
+                status=draw(st.sampled_from(list(SpanStatus))),
+                attributes=draw(
+                    st.dictionaries(
+                        st.sampled_from(["indicator", "unit", "value", "comparator"]),
+                        st.one_of(st.text(CHARS, max_size=5), st.integers(0, 99), st.none()),
+                        max_size=3,
+                    )
+                ),
+                note=draw(st.text(CHARS, max_size=8)),
+                annotator=draw(st.sampled_from(["审校员甲", "reviewer b", None])),
+            )
+        )
+    return CorpusPage(7, 1, "秀洲年鉴", "xiuzhou.pdf", 3, "23", text, tuple(spans))
+
+
+def same_spans(page: CorpusPage, read: tuple) -> None:  # type: ignore[type-arg]
+    expected = [
+        (s.start, s.end, s.label, s.status.value, s.attributes, s.note, s.annotator)
+        for s in page.spans
+    ]
+    got = [(r.start, r.end, r.label, r.status, r.attributes, r.note, r.annotator) for r in read]
+    assert got == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(pages())
+def test_jsonl_gives_back_every_span(page: CorpusPage) -> None:
+    out = io.StringIO()
+    write_jsonl([page], out)
+    (record,) = read_jsonl(out.getvalue(), "export.jsonl")
+    assert record.text == page.text
+    assert (record.document, record.page) == ("秀洲年鉴", 3)
+    same_spans(page, record.spans)
+    # doccano's view of the same line: text and [start, end, label] in code points
+    line = json.loads(out.getvalue())
+    assert [line["text"][s:e] for s, e, _ in line["label"]] == [s.quote for s in page.spans]
+
+
+@settings(max_examples=150, deadline=None)
+@given(pages())
+def test_brat_gives_back_every_span_on_its_characters(page: CorpusPage) -> None:
+    ann = ann_text(page)
+    record = read_brat(ann, page.text, "page.ann")
+    same_spans(page, record.spans)
+    for line in ann.splitlines():  # what brat itself reads: fragments over the .txt
+        if line.startswith("T"):
+            _, where, quote = line.split("\t")
+            pieces = [tuple(map(int, p.split())) for p in where.split(" ", 1)[1].split(";")]
+            assert " ".join(page.text[a:b] for a, b in pieces) == quote
+            assert all("\n" not in page.text[a:b] for a, b in pieces)
+
+
+def test_doccano_shapes_are_read() -> None:
+    lines = [
+        {"column_data": "EU rejects", "column_label": [[0, 2, "ORG"]]},
+        {"text": "Peter", "label": [[0, 5, "PERSON"]]},
+        {"text": "Google", "entities": [{"start_offset": 0, "end_offset": 6, "label": "ORG"}]},
+    ]
+    records = read_jsonl("\n".join(json.dumps(line) for line in lines), "doccano.jsonl")
+    assert [(r.text, [(s.start, s.end, s.label) for s in r.spans]) for r in records] == [
+        ("EU rejects", [(0, 2, "ORG")]),
+        ("Peter", [(0, 5, "PERSON")]),
+        ("Google", [(0, 6, "ORG")]),
+    ]
+
+
+def _span(ident: int, start: int, end: int, label: str, text: str, **extra: object) -> SpanInfo:
+    return SpanInfo(ident, 7, start, end, label, text[start:end], **extra)  # type: ignore[arg-type]
+
+
+def test_conll_tags_characters_and_keeps_the_longer_of_overlapping_spans() -> None:
+    text = "落实“双减”政策，\n城镇新增 就业"
+    spans = [_span(1, 2, 8, "policy", text), _span(2, 2, 6, "target", text)]
+    tags, left_out = bio_tags(text, spans, ["target", "project", "policy"])
+    assert left_out == 1
+    assert tags[2:8] == ["B-policy"] + ["I-policy"] * 5
+    out = io.StringIO()
+    write_conll([CorpusPage(7, 1, "秀洲", "x.pdf", 1, "21", text, tuple(spans))], out, ["policy"])
+    lines = out.getvalue().splitlines()
+    assert lines[:4] == [
+        "# document = 秀洲",
+        "# source = x.pdf",
+        "# page = 1",
+        "# printed_page = 21",
+    ]
+    body = lines[4:]
+    assert body[2] == "“\tB-policy"
+    assert body[body.index("，\tO") + 1] == ""  # the paragraph ends with a blank line
+    assert "就\tO" in body and " \tO" not in body  # spaces are not tokens
+
+
+def test_labelstudio_task_has_annotations_by_annotator_and_suggestions_as_predictions() -> None:
+    text = "全面落实“双减”政策"
+    spans = (
+        _span(1, 4, 10, "policy", text, annotator="甲"),
+        _span(2, 0, 4, "policy", text, status=SpanStatus.SUGGESTED, annotator="xzannot rules"),
+        _span(3, 1, 3, "target", text, status=SpanStatus.REJECTED),
+    )
+    made = task(CorpusPage(7, 1, "秀洲", "x.pdf", 1, "21", text, spans))
+    assert made["data"]["text"] == text
+    (annotation,) = made["annotations"]
+    assert annotation["completed_by"] == "甲"
+    (result,) = annotation["result"]
+    assert result["value"] == {"start": 4, "end": 10, "text": "“双减”政策", "labels": ["policy"]}
+    assert made["predictions"][0]["result"][0]["value"]["text"] == "全面落实"
+    config = etree.fromstring(labelling_config(LABELS).encode())
+    assert [e.get("value") for e in config.iter("Label")] == ["target", "project", "policy"]
+    assert config.find("Text").get("value") == "$text"
+
+
+def test_csv_has_a_row_per_target_with_its_attributes() -> None:
+    text = "城镇新增就业人数1.6万人以上"
+    attrs = {"indicator": "城镇新增就业人数", "value": 1.6, "unit": "万人", "comparator": "≥"}
+    spans = (
+        _span(1, 0, len(text), "target", text, attributes=attrs, note="核对"),
+        _span(2, 0, 4, "policy", text),
+    )
+    out = io.StringIO()
+    rows = write_targets_csv([CorpusPage(7, 1, "秀洲", "x.pdf", 2, "22", text, spans)], out)
+    assert rows == 1
+    header, row = list(csv.reader(io.StringIO(out.getvalue())))
+    record = dict(zip(header, row, strict=True))
+    assert record["indicator"] == "城镇新增就业人数"
+    assert record["value"] == "1.6"
+    assert (record["unit"], record["comparator"], record["direction"]) == ("万人", "≥", "")
+    assert (record["page"], record["printed_page"], record["note"]) == ("2", "22", "核对")
+
+
+def test_brat_configuration_declares_the_labels_and_attributes() -> None:
+    conf = annotation_conf(LABELS)
+    entities = conf.split("[entities]\n")[1].split("\n\n")[0].splitlines()
+    assert entities == ["target", "project", "policy"]
+    assert "Status\tArg:<ENTITY>, Value:suggested|accepted|rejected" in conf

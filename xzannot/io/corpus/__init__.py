@@ -1,0 +1,1 @@
+"""Corpus formats: writers from :class:`core.corpus.CorpusPage` values, and readers of spans."""

@@ -1,0 +1,179 @@
+"""brat standoff: a ``.txt`` and an ``.ann`` per page, and the configuration for the schema.
+
+Spans are text-bound annotations (``T1	target 10 24	…``); a span across a line break
+is written as fragments, as brat wants. The review status, and a target's comparator and
+direction, are brat attributes declared in ``annotation.conf``; the note is an
+``AnnotatorNotes`` comment, and every attribute with the annotator is kept in an
+``XzannotAttributes`` comment, so reading the files back loses nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from xzannot.core.corpus import CorpusPage
+from xzannot.core.labels import LabelDef
+from xzannot.core.spans import SpanStatus
+from xzannot.errors import UserError
+from xzannot.io.corpus.records import SpanRecord, TextRecord
+
+# brat attribute values are single words
+COMPARATORS = {"≥": "ge", "≤": "le", "≈": "approx", "=": "eq"}
+DIRECTIONS = ("increase", "decrease", "level")
+
+
+def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    first = start
+    for index in range(start, end):
+        if text[index] == "\n":
+            if index > first:
+                pieces.append((first, index))
+            first = index + 1
+    if end > first:
+        pieces.append((first, end))
+    return pieces
+
+
+def ann_text(page: CorpusPage) -> str:
+    """The ``.ann`` file of a page."""
+    lines: list[str] = []
+    attribute = note = 0
+    for number, span in enumerate(page.spans, 1):
+        pieces = _fragments(page.text, span.start, span.end)
+        where = ";".join(f"{a} {b}" for a, b in pieces)
+        quote = " ".join(page.text[a:b] for a, b in pieces)
+        lines.append(f"T{number}\t{span.label} {where}\t{quote}")
+        values = {"Status": span.status.value}
+        comparator = COMPARATORS.get(str(span.attributes.get("comparator", "")))
+        if comparator:
+            values["Comparator"] = comparator
+        if span.attributes.get("direction") in DIRECTIONS:
+            values["Direction"] = str(span.attributes["direction"])
+        for name, value in values.items():
+            attribute += 1
+            lines.append(f"A{attribute}\t{name} T{number} {value}")
+        if span.note:
+            note += 1
+            lines.append(f"#{note}\tAnnotatorNotes T{number}\t{_one_line(span.note)}")
+        kept = {
+            "start": span.start,  # exact, where a line break at an edge left the fragments
+            "end": span.end,
+            "annotator": span.annotator,
+            "attributes": span.attributes,
+            "note": span.note,
+        }
+        note += 1
+        lines.append(
+            f"#{note}\tXzannotAttributes T{number}\t{json.dumps(kept, ensure_ascii=False)}"
+        )
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def annotation_conf(labels: Sequence[LabelDef]) -> str:
+    """``annotation.conf``: the labels as entities, and the attributes written."""
+    entities = "\n".join(label.key for label in labels)
+    statuses = "|".join(s.value for s in SpanStatus)
+    return (
+        "# The label schema of an xzannot project.\n"
+        f"[entities]\n{entities}\n\n[relations]\n\n[events]\n\n[attributes]\n"
+        f"Status\tArg:<ENTITY>, Value:{statuses}\n"
+        f"Comparator\tArg:<ENTITY>, Value:{'|'.join(COMPARATORS.values())}\n"
+        f"Direction\tArg:<ENTITY>, Value:{'|'.join(DIRECTIONS)}\n"
+    )
+
+
+def visual_conf(labels: Sequence[LabelDef]) -> str:
+    """``visual.conf``: the labels' names and colours."""
+    names = "\n".join(f"{label.key} | {label.name_en} | {label.name_zh}" for label in labels)
+    colours = "\n".join(f"{label.key}\tbgColor:{label.color}" for label in labels)
+    return f"[labels]\n{names}\n\n[drawing]\n{colours}\n"
+
+
+def write_brat(pages: Iterable[CorpusPage], folder: Path, labels: Sequence[LabelDef]) -> int:
+    """Write each page's pair of files and the configuration; returns the pages written."""
+    count = 0
+    for page in pages:
+        # newline="" keeps the text's own line breaks, so offsets stay right on any system
+        (folder / f"{page.name}.txt").write_text(page.text, encoding="utf-8", newline="")
+        (folder / f"{page.name}.ann").write_text(ann_text(page), encoding="utf-8", newline="")
+        count += 1
+    (folder / "annotation.conf").write_text(annotation_conf(labels), encoding="utf-8")
+    (folder / "visual.conf").write_text(visual_conf(labels), encoding="utf-8")
+    return count
+
+
+_TEXT_BOUND = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$")
+
+
+def read_brat(ann: str, text: str, name: str) -> TextRecord:
+    """The spans of an ``.ann`` file over its ``.txt``; relations and events are not read."""
+    found: dict[str, dict[str, object]] = {}
+    order: list[str] = []
+    for number, line in enumerate(ann.splitlines(), 1):
+        where = f"{name}, line {number}"
+        if line.startswith("T"):
+            match = _TEXT_BOUND.match(line)
+            if not match:
+                raise UserError(f"{where}: not a text-bound annotation")
+            ident, label, ranges, quote = match.groups()
+            pieces = [tuple(map(int, r.split())) for r in ranges.split(";")]
+            start, end = pieces[0][0], pieces[-1][1]
+            if end > len(text) or any(a > b for a, b in pieces):
+                raise UserError(f"{where}: characters {start}..{end} are not in the text")
+            written = " ".join(text[a:b] for a, b in pieces)
+            if written != quote:
+                raise UserError(f"{where}: the text at {start}..{end} is not {quote!r}")
+            found[ident] = {"start": start, "end": end, "label": label}
+            order.append(ident)
+        elif line.startswith("A"):
+            parts = line.split("\t", 1)[-1].split()
+            if len(parts) >= 2 and parts[1] in found:
+                found[parts[1]][parts[0]] = parts[2] if len(parts) > 2 else "true"
+        elif line.startswith("#"):
+            fields = line.split("\t", 2)
+            if len(fields) == 3 and " " in fields[1]:
+                kind, target = fields[1].split(" ", 1)
+                if target in found:
+                    found[target][kind] = fields[2]
+    spans = [_span_record(found[ident], name) for ident in order]
+    return TextRecord(name, text, tuple(spans))
+
+
+def _span_record(raw: dict[str, object], name: str) -> SpanRecord:
+    kept: dict[str, object] = {}
+    if isinstance(raw.get("XzannotAttributes"), str):
+        try:
+            kept = json.loads(str(raw["XzannotAttributes"]))
+        except json.JSONDecodeError as exc:
+            raise UserError(f"{name}: an XzannotAttributes note is not JSON") from exc
+    attributes = dict(kept.get("attributes") or {})  # type: ignore[call-overload]
+    if "attributes" not in kept:  # written by brat itself: the attributes are all there is
+        back = {v: k for k, v in COMPARATORS.items()}
+        if raw.get("Comparator") in back:
+            attributes["comparator"] = back[str(raw["Comparator"])]
+        if raw.get("Direction") in DIRECTIONS:
+            attributes["direction"] = raw["Direction"]
+    status = raw.get("Status")
+    annotator = kept.get("annotator")
+    start, end = int(str(raw["start"])), int(str(raw["end"]))
+    exact_start, exact_end = kept.get("start"), kept.get("end")
+    if isinstance(exact_start, int) and isinstance(exact_end, int):
+        if exact_start <= start and end <= exact_end:  # the fragments lie inside
+            start, end = exact_start, exact_end
+    return SpanRecord(
+        start,
+        end,
+        str(raw["label"]),
+        status=str(status) if status else None,
+        annotator=str(annotator) if annotator else None,
+        attributes=attributes,
+        note=str(kept["note"] if "note" in kept else raw.get("AnnotatorNotes") or ""),
+    )

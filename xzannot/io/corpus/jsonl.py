@@ -1,0 +1,107 @@
+"""JSON Lines: one record per page, readable by doccano's sequence-labelling importer.
+
+Each record has ``text`` and ``label`` (``[[start, end, "target"], …]``, as doccano
+reads it) and ``spans`` with every field. Reading accepts these records, doccano's
+exports (``text`` + ``label``, or ``entities`` with ``start_offset``/``end_offset``) and
+its import examples (``column_data`` + ``column_label``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from xzannot.core.corpus import CorpusPage
+from xzannot.errors import UserError
+from xzannot.io.corpus.records import SpanRecord, TextRecord, page_fields, span_fields
+
+
+def write_jsonl(pages: Iterable[CorpusPage], out: TextIO) -> None:
+    """One JSON object per line, UTF-8, non-ASCII kept as is."""
+    for page in pages:
+        record = {
+            **page_fields(page),
+            "text": page.text,
+            "label": [[s.start, s.end, s.label] for s in page.spans],
+            "spans": [span_fields(s) for s in page.spans],
+        }
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _int(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise UserError(f"{where}: an offset is not a whole number ({value!r})")
+    return value
+
+
+def _spans(record: dict[str, Any], where: str) -> list[SpanRecord]:
+    if isinstance(record.get("spans"), list):
+        spans = []
+        for item in record["spans"]:
+            if not isinstance(item, dict):
+                raise UserError(f"{where}: a span is not an object")
+            attributes = item.get("attributes") or {}
+            if not isinstance(attributes, dict):
+                raise UserError(f"{where}: a span's attributes are not an object")
+            spans.append(
+                SpanRecord(
+                    _int(item.get("start"), where),
+                    _int(item.get("end"), where),
+                    str(item.get("label", "")),
+                    status=item.get("status"),
+                    annotator=item.get("annotator"),
+                    attributes=attributes,
+                    note=str(item.get("note") or ""),
+                )
+            )
+        return spans
+    if isinstance(record.get("entities"), list):  # doccano's relation-extraction shape
+        return [
+            SpanRecord(
+                _int(e.get("start_offset"), where),
+                _int(e.get("end_offset"), where),
+                str(e.get("label", "")),
+            )
+            for e in record["entities"]
+            if isinstance(e, dict)
+        ]
+    labels: Any = next((record[k] for k in ("label", "labels", "column_label") if k in record), [])
+    if not isinstance(labels, list):
+        raise UserError(f"{where}: 'label' is not a list")
+    spans = []
+    for item in labels:
+        if not isinstance(item, list) or len(item) != 3:
+            raise UserError(f"{where}: a label is not [start, end, label]")
+        spans.append(SpanRecord(_int(item[0], where), _int(item[1], where), str(item[2])))
+    return spans
+
+
+def read_jsonl(text: str, name: str) -> list[TextRecord]:
+    """The records of a JSON Lines file; a line that cannot be read is refused in words."""
+    records: list[TextRecord] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{name}, line {number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise UserError(f"{where}: not JSON ({exc.msg})") from exc
+        if not isinstance(record, dict):
+            raise UserError(f"{where}: not a JSON object")
+        body = next((record[k] for k in ("text", "data", "column_data") if k in record), None)
+        if not isinstance(body, str):
+            raise UserError(f"{where}: no 'text'")
+        page = record.get("page")
+        document = record.get("document")
+        records.append(
+            TextRecord(
+                where,
+                body,
+                tuple(_spans(record, where)),
+                document=str(document) if document is not None else None,
+                page=page if isinstance(page, int) and not isinstance(page, bool) else None,
+            )
+        )
+    return records

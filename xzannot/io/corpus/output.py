@@ -1,0 +1,54 @@
+"""Writing export files so that a failure never leaves half a file or half a folder."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from xzannot.errors import UserError
+
+
+def _parent(path: Path) -> Path:
+    parent = path.absolute().parent
+    if not parent.is_dir():
+        raise UserError(f"{parent}: no such folder")
+    return parent
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` that replaces it only if the block succeeds."""
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; this format is written to one file")
+    parent = _parent(path)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def atomic_folder(path: Path) -> Iterator[Path]:
+    """A temporary folder whose files are moved into ``path`` if the block succeeds.
+
+    Files already in ``path`` with other names are left alone; same names are replaced.
+    """
+    if path.exists() and not path.is_dir():
+        raise UserError(f"{path} is a file; this format is written to a folder")
+    parent = _parent(path)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=parent))
+    try:
+        yield temporary
+        path.mkdir(exist_ok=True)
+        for item in sorted(temporary.iterdir()):
+            item.replace(path / item.name)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)

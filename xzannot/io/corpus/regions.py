@@ -1,0 +1,105 @@
+"""A page as printed regions, lines, words and glyphs: what PAGE XML and ALTO describe.
+
+Regions come in reading order: the furniture at the top of the page (running head,
+folio), the body's paragraphs, then the furniture at the foot. Coordinates are pixels
+of the page rendered at :data:`DPI`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from xzannot.core.boxes import Box, union
+from xzannot.core.corpus import CorpusPage, blocks
+
+DPI = 300
+# （三）厚植绿色基底… or 五、全面加强政府自身建设: a numbered heading, short
+_HEADING = re.compile(
+    r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)[^。]{0,40}$"
+)
+SCALE = DPI / 72  # PDF points to pixels
+
+
+BODY_KINDS = ("paragraph", "heading")
+
+
+@dataclass(frozen=True)
+class Glyph:
+    char: str
+    box: Box | None
+
+
+@dataclass(frozen=True)
+class Line:
+    glyphs: tuple[Glyph, ...]
+    box: Box
+
+    @property
+    def text(self) -> str:
+        return "".join(g.char for g in self.glyphs)
+
+    def words(self) -> list[tuple[Glyph, ...]]:
+        """Runs of glyphs between white space (a line of Chinese is one run)."""
+        runs: list[list[Glyph]] = [[]]
+        for glyph in self.glyphs:
+            if glyph.char.isspace():
+                runs.append([])
+            else:
+                runs[-1].append(glyph)
+        return [tuple(run) for run in runs if run and union(g.box for g in run)]
+
+
+@dataclass(frozen=True)
+class Region:
+    kind: str  # paragraph, heading (the body); header, footer, page-number (furniture)
+    lines: tuple[Line, ...]
+
+    @property
+    def box(self) -> Box:
+        found = union(line.box for line in self.lines)
+        assert found is not None  # a region is made only of lines with boxes
+        return found
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+def pixels(box: Box) -> tuple[int, int, int, int]:
+    """A box in whole pixels: left, top, right, bottom (never negative, never empty)."""
+    left, top = max(0, round(box[0] * SCALE)), max(0, round(box[1] * SCALE))
+    right, bottom = max(left + 1, round(box[2] * SCALE)), max(top + 1, round(box[3] * SCALE))
+    return left, top, right, bottom
+
+
+def page_size(page: CorpusPage) -> tuple[int, int]:
+    """The page's width and height in pixels (rounded up, as pdfium renders them)."""
+    return math.ceil(page.width * SCALE), math.ceil(page.height * SCALE)
+
+
+def page_regions(page: CorpusPage) -> list[Region]:
+    """The page's regions in reading order (lines without any box are left out)."""
+    head: list[Region] = []
+    foot: list[Region] = []
+    for item in page.furniture:
+        glyphs = tuple(Glyph(c, b) for c, b in zip(item.text, item.boxes, strict=True))
+        box = union(item.boxes)
+        if box is None:
+            continue
+        region = Region(item.kind, (Line(glyphs, box),))
+        (head if box[1] < page.height / 2 else foot).append(region)
+    body: list[Region] = []
+    boxes = page.boxes or (None,) * len(page.text)
+    for block in blocks(page.text, boxes):
+        lines = []
+        for line in block.lines:
+            if line.box is None:
+                continue
+            glyphs = tuple(Glyph(page.text[i], boxes[i]) for i in range(line.start, line.end))
+            lines.append(Line(glyphs, line.box))
+        if lines:
+            kind = "heading" if _HEADING.match(page.text[block.start : block.end]) else "paragraph"
+            body.append(Region(kind, tuple(lines)))
+    return head + body + foot

@@ -1,0 +1,280 @@
+"""Exporting the corpus: choose pages and spans, gather them, write one format.
+
+Pages are corrected first (once, as everywhere), so every format carries the
+corrected body text; offsets are code points of that text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from xzannot.core.boxes import Box
+from xzannot.core.corpus import CorpusPage, Furniture
+from xzannot.core.folio import folio_of_line
+from xzannot.core.layout import page_layout
+from xzannot.core.pages import TextSource
+from xzannot.core.spans import SpanInfo, SpanStatus
+from xzannot.errors import CancelledError, UserError
+from xzannot.io.corpus.alto import alto_xml
+from xzannot.io.corpus.brat import write_brat
+from xzannot.io.corpus.conll import write_conll
+from xzannot.io.corpus.jsonl import write_jsonl
+from xzannot.io.corpus.labelstudio import labelling_config, write_labelstudio
+from xzannot.io.corpus.output import atomic_file, atomic_folder
+from xzannot.io.corpus.pagexml import page_xml
+from xzannot.io.corpus.regions import DPI
+from xzannot.io.corpus.tables import write_targets_csv, write_texts
+from xzannot.io.png import encode_png
+from xzannot.io.render import PageRenderer
+from xzannot.operations.correcting import correct_page_in
+from xzannot.store.database import Project
+from xzannot.store.documents import (
+    document_file,
+    get_document,
+    list_documents,
+    list_pages,
+    page_content,
+)
+from xzannot.store.labels import list_labels
+from xzannot.store.spans import list_spans
+
+# format -> whether it is written to a folder (one or two files per page)
+FORMATS = {
+    "jsonl": False,
+    "conll": False,
+    "brat": True,
+    "labelstudio": False,
+    "csv": False,
+    "pagexml": True,
+    "alto": True,
+    "txt": True,
+}
+DEFAULT_STATUSES = (SpanStatus.ACCEPTED,)
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    """Which pages and spans to export; empty means all."""
+
+    documents: tuple[str, ...] = ()  # ids or titles
+    pages: tuple[int, ...] = ()  # page numbers within the chosen documents
+    labels: tuple[str, ...] = ()
+    statuses: tuple[SpanStatus, ...] = DEFAULT_STATUSES
+    annotators: tuple[str, ...] = ()
+
+    def keeps(self, span: SpanInfo) -> bool:
+        """Whether a span passes the label, status and annotator filters."""
+        return (
+            not span.orphaned
+            and (not self.labels or span.label in self.labels)
+            and span.status in self.statuses
+            and (not self.annotators or (span.annotator or "") in self.annotators)
+        )
+
+
+@dataclass
+class ExportOutcome:
+    """What an export wrote, and what it left out and why."""
+
+    path: Path
+    pages: int = 0
+    spans: int = 0
+    spans_left_out: int = 0  # by the filters
+    notes: list[str] = field(default_factory=list)
+
+
+def parse_page_numbers(text: str) -> tuple[int, ...]:
+    """``1-3,7`` as (1, 2, 3, 7)."""
+    numbers: list[int] = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        low, _, high = part.partition("-")
+        try:
+            first, last = int(low), int(high or low)
+        except ValueError:
+            raise UserError(f"{part!r} is not a page number or a range like 3-7") from None
+        if first < 1 or last < first:
+            raise UserError(f"{part!r} is not a range of pages from 1")
+        numbers.extend(range(first, last + 1))
+    return tuple(numbers)
+
+
+def _furniture(
+    original: str, boxes: Sequence[Box | None], width: float, height: float
+) -> tuple[Furniture, ...]:
+    """The running heads and folios of a PDF page, found as the correction found them."""
+    items = []
+    for glyphs in page_layout(original, boxes, width, height).furniture_glyphs:
+        found = [(original[i], boxes[i]) for i in glyphs if boxes[i] is not None]
+        if not found:
+            continue
+        chars: list[str] = []
+        placed: list[Box | None] = []
+        for char, box in found:
+            if placed and placed[-1] is not None and box is not None:
+                gap, size = box[0] - placed[-1][2], box[3] - box[1]
+                if gap > size:  # 秀洲年鉴2022      特载: two pieces of one running head
+                    chars.append(" ")
+                    placed.append(None)
+            chars.append(char)
+            placed.append(box)
+        text = "".join(chars)
+        top = min(b[1] for _, b in found if b is not None)
+        kind = "page-number" if folio_of_line(text) else "header" if top < height / 2 else "footer"
+        items.append(Furniture(kind, text, tuple(placed)))
+    return tuple(items)
+
+
+def gather(session: Session, chosen: ExportFilter) -> tuple[list[CorpusPage], int]:
+    """The chosen pages, corrected, with their chosen spans; and how many spans were left out."""
+    documents = (
+        [get_document(session, ref) for ref in chosen.documents]
+        if chosen.documents
+        else list_documents(session)
+    )
+    pages: list[CorpusPage] = []
+    left_out = 0
+    for document in documents:
+        listed = list_pages(session, document.id)
+        if chosen.pages:
+            listed = [p for p in listed if p.number in chosen.pages]
+        for info in listed:
+            correct_page_in(session, info.id)
+            content = page_content(session, info.id)
+            spans = list_spans(session, info.id)
+            kept = tuple(s for s in spans if chosen.keeps(s))
+            left_out += len(spans) - len(kept)
+            boxed = content.source == TextSource.PDF.value and any(content.original_boxes)
+            pages.append(
+                CorpusPage(
+                    page_id=info.id,
+                    document_id=document.id,
+                    document=document.title,
+                    source=Path(document.source_path).name,
+                    number=info.number,
+                    printed_page=info.printed_label,
+                    text=content.current,
+                    spans=kept,
+                    width=info.width,
+                    height=info.height,
+                    boxes=tuple(content.boxes) if boxed else (),
+                    furniture=_furniture(
+                        content.original, content.original_boxes, info.width, info.height
+                    )
+                    if boxed
+                    else (),
+                )
+            )
+    return pages, left_out
+
+
+def _write_xml(
+    pages: Sequence[CorpusPage],
+    folder: Path,
+    render: Callable[[CorpusPage], bytes | None] | None,
+    make: Callable[[CorpusPage, str], bytes],
+    outcome: ExportOutcome,
+) -> None:
+    for page in pages:
+        if not page.has_coordinates:
+            outcome.notes.append(f"{page.name}: no coordinates (imported as text), left out")
+            continue
+        image = f"{page.name}.png"
+        if render is not None:
+            png = render(page)
+            if png is not None:
+                (folder / image).write_bytes(png)
+        (folder / f"{page.name}.xml").write_bytes(make(page, image))
+        outcome.pages += 1
+
+
+def export(
+    project: Project,
+    format_name: str,
+    path: Path,
+    chosen: ExportFilter | None = None,
+    *,
+    render: Callable[[CorpusPage], bytes | None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportOutcome:
+    """Write the chosen pages in ``format_name`` to ``path`` (a file, or a folder for
+    brat, pagexml, alto and txt). Nothing is written unless everything is.
+
+    ``render`` gives a page's image as PNG bytes, written beside PAGE and ALTO files.
+    """
+    if format_name not in FORMATS:
+        raise UserError(f"unknown format {format_name!r} (one of {', '.join(FORMATS)})")
+    chosen = chosen or ExportFilter()
+    with project.transaction() as session:
+        pages, left_out = gather(session, chosen)
+        labels = list_labels(session)
+    if not pages:
+        raise UserError("no pages to export" + (" with those numbers" if chosen.pages else ""))
+    if cancelled is not None and cancelled():
+        raise CancelledError
+    outcome = ExportOutcome(path, spans_left_out=left_out)
+    outcome.spans = sum(len(p.spans) for p in pages)
+    keys = [label.key for label in labels]
+    if FORMATS[format_name]:
+        with atomic_folder(path) as folder:
+            if format_name == "brat":
+                outcome.pages = write_brat(pages, folder, labels)
+            elif format_name == "txt":
+                outcome.pages = write_texts(pages, folder)
+            elif format_name == "pagexml":
+                when = datetime.now(UTC)
+                _write_xml(pages, folder, render, lambda p, i: page_xml(p, i, when), outcome)
+            else:
+                _write_xml(pages, folder, render, alto_xml, outcome)
+            if cancelled is not None and cancelled():
+                raise CancelledError
+        return outcome
+    with atomic_file(path) as temporary:
+        # utf-8-sig for CSV: spreadsheets then read the Chinese text as UTF-8
+        encoding = "utf-8-sig" if format_name == "csv" else "utf-8"
+        with temporary.open("w", encoding=encoding, newline="") as out:
+            if format_name == "jsonl":
+                write_jsonl(pages, out)
+            elif format_name == "conll":
+                dropped = write_conll(pages, out, keys)
+                if dropped:
+                    outcome.notes.append(f"{dropped} overlapping spans left out (BIO cannot nest)")
+            elif format_name == "labelstudio":
+                write_labelstudio(pages, out)
+            else:
+                rows = write_targets_csv(pages, out)
+                outcome.notes.append(f"{rows} target rows")
+        if format_name == "labelstudio":
+            config = path.with_name(path.stem + ".config.xml")
+            config.write_text(labelling_config(labels), encoding="utf-8")
+        outcome.pages = len(pages)
+    return outcome
+
+
+def page_images(project: Project, renderer: PageRenderer) -> Callable[[CorpusPage], bytes | None]:
+    """Page images for PAGE and ALTO: each page rendered at the coordinates' resolution.
+
+    A document whose PDF is no longer where it was gets no images (the XML still names them).
+    """
+    files: dict[int, Path | None] = {}
+
+    def render(page: CorpusPage) -> bytes | None:
+        if page.document_id not in files:
+            with project.session() as session:
+                path = document_file(session, page.document_id)
+            files[page.document_id] = path if path.is_file() else None
+        found = files[page.document_id]
+        if found is None:
+            return None
+        return encode_png(renderer.render_dpi(found, page.number, DPI).result())
+
+    return render
+
+
+def export_formats() -> Iterable[str]:
+    """The formats, in the order they are offered."""
+    return FORMATS.keys()
