@@ -165,9 +165,13 @@ def _span_record(raw: dict[str, object], name: str) -> SpanRecord:
     annotator = kept.get("annotator")
     start, end = int(str(raw["start"])), int(str(raw["end"]))
     exact_start, exact_end = kept.get("start"), kept.get("end")
-    if isinstance(exact_start, int) and isinstance(exact_end, int):
-        if exact_start <= start and end <= exact_end:  # the fragments lie inside
-            start, end = exact_start, exact_end
+    if (
+        isinstance(exact_start, int)
+        and isinstance(exact_end, int)
+        and exact_start <= start
+        and end <= exact_end  # the fragments lie inside the exact span
+    ):
+        start, end = exact_start, exact_end
     return SpanRecord(
         start,
         end,
