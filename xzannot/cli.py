@@ -24,6 +24,7 @@ from xzannot.operations.correcting import correct_page_in
 from xzannot.operations.exporting import (
     DEFAULT_STATUSES,
     FORMATS,
+    TEXT_FORMATS,
     ExportFilter,
     export,
     page_images,
@@ -367,11 +368,13 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         if worker is not None:
             worker.shutdown()
-    out.write(
-        f"{args.out}: {outcome.pages} page{'s' * (outcome.pages != 1)}, "
-        f"{outcome.spans} span{'s' * (outcome.spans != 1)} as {args.format}\n"
-    )
-    if outcome.spans_left_out:
+    pages = f"{outcome.pages} page{'s' * (outcome.pages != 1)}"
+    if args.format in TEXT_FORMATS:  # the text and its layout, without spans
+        out.write(f"{args.out}: {pages} as {args.format}\n")
+    else:
+        spans = f"{outcome.spans} span{'s' * (outcome.spans != 1)}"
+        out.write(f"{args.out}: {pages}, {spans} as {args.format}\n")
+    if outcome.spans_left_out and args.format not in TEXT_FORMATS:
         shown = "/".join(s.value for s in statuses)
         out.write(f"{outcome.spans_left_out} spans left out by the filters (status {shown})\n")
     for note in outcome.notes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -222,3 +223,105 @@ def test_suggest_with_a_broken_rules_file_changes_nothing(
     assert project.read_bytes() == before
     missing = xzannot("suggest", "--db", project, "--save-rules", env_dir=user_data_dir)
     assert_user_error(missing, "--save-rules needs --rules FILE")
+
+
+def test_export_and_import_spans_round_trip(
+    project: Path, tmp_path: Path, user_data_dir: Path
+) -> None:
+    assert xzannot("suggest", "--db", project, env_dir=user_data_dir).returncode == 0
+    out = tmp_path / "corpus.jsonl"
+    exported = xzannot(
+        "export",
+        "--db",
+        project,
+        "--format",
+        "jsonl",
+        "--out",
+        out,
+        "--status",
+        "all",
+        env_dir=user_data_dir,
+    )
+    assert exported.returncode == 0, exported.stderr
+    total = sum(len(json.loads(line)["spans"]) for line in out.read_text("utf-8").splitlines())
+    assert exported.stdout == f"{out}: 4 pages, {total} spans as jsonl\n"
+    fresh = tmp_path / "fresh.xzannot.sqlite"
+    assert (
+        xzannot("import", SAMPLE_PDF, SAMPLE_DUMP, "--db", fresh, env_dir=user_data_dir).returncode
+        == 0
+    )
+    imported = xzannot("import-spans", "--db", fresh, out, env_dir=user_data_dir)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith(f"{total} spans imported from 4 texts (")
+    accepted_only = xzannot(
+        "export",
+        "--db",
+        fresh,
+        "--format",
+        "csv",
+        "--out",
+        tmp_path / "t.csv",
+        env_dir=user_data_dir,
+    )
+    assert f"{total} spans left out by the filters (status accepted)" in accepted_only.stdout
+    page = xzannot(
+        "export",
+        "--db",
+        fresh,
+        "--format",
+        "pagexml",
+        "--out",
+        tmp_path / "page",
+        "--pages",
+        "1",
+        "--document",
+        "1",
+        env_dir=user_data_dir,
+    )
+    assert page.stdout == f"{tmp_path / 'page'}: 1 page as pagexml\n"
+    assert (tmp_path / "page" / "xiuzhou-2022-sample-p0001.xml").is_file()
+
+
+def test_export_and_import_mistakes_are_one_line(
+    project: Path, tmp_path: Path, user_data_dir: Path
+) -> None:
+    before = project.read_bytes()
+    missing = xzannot(
+        "export",
+        "--db",
+        project,
+        "--format",
+        "jsonl",
+        "--out",
+        tmp_path / "no" / "x.jsonl",
+        env_dir=user_data_dir,
+    )
+    assert_user_error(missing, "no such folder")
+    images = xzannot(
+        "export",
+        "--db",
+        project,
+        "--format",
+        "csv",
+        "--out",
+        tmp_path / "x.csv",
+        "--images",
+        env_dir=user_data_dir,
+    )
+    assert_user_error(images, "--images goes with --format pagexml or alto")
+    stray = tmp_path / "stray.jsonl"
+    stray.write_text('{"text": "不在项目里的文字", "label": [[0, 2, "policy"]]}\n', "utf-8")
+    result = xzannot("import-spans", "--db", project, stray, env_dir=user_data_dir)
+    assert_user_error(result, "nothing was imported: stray.jsonl, line 1: its text is on no page")
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("{not json\n", "utf-8")
+    assert_user_error(
+        xzannot("import-spans", "--db", project, broken, env_dir=user_data_dir), "not JSON"
+    )
+    other = tmp_path / "spans.xml"
+    other.write_text("<x/>", "utf-8")
+    assert_user_error(
+        xzannot("import-spans", "--db", project, other, env_dir=user_data_dir),
+        "import-spans reads .jsonl files and brat .ann files",
+    )
+    assert project.read_bytes() == before

@@ -25,7 +25,7 @@ from xzannot.io.corpus.brat import write_brat
 from xzannot.io.corpus.conll import write_conll
 from xzannot.io.corpus.jsonl import write_jsonl
 from xzannot.io.corpus.labelstudio import labelling_config, write_labelstudio
-from xzannot.io.corpus.output import atomic_file, atomic_folder
+from xzannot.io.corpus.output import atomic_file, atomic_folder, check_target
 from xzannot.io.corpus.pagexml import page_xml
 from xzannot.io.corpus.regions import DPI
 from xzannot.io.corpus.tables import write_targets_csv, write_texts
@@ -54,6 +54,7 @@ FORMATS = {
     "alto": True,
     "txt": True,
 }
+TEXT_FORMATS = ("pagexml", "alto", "txt")  # the text (and its layout), without spans
 DEFAULT_STATUSES = (SpanStatus.ACCEPTED,)
 
 
@@ -209,6 +210,7 @@ def export(
     if format_name not in FORMATS:
         raise UserError(f"unknown format {format_name!r} (one of {', '.join(FORMATS)})")
     chosen = chosen or ExportFilter()
+    check_target(path, folder=FORMATS[format_name])  # before any page is touched
     with project.transaction() as session:
         pages, left_out = gather(session, chosen)
         labels = list_labels(session)

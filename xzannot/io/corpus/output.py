@@ -19,12 +19,19 @@ def _parent(path: Path) -> Path:
     return parent
 
 
+def check_target(path: Path, *, folder: bool) -> Path:
+    """Refuse, before any work, a place an export cannot be written to; its parent folder."""
+    if folder and path.exists() and not path.is_dir():
+        raise UserError(f"{path} is a file; this format is written to a folder")
+    if not folder and path.is_dir():
+        raise UserError(f"{path} is a folder; this format is written to one file")
+    return _parent(path)
+
+
 @contextlib.contextmanager
 def atomic_file(path: Path) -> Iterator[Path]:
     """A temporary file beside ``path`` that replaces it only if the block succeeds."""
-    if path.is_dir():
-        raise UserError(f"{path} is a folder; this format is written to one file")
-    parent = _parent(path)
+    parent = check_target(path, folder=False)
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=parent)
     os.close(handle)
     temporary = Path(name)
@@ -41,9 +48,7 @@ def atomic_folder(path: Path) -> Iterator[Path]:
 
     Files already in ``path`` with other names are left alone; same names are replaced.
     """
-    if path.exists() and not path.is_dir():
-        raise UserError(f"{path} is a file; this format is written to a folder")
-    parent = _parent(path)
+    parent = check_target(path, folder=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=parent))
     try:
         yield temporary
