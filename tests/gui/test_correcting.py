@@ -10,7 +10,6 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.gui.test_labelling import sample_db  # noqa: F401  (fixture)
 from xzannot.operations.labelling import add_span
 from xzannot.store.documents import page_content
 from xzannot.ui.main_window import MainWindow
@@ -38,7 +37,7 @@ def group(window: MainWindow, kind_name: str):  # type: ignore[no-untyped-def]
 def test_corrections_are_listed_by_kind_and_reverted_with_undo(
     make_window: MakeWindow,
     qtbot: QtBot,
-    sample_db: Path,  # noqa: F811
+    sample_db: Path,
 ) -> None:
     window = make_window(sample_db)
     assert "第二批" in window.text_view.toPlainText()
@@ -62,7 +61,7 @@ def test_corrections_are_listed_by_kind_and_reverted_with_undo(
 def test_accepting_corrections_marks_them_reviewed(
     make_window: MakeWindow,
     qtbot: QtBot,
-    sample_db: Path,  # noqa: F811
+    sample_db: Path,
 ) -> None:
     window = make_window(sample_db)
     reflow = group(window, "Reading order")
@@ -76,7 +75,7 @@ def test_accepting_corrections_marks_them_reviewed(
 def test_typing_in_correction_mode_is_saved_and_undoable(
     make_window: MakeWindow,
     qtbot: QtBot,
-    sample_db: Path,  # noqa: F811
+    sample_db: Path,
 ) -> None:
     window = make_window(sample_db)
     window.go_to("22")
@@ -111,7 +110,7 @@ def test_typing_in_correction_mode_is_saved_and_undoable(
     assert not window.text_view.editing()
 
 
-def test_original_and_corrected_text_side_by_side(make_window: MakeWindow, sample_db: Path) -> None:  # noqa: F811
+def test_original_and_corrected_text_side_by_side(make_window: MakeWindow, sample_db: Path) -> None:
     window = make_window(sample_db)
     window.show_diff()
     html = window.diff_dialog.browser.toHtml()
@@ -122,7 +121,7 @@ def test_original_and_corrected_text_side_by_side(make_window: MakeWindow, sampl
 
 def test_corrections_are_only_worked_out_while_their_dock_shows(
     make_window: MakeWindow,
-    sample_db: Path,  # noqa: F811
+    sample_db: Path,
 ) -> None:
     window = make_window(sample_db)
     assert window.corrections.tree.topLevelItemCount() == 0  # behind the Spans tab

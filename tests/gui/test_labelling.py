@@ -9,29 +9,14 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import SAMPLE_PDF
 from xzannot.core.boxes import line_rects
 from xzannot.core.spans import SpanStatus
-from xzannot.io.pdfium_worker import PdfiumWorker
-from xzannot.operations.importing import import_document
 from xzannot.operations.labelling import add_span
-from xzannot.store.database import open_project
 from xzannot.store.spans import list_spans
 from xzannot.ui.main_window import MainWindow
 from xzannot.ui.spans_model import SpansModel
 
 MakeWindow = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def sample_db(db_path: Path) -> Path:
-    worker = PdfiumWorker()
-    try:
-        with open_project(db_path) as project:
-            import_document(project, worker, SAMPLE_PDF)
-    finally:
-        worker.shutdown()
-    return db_path
 
 
 def stored_spans(window: MainWindow, *, include_deleted: bool = False) -> list:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from tests.gui.test_labelling import sample_db, stored_spans  # noqa: F401 - a fixture
+from tests.gui.test_labelling import stored_spans
 from xzannot.core.spans import SpanStatus
 from xzannot.operations.suggesting import rules_text, shipped_rules_text
 from xzannot.ui import settings as keys
@@ -36,7 +36,7 @@ def suggest_here(window: MainWindow, qtbot: QtBot) -> str:
 def test_suggesting_on_a_page_then_accepting_from_the_keyboard(
     make_window: MakeWindow,
     qtbot: QtBot,
-    sample_db: Path,  # noqa: F811
+    sample_db: Path,
 ) -> None:
     window = make_window(sample_db)
     window.text_view.setFocus()
@@ -69,7 +69,7 @@ def test_suggesting_on_a_page_then_accepting_from_the_keyboard(
 def test_a_targets_attributes_are_shown_and_edited(
     make_window: MakeWindow,
     qtbot: QtBot,
-    sample_db: Path,  # noqa: F811
+    sample_db: Path,
 ) -> None:
     window = make_window(sample_db)
     suggest_here(window, qtbot)
@@ -100,7 +100,7 @@ def test_a_targets_attributes_are_shown_and_edited(
 def test_broken_rules_are_explained_and_not_kept(
     make_window: MakeWindow,
     qtbot: QtBot,
-    sample_db: Path,  # noqa: F811
+    sample_db: Path,
 ) -> None:
     window = make_window(sample_db)
     window.suggesting.edit_rules()

@@ -31,6 +31,17 @@ DEFAULT_ANNOTATOR = "import"
 _MAX_REPORTED = 8
 
 
+class MissingLabels(UserError):
+    """The files use labels the project does not have."""
+
+    def __init__(self, labels: list[str]) -> None:
+        super().__init__(
+            f"the project has no label {', '.join(labels)} "
+            "(add them with --create-labels, or change the labels in the file)"
+        )
+        self.labels = labels
+
+
 @dataclass
 class SpanImportOutcome:
     """What an import stored."""
@@ -121,10 +132,7 @@ def _store(
     known_labels = {label.key for label in list_labels(session)}
     wanted_labels = sorted({s.label for r in records for s in r.spans} - known_labels)
     if wanted_labels and not create_labels:
-        raise UserError(
-            f"the project has no label {', '.join(wanted_labels)} "
-            "(add them with --create-labels, or change the labels in the file)"
-        )
+        raise MissingLabels(wanted_labels)
     pages = list_pages(session)
     titles = {d.id: d.title for d in list_documents(session)}
     texts = {}

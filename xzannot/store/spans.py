@@ -8,6 +8,7 @@ for the record.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
@@ -156,8 +157,7 @@ def update_span(
     return span_info(span)
 
 
-def list_spans(session: Session, page_id: int, *, include_deleted: bool = False) -> list[SpanInfo]:
-    """A page's spans in text order (one plain query: a page may hold hundreds)."""
+def _spans_where(session: Session, *where: Any, include_deleted: bool = False) -> list[SpanInfo]:
     query = (
         select(
             Span.id,
@@ -176,8 +176,8 @@ def list_spans(session: Session, page_id: int, *, include_deleted: bool = False)
         )
         .join(Label, Span.label_id == Label.id)
         .outerjoin(Annotator, Span.annotator_id == Annotator.id)
-        .where(Span.page_id == page_id)
-        .order_by(Span.start, Span.end.desc(), Span.id)
+        .where(*where)
+        .order_by(Span.page_id, Span.start, Span.end.desc(), Span.id)
     )
     if not include_deleted:
         query = query.where(Span.deleted.is_(False))
@@ -201,6 +201,21 @@ def list_spans(session: Session, page_id: int, *, include_deleted: bool = False)
     ]
 
 
+def list_spans(session: Session, page_id: int, *, include_deleted: bool = False) -> list[SpanInfo]:
+    """A page's spans in text order (one plain query: a page may hold hundreds)."""
+    return _spans_where(session, Span.page_id == page_id, include_deleted=include_deleted)
+
+
+def spans_of_pages(session: Session, page_ids: Sequence[int]) -> dict[int, list[SpanInfo]]:
+    """The live spans of many pages, read in a few queries (for exports of whole projects)."""
+    found: dict[int, list[SpanInfo]] = {page_id: [] for page_id in page_ids}
+    for first in range(0, len(page_ids), 500):  # bound the size of the IN list
+        chunk = page_ids[first : first + 500]
+        for span in _spans_where(session, Span.page_id.in_(chunk)):
+            found[span.page_id].append(span)
+    return found
+
+
 def span_counts(session: Session) -> dict[int, int]:
     """How many live spans each page has (pages without spans are left out)."""
     rows = session.execute(
@@ -215,3 +230,8 @@ def page_of_span(session: Session, span_id: int) -> int:
     if page_id is None:
         raise UserError(f"span {span_id} no longer exists")
     return page_id
+
+
+def list_annotators(session: Session) -> list[str]:
+    """Everyone who has marked a span, by name."""
+    return list(session.scalars(select(Annotator.name).order_by(Annotator.name)))

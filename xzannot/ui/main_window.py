@@ -43,6 +43,7 @@ from xzannot.store.documents import (
 from xzannot.store.labels import list_labels
 from xzannot.store.spans import list_spans, span_counts
 from xzannot.ui import settings as keys
+from xzannot.ui.corpus_flow import CorpusFlow
 from xzannot.ui.correcting import Correcting
 from xzannot.ui.corrections_panel import CorrectionsPanel
 from xzannot.ui.diff_dialog import DiffDialog
@@ -145,9 +146,7 @@ class MainWindow(QMainWindow):
         self.correcting.reviewed.connect(self.after_text_change)
         self.correcting.failed.connect(self._change_failed)
         self._typing = False
-        self.suggesting = Suggesting(self, self.tasks, lambda: self.project)
-        self.suggesting.finished.connect(self._after_suggesting)
-        self.guide: GuideDialog | None = None
+        self._build_flows(renderer)
 
         self.page_view = PageView(self.tasks, renderer.render, self.state, self)
         self.text_view = TextView(self.state, self)
@@ -178,6 +177,15 @@ class MainWindow(QMainWindow):
                 [self.spans_dock, self.editor_dock], [700, 500], Qt.Orientation.Horizontal
             )
         self._load_project(restore=True)
+
+    def _build_flows(self, renderer: PageRenderer) -> None:
+        """The longer tasks started from the menus: suggesting, export, span import."""
+        self.suggesting = Suggesting(self, self.tasks, lambda: self.project)
+        self.suggesting.finished.connect(self._after_suggesting)
+        self.corpus = CorpusFlow(self, self.tasks, lambda: self.project, renderer, self.annotator)
+        self.corpus.finished.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.corpus.imported.connect(self._load_project)
+        self.guide: GuideDialog | None = None
 
     def _build_docks(self) -> None:
         self.pages_model = PagesModel(self)
@@ -280,6 +288,11 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self._action(self.tr("Import &Reference Text…"), self.choose_reference))
         file_menu.addAction(self._action(self.tr("&Locate Missing PDF…"), self.locate_pdf))
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Export Corpus…"), self.corpus.open_export, "Ctrl+Shift+E")
+        )
+        file_menu.addAction(self._action(self.tr("Import &Spans…"), self.corpus.choose_span_files))
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
