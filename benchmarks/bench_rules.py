@@ -15,7 +15,6 @@ expressions over the same text (the raw library doing the matching alone); and a
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.timing import median_ms  # noqa: E402
 from xzannot.core.evaluation import locate_gold, score  # noqa: E402
 from xzannot.io.pdfium_worker import PdfiumWorker  # noqa: E402
 from xzannot.operations.importing import import_document  # noqa: E402
@@ -35,16 +35,6 @@ from xzannot.store.spans import list_spans  # noqa: E402
 SAMPLE = ROOT / "resources" / "samples" / "xiuzhou-2022-sample.pdf"
 GOLD = ROOT / "tests" / "data" / "gold" / "sample-spans.jsonl"
 GOALS = {"target": (0.85, 0.8), "project": (0.7, None), "policy": (0.7, None)}
-RUNS = 30
-
-
-def median_ms(fn) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> int:

@@ -11,14 +11,13 @@ Goal: at most 20 ms for a 3,000-character page.
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.timing import median_ms  # noqa: E402
 from xzannot.core.dump import deinterleave  # noqa: E402
 from xzannot.core.layout import page_layout  # noqa: E402
 from xzannot.core.normalise import normalise  # noqa: E402
@@ -26,16 +25,6 @@ from xzannot.io.pdf_import import extract_pdf  # noqa: E402
 from xzannot.io.pdfium_worker import PdfiumWorker  # noqa: E402
 
 SAMPLES = ROOT / "resources" / "samples"
-RUNS = 30
-
-
-def median_ms(fn) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> int:

@@ -3,26 +3,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
-from tests.conftest import SAMPLE_DUMP, SAMPLE_PDF
-from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.operations.correcting import correct_page
-from xzannot.operations.importing import import_document
 from xzannot.operations.labelling import add_span
 from xzannot.store.database import open_project
 from xzannot.store.documents import list_pages, page_content
 from xzannot.store.models import EditRow, Page
 from xzannot.store.spans import list_spans
-
-
-@pytest.fixture
-def sample(db_path: Path, worker: PdfiumWorker) -> Path:
-    with open_project(db_path) as project:
-        import_document(project, worker, SAMPLE_PDF)
-        import_document(project, worker, SAMPLE_DUMP)
-    return db_path
 
 
 def test_a_page_is_corrected_once_with_edits_of_each_kind(sample: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tests.conftest import DATA, SAMPLE_DUMP, SAMPLE_PDF
+from tests.conftest import DATA
 from tests.xml_schemas import schema
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
@@ -31,19 +31,10 @@ EVERY_STATUS = ExportFilter(statuses=tuple(SpanStatus))
 
 
 @pytest.fixture
-def blank(db_path: Path, worker: PdfiumWorker) -> Path:
-    """The sample yearbook and the p52 dump, no spans yet."""
-    with open_project(db_path) as project:
-        import_document(project, worker, SAMPLE_PDF)
-        import_document(project, worker, SAMPLE_DUMP)
-    return db_path
-
-
-@pytest.fixture
-def labelled(blank: Path, tmp_path: Path) -> Path:
-    """A copy of ``blank`` with suggestions, one accepted, one rejected, one with a note."""
+def labelled(sample: Path, tmp_path: Path) -> Path:
+    """A copy of ``sample`` with suggestions, one accepted, one rejected, one with a note."""
     db = tmp_path / "labelled.xzannot.sqlite"
-    shutil.copyfile(blank, db)
+    shutil.copyfile(sample, db)
     with open_project(db) as project:
         suggest(project)
         with project.session() as s:
@@ -66,18 +57,18 @@ def spans_of(db: Path) -> list[tuple[int, int, int, str, str, str, str]]:
 
 @pytest.mark.parametrize("kind", ["jsonl", "brat"])
 def test_export_then_import_gives_back_the_same_spans(
-    labelled: Path, blank: Path, tmp_path: Path, kind: str
+    labelled: Path, sample: Path, tmp_path: Path, kind: str
 ) -> None:
     out = tmp_path / ("corpus.jsonl" if kind == "jsonl" else "brat")
     with open_project(labelled) as project:
         outcome = export(project, kind, out, EVERY_STATUS)
     assert outcome.spans == len(spans_of(labelled)) > 50
     files = [out] if kind == "jsonl" else sorted(out.glob("*.ann"))
-    with open_project(blank) as project:
+    with open_project(sample) as project:
         imported = import_spans(project, files)
     assert sum(imported.added.values()) == outcome.spans
-    assert spans_of(blank) == spans_of(labelled)
-    with open_project(blank) as project:  # a second import finds everything already there
+    assert spans_of(sample) == spans_of(labelled)
+    with open_project(sample) as project:  # a second import finds everything already there
         again = import_spans(project, files)
     assert sum(again.added.values()) == 0 and again.known == outcome.spans
 
@@ -219,22 +210,22 @@ def test_a_failed_export_leaves_what_was_there(
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no leftovers
 
 
-def test_unmatched_texts_and_unknown_labels_import_nothing(blank: Path, tmp_path: Path) -> None:
+def test_unmatched_texts_and_unknown_labels_import_nothing(sample: Path, tmp_path: Path) -> None:
     good = {"text": "加速城乡融合", "label": [[0, 4, "policy"]]}
     stray = {"text": "这段文字不在任何一页上", "label": [[0, 2, "policy"]]}
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (good, stray)), "utf-8")
-    before = blank.read_bytes()
+    before = sample.read_bytes()
     with (
-        open_project(blank) as project,
+        open_project(sample) as project,
         pytest.raises(UserError, match="line 2: its text is on no page"),
     ):
         import_spans(project, [path])
     unknown = tmp_path / "unknown.jsonl"
     unknown.write_text(json.dumps({"text": "加速城乡融合", "label": [[0, 4, "goal"]]}), "utf-8")
-    with open_project(blank) as project, pytest.raises(UserError, match="no label goal"):
+    with open_project(sample) as project, pytest.raises(UserError, match="no label goal"):
         import_spans(project, [unknown])
-    assert spans_of(blank) == []
+    assert spans_of(sample) == []
     del before
 
 

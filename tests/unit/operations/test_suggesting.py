@@ -19,8 +19,8 @@ from xzannot.operations.suggesting import (
     shipped_rules_text,
     suggest,
 )
-from xzannot.store.database import open_project
-from xzannot.store.documents import current_text, list_pages
+from xzannot.store.database import Project, open_project
+from xzannot.store.documents import PageInfo, current_text, list_pages
 from xzannot.store.spans import list_spans
 
 GOLD = DATA / "gold" / "sample-spans.jsonl"
@@ -28,9 +28,19 @@ GOLD = DATA / "gold" / "sample-spans.jsonl"
 
 @pytest.fixture
 def sample(db_path: Path, worker: PdfiumWorker) -> Path:
+    """The sample yearbook alone: the three pages of the gold set."""
     with open_project(db_path) as project:
         import_document(project, worker, SAMPLE_PDF)
     return db_path
+
+
+def corrected_page(project: Project, index: int) -> tuple[PageInfo, str]:
+    """A page of the project, corrected, and its text."""
+    with project.session() as s:
+        page = list_pages(s)[index]
+    correct_page(project, page.id)
+    with project.session() as s:
+        return page, current_text(s, page.id)
 
 
 def _all_spans(db: Path) -> list[tuple[int, int, int, str, str]]:
@@ -82,11 +92,7 @@ def test_running_again_adds_nothing_and_never_brings_back_a_rejection(sample: Pa
 
 def test_a_reviewers_own_span_is_not_suggested_over(sample: Path) -> None:
     with open_project(sample) as project:
-        with project.session() as s:
-            page = list_pages(s)[1]
-        correct_page(project, page.id)
-        with project.session() as s:
-            text = current_text(s, page.id)
+        page, text = corrected_page(project, 1)
         start = text.index("城镇新增就业人数")
         own = add_span(project, page.id, (start, start + 8), "target", "审校员甲")
         suggest(project, [page.id])
@@ -116,11 +122,7 @@ def test_suggestions_carry_the_targets_attributes_and_the_rule(sample: Path) -> 
 
 def test_a_target_marked_by_hand_is_read_as_data(sample: Path) -> None:
     with open_project(sample) as project:
-        with project.session() as s:
-            page = list_pages(s)[1]
-        correct_page(project, page.id)
-        with project.session() as s:
-            text = current_text(s, page.id)
+        page, text = corrected_page(project, 1)
         quote = "城镇新增就业人数1.6万人以上"
         start = text.index(quote)
         made = add_span(project, page.id, (start, start + len(quote)), "target", "审校员甲")
