@@ -20,6 +20,7 @@ from xzannot.errors import CancelledError, UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.render import PageRenderer
 from xzannot.io.text_import import read_text_file
+from xzannot.operations.collating import PageCollation, collate_pages
 from xzannot.operations.correcting import correct_page_in
 from xzannot.operations.exporting import (
     DEFAULT_STATUSES,
@@ -42,7 +43,13 @@ from xzannot.operations.span_import import DEFAULT_ANNOTATOR, import_spans
 from xzannot.operations.suggesting import project_rules, save_rules, suggest
 from xzannot.paths import default_project, ensure_folder
 from xzannot.store.database import check_location, open_project, project_exists
-from xzannot.store.documents import get_document, get_page, list_pages, page_content
+from xzannot.store.documents import (
+    get_document,
+    get_page,
+    list_documents,
+    list_pages,
+    page_content,
+)
 from xzannot.store.stats import project_stats
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_CANCELLED = 0, 1, 130
@@ -88,6 +95,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--document", help="document a reference belongs to (id or name)")
     imp.add_argument("--password", help="password of an encrypted PDF")
+    imp.add_argument(
+        "--keep-furniture",
+        action="store_true",
+        help="with --reference: keep web page lines (site notices, addresses, comment boxes)",
+    )
+
+    col = sub.add_parser(
+        "collate", help="per page: the differences from the reference witness, and the CER"
+    )
+    _db_arg(col)
+    col.add_argument("--document", help="only this document (id or name)")
+    col.add_argument("--page", type=int, help="only this page (from 1 in PDF order)")
+    col.add_argument("--differences", action="store_true", help="list each open difference")
 
     text = sub.add_parser(
         "text",
@@ -225,12 +245,53 @@ class TerminalProgress:
 def _import_references(args: argparse.Namespace, out: TextIO) -> int:
     with open_project(_project_location(args, create=False)) as project:
         for path in args.files:
-            ref = import_reference(project, path, document=args.document)
+            ref = import_reference(
+                project, path, document=args.document, keep_furniture=args.keep_furniture
+            )
             state = "was already stored" if ref.already_present else "stored"
             out.write(
                 f"{path.name}: reference text of {ref.characters} characters {state} "
                 f"for document {ref.document_id} ({ref.document_title})\n"
             )
+            if ref.removed:
+                out.write(f"left out {len(ref.removed)} lines of the web page:\n")
+                for number, line in ref.removed:
+                    out.write(f"  line {number}: {line[:60]}{'…' * (len(line) > 60)}\n")
+    return EXIT_OK
+
+
+def _collation_line(result: PageCollation) -> str:
+    if result.reference is None:
+        return "the document has no reference text"
+    if result.collation is None:
+        return "no counterpart in the reference"
+    coverage = result.collation.coverage(result.text_length)
+    settled = f", {result.rejected} rejected" if result.rejected else ""
+    return (
+        f"{len(result.open)} open difference{'s' * (len(result.open) != 1)}{settled}, "
+        f"CER {result.collation.cer:.2%}, the reference covers {coverage:.0%} of the page"
+    )
+
+
+def cmd_collate(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    with open_project(_project_location(args, create=False)) as project:
+        with project.session() as s:
+            if args.page is not None:
+                pages = [get_page(s, get_document(s, args.document).id, args.page)]
+            elif args.document is not None:
+                pages = list_pages(s, get_document(s, args.document).id)
+            else:
+                pages = list_pages(s)
+            titles = {d.id: d.title for d in list_documents(s)}
+        results = collate_pages(project, [p.id for p in pages])
+    several = len({p.document_id for p in pages}) > 1
+    for page, result in zip(pages, results, strict=True):
+        name = f"{titles[page.document_id]} " if several else ""
+        printed = f" (printed {page.printed_label})" if page.printed_label else ""
+        out.write(f"{name}page {page.number}{printed}: {_collation_line(result)}\n")
+        if args.differences:
+            for d in result.open:
+                out.write(f"  {d.kind.value:<12} {d.page_reading!r} / {d.reference_reading!r}\n")
     return EXIT_OK
 
 
@@ -425,6 +486,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "stats": cmd_stats,
     "reflow": cmd_reflow,
     "suggest": cmd_suggest,
+    "collate": cmd_collate,
     "export": cmd_export,
     "import-spans": cmd_import_spans,
 }

@@ -325,3 +325,17 @@ def test_export_and_import_mistakes_are_one_line(
         "import-spans reads .jsonl files and brat .ann files",
     )
     assert project.read_bytes() == before
+
+
+def test_collate_prints_every_page(project: Path, user_data_dir: Path) -> None:
+    ref = xzannot("import", "--reference", SAMPLE_REFERENCE, "--db", project, env_dir=user_data_dir)
+    assert "left out 5 lines of the web page" in ref.stdout
+    result = xzannot("collate", "--db", project, "--differences", env_dir=user_data_dir)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("xiuzhou-2022-sample page 1 (printed 21): 1 open difference, CER ")
+    assert "xiuzhou-2022-sample page 2 (printed 22): 2 open differences" in result.stdout
+    assert "  substitution 'ŷ' / '2'" in lines
+    assert "  substitution '人代会' / '人民代表大会'" in lines
+    assert "xiuzhou-2022-sample page 3 (printed 23): no counterpart in the reference" in lines
+    assert "xiuzhou-2022-p52-dump page 1 (printed 22): the document has no reference text" in lines

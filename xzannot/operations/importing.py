@@ -10,6 +10,7 @@ import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from xzannot.core.boilerplate import strip_web_furniture
 from xzannot.core.pages import ExtractedPage
 from xzannot.errors import UserError
 from xzannot.io.hashing import sha256_file, sha256_text
@@ -49,6 +50,7 @@ class ReferenceOutcome:
     document_title: str
     characters: int
     already_present: bool
+    removed: tuple[tuple[int, str], ...] = ()  # web page lines left out (number, line)
 
 
 def _head(path: Path) -> bytes:
@@ -180,18 +182,39 @@ def import_document(
     return store_documents(project, [read])[0]
 
 
+def read_reference(path: Path) -> str:
+    """The text of a reference witness file (refused in words if it is not text)."""
+    path = path.expanduser().absolute()
+    _check_file(path)
+    if _looks_like_pdf(path):
+        raise UserError(f"{path} is a PDF; a reference witness must be a text file")
+    return read_text_file(path)
+
+
 def import_reference(
-    project: Project, path: Path | None, *, text: str | None = None, document: str | None = None
+    project: Project,
+    path: Path | None,
+    *,
+    text: str | None = None,
+    document: str | None = None,
+    keep_furniture: bool = False,
 ) -> ReferenceOutcome:
-    """Store a reference witness (from a file, or pasted ``text``) against a document."""
+    """Store a reference witness (from a file, or pasted ``text``) against a document.
+
+    Lines of the web page around a copied transcription (site notices, the page's
+    address, comment boxes) are left out, unless ``keep_furniture``.
+    """
     if path is not None:
+        text = read_reference(path)
         path = path.expanduser().absolute()
-        _check_file(path)
-        if _looks_like_pdf(path):
-            raise UserError(f"{path} is a PDF; a reference witness must be a text file")
-        text = read_text_file(path)
     if text is None or not text.strip():
         raise UserError("the reference text is empty")
+    removed: tuple[tuple[int, str], ...] = ()
+    if not keep_furniture:
+        stripped = strip_web_furniture(text)
+        text, removed = stripped.text, stripped.removed
+        if not text.strip():
+            raise UserError("the reference text holds nothing but web page furniture")
     title = path.stem if path is not None else "pasted reference"
     with project.transaction() as session:
         doc = get_document(session, document)
@@ -203,4 +226,6 @@ def import_reference(
             sha256=sha256_text(text),
             text=text,
         )
-    return ReferenceOutcome(ref_id, doc.id, doc.title, len(text), already_present=not new)
+    return ReferenceOutcome(
+        ref_id, doc.id, doc.title, len(text), already_present=not new, removed=removed
+    )

@@ -231,3 +231,35 @@ class Setting(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
+
+
+class CollationRejection(Base):
+    """A difference from a reference that a reviewer rejected: it stays settled next time."""
+
+    __tablename__ = "collation_rejections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), index=True)
+    reference_id: Mapped[int] = mapped_column(ForeignKey("reference_texts.id", ondelete="CASCADE"))
+    page_reading: Mapped[str] = mapped_column(Text)
+    reference_reading: Mapped[str] = mapped_column(Text)
+    reference_start: Mapped[int] = mapped_column(Integer)
+    annotator_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class PageCollation(Base):
+    """How a page last compared with its reference: shown in the pages list."""
+
+    __tablename__ = "page_collations"
+
+    page_id: Mapped[int] = mapped_column(
+        ForeignKey("pages.id", ondelete="CASCADE"), primary_key=True
+    )
+    reference_id: Mapped[int | None] = mapped_column(
+        ForeignKey("reference_texts.id", ondelete="CASCADE")
+    )  # None: the page has no counterpart in any reference
+    open_differences: Mapped[int] = mapped_column(Integer, default=0)
+    cer: Mapped[float | None] = mapped_column(Float)
+    coverage: Mapped[float] = mapped_column(Float, default=0.0)
+    collated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -4,11 +4,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from xzannot.errors import UserError
 from xzannot.store.database import head_revision, locate, open_project
+from xzannot.store.models import Base
 
 
 def test_new_project_is_migrated_to_head_with_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -152,3 +155,13 @@ def test_a_locked_project_is_one_line_on_the_command_line(
     assert code == 1
     assert err.startswith("xzannot: ") and len(err.strip().splitlines()) == 1
     assert "Traceback" not in err
+
+
+def test_the_migrations_build_exactly_the_models(tmp_path: Path) -> None:
+    with (
+        open_project(tmp_path / "m.sqlite", create=True) as project,
+        project.engine.connect() as connection,
+    ):
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == []

@@ -1,0 +1,89 @@
+"""Collating the sample yearbook with its web transcription, as an archivist does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE_REFERENCE
+from xzannot.errors import UserError
+from xzannot.operations.collating import (
+    accept_difference,
+    collate_page,
+    collate_pages,
+    reject_difference,
+    reopen_difference,
+)
+from xzannot.operations.importing import import_reference
+from xzannot.operations.reviewing import revert
+from xzannot.store.collation import agreements
+from xzannot.store.database import open_project
+from xzannot.store.documents import current_text, list_pages
+
+
+@pytest.fixture
+def collated(sample: Path) -> Path:
+    with open_project(sample) as project:
+        outcome = import_reference(project, SAMPLE_REFERENCE, document="1")
+    assert [line for _, line in outcome.removed][-3:] == ["留言与评论(共有 条评论)", "验证码:", "网站地图"]
+    return sample
+
+
+def test_each_page_reports_its_real_differences(collated: Path) -> None:
+    with open_project(collated) as project:
+        results = collate_pages(project)
+        with project.session() as s:
+            kept = agreements(s)
+    first, second, third, dump = results
+    assert [(d.page_reading, d.reference_reading) for d in first.open] == [("ŷ", "2")]  # pm2.5
+    assert [(d.kind.value, d.page_reading, d.reference_reading) for d in second.open] == [
+        ("punctuation", "+", ""),
+        ("substitution", "人代会", "人民代表大会"),
+    ]
+    assert third.collation is None and third.reference is not None  # no counterpart: said
+    assert dump.reference is None  # the dump's document has no reference
+    assert kept[second.page_id].open_differences == 2
+    assert 0 < (kept[second.page_id].cer or 0) < 0.01
+    assert kept[third.page_id].cer is None
+
+
+def test_accepting_edits_the_page_and_undo_brings_it_back(collated: Path) -> None:
+    with open_project(collated) as project:
+        with project.session() as s:
+            page = list_pages(s)[1]
+        before = collate_page(project, page.id)
+        representatives = before.open[1]  # 人代会 / 人民代表大会
+        edit = accept_difference(project, page.id, representatives, "审校员甲")
+        after = collate_page(project, page.id)
+        with project.session() as s:
+            text = current_text(s, page.id)
+        assert "扎实办好人民代表大会票决" in text
+        assert [d.page_reading for d in after.open] == ["+"]
+        revert(project, page.id, [edit], "审校员甲")  # what undo does
+        again = collate_page(project, page.id)
+    assert [d.page_reading for d in again.open] == ["+", "人代会"]
+
+
+def test_a_rejected_difference_stays_settled_until_reopened(collated: Path) -> None:
+    with open_project(collated) as project:
+        with project.session() as s:
+            page = list_pages(s)[1]
+        first = collate_page(project, page.id)
+        assert first.reference is not None
+        rejection = reject_difference(project, page.id, first.reference.id, first.open[0], "甲")
+        settled = collate_page(project, page.id)
+        assert [d.page_reading for d in settled.open] == ["人代会"]
+        assert settled.rejected == 1
+        reopen_difference(project, rejection)
+        assert len(collate_page(project, page.id).open) == 2
+
+
+def test_a_stale_difference_is_refused_in_words(collated: Path) -> None:
+    with open_project(collated) as project:
+        with project.session() as s:
+            page = list_pages(s)[1]
+        found = collate_page(project, page.id)
+        accept_difference(project, page.id, found.open[1], "甲")
+        with pytest.raises(UserError, match="has changed since it was collated"):
+            accept_difference(project, page.id, found.open[1], "甲")
