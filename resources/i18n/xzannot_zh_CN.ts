@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Collating</name>
+    <message>
+        <location filename="../../xzannot/ui/collating.py" line="92"/>
+        <source>Accept reference reading</source>
+        <translation>采用参照文本的读法</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/collating.py" line="103"/>
+        <source>Reject reference reading</source>
+        <translation>不采用参照文本的读法</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/collating.py" line="116"/>
+        <source>Accept %1 reference reading(s)</source>
+        <translation>采用 %1 处参照读法</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/collating.py" line="133"/>
+        <location filename="../../xzannot/ui/collating.py" line="150"/>
+        <source>Collate</source>
+        <translation>对校</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/collating.py" line="133"/>
+        <source>Collating pages…</source>
+        <translation>正在对校页面…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/collating.py" line="141"/>
+        <source>Collated %1 page(s): %2 open difference(s).</source>
+        <translation>已对校 %1 页：%2 处未处理的差异。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/collating.py" line="148"/>
+        <source>Collating cancelled.</source>
+        <translation>对校已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>CollationView</name>
+    <message>
+        <location filename="../../xzannot/ui/collation_view.py" line="47"/>
+        <source>This document has no reference text. Add one with File ▸ Import Reference Text…</source>
+        <translation>本文档没有参照文本。请通过“文件 ▸ 导入参照文本…”添加。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/collation_view.py" line="50"/>
+        <source>This page has no counterpart in the reference “%1”.</source>
+        <translation>参照文本“%1”中没有与本页对应的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/collation_view.py" line="55"/>
+        <source>%1 open difference(s) from “%2”; CER %3%; the reference covers %4% of the page.</source>
+        <translation>与“%2”有 %1 处未处理的差异；字符错误率 %3%；参照文本覆盖本页 %4%。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/collation_view.py" line="63"/>
+        <source>%1 rejected before.</source>
+        <translation>此前已拒绝 %1 处。</translation>
+    </message>
+</context>
+<context>
     <name>CorpusFlow</name>
     <message>
         <location filename="../../xzannot/ui/corpus_flow.py" line="88"/>
@@ -141,31 +203,36 @@
     </message>
     <message>
         <location filename="../../xzannot/ui/corrections_panel.py" line="60"/>
+        <source>From the reference</source>
+        <translation>据参照文本</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="61"/>
         <source>Reverts</source>
         <translation>撤回记录</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="65"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="66"/>
         <source>to review</source>
         <translation>待审</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="66"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="67"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="67"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="68"/>
         <source>reverted</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="92"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="93"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="97"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="98"/>
         <source>%1 to review</source>
         <translation>%1 处待审</translation>
     </message>
@@ -176,6 +243,77 @@
         <location filename="../../xzannot/ui/diff_dialog.py" line="43"/>
         <source>Original and corrected: %1</source>
         <translation>原文与校正后：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DifferencesModel</name>
+    <message>
+        <location filename="../../xzannot/ui/differences_panel.py" line="34"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/differences_panel.py" line="34"/>
+        <source>Page</source>
+        <translation>本页</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/differences_panel.py" line="34"/>
+        <source>Reference</source>
+        <translation>参照</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/differences_panel.py" line="38"/>
+        <source>spacing</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/differences_panel.py" line="39"/>
+        <source>punctuation</source>
+        <translation>标点</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/differences_panel.py" line="40"/>
+        <source>insertion</source>
+        <translation>缺文</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/differences_panel.py" line="41"/>
+        <source>deletion</source>
+        <translation>衍文</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/differences_panel.py" line="42"/>
+        <source>substitution</source>
+        <translation>异文</translation>
+    </message>
+</context>
+<context>
+    <name>DifferencesPanel</name>
+    <message>
+        <location filename="../../xzannot/ui/differences_panel.py" line="80"/>
+        <source>Accept</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/differences_panel.py" line="81"/>
+        <source>Take the reference&apos;s reading (Enter)</source>
+        <translation>采用参照文本的读法（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/differences_panel.py" line="82"/>
+        <source>Reject</source>
+        <translation>不采用</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/differences_panel.py" line="83"/>
+        <source>Keep the page&apos;s reading (Delete)</source>
+        <translation>保留本页的读法（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/differences_panel.py" line="85"/>
+        <source>Accept All of Kind</source>
+        <translation>采用此类全部</translation>
     </message>
 </context>
 <context>
@@ -296,27 +434,27 @@
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="154"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="155"/>
         <source>Export into folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="157"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="158"/>
         <source>Export to file</source>
         <translation>导出到文件</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="175"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="176"/>
         <source>Choose where to save the export.</source>
         <translation>请选择导出保存的位置。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="178"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="179"/>
         <source>Choose at least one document.</source>
         <translation>请至少选择一个文档。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="181"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="182"/>
         <source>Choose at least one status.</source>
         <translation>请至少选择一种状态。</translation>
     </message>
@@ -332,45 +470,30 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="65"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="64"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="65"/>
-        <location filename="../../xzannot/ui/import_flow.py" line="85"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="64"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="84"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="74"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="73"/>
         <source>Imported %1 document(s), %2 page(s).</source>
         <translation>已导入 %1 个文档，共 %2 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="77"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="76"/>
         <source>%1 already in the project.</source>
         <translation>%1 个已在项目中。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="82"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="81"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>导入已取消，项目未作任何改动。</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="94"/>
-        <source>Import reference text</source>
-        <translation>导入参照文本</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="97"/>
-        <source>That reference text was already stored.</source>
-        <translation>该参照文本已存储过。</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="100"/>
-        <source>Stored a reference text of %1 characters.</source>
-        <translation>已存储参照文本，共 %1 字。</translation>
     </message>
 </context>
 <context>
@@ -433,355 +556,390 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="203"/>
+        <location filename="../../xzannot/ui/main_window.py" line="221"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="206"/>
+        <location filename="../../xzannot/ui/main_window.py" line="224"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="212"/>
+        <location filename="../../xzannot/ui/main_window.py" line="230"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="215"/>
+        <location filename="../../xzannot/ui/main_window.py" line="233"/>
         <source>Span</source>
         <translation>当前标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="222"/>
+        <location filename="../../xzannot/ui/main_window.py" line="240"/>
         <source>Corrections</source>
         <translation>校正</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="256"/>
+        <location filename="../../xzannot/ui/main_window.py" line="250"/>
+        <source>Reference</source>
+        <translation>参照</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="285"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="257"/>
+        <location filename="../../xzannot/ui/main_window.py" line="286"/>
         <source>The name recorded on every span you mark:</source>
         <translation>记录在您所做每条标注上的姓名：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="276"/>
+        <location filename="../../xzannot/ui/main_window.py" line="305"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="279"/>
+        <location filename="../../xzannot/ui/main_window.py" line="308"/>
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="283"/>
+        <location filename="../../xzannot/ui/main_window.py" line="312"/>
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="287"/>
+        <location filename="../../xzannot/ui/main_window.py" line="316"/>
         <source>&amp;Import PDF or Text…</source>
         <translation>导入 PDF 或文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="289"/>
+        <location filename="../../xzannot/ui/main_window.py" line="318"/>
         <source>Import &amp;Reference Text…</source>
         <translation>导入参照文本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="290"/>
+        <location filename="../../xzannot/ui/main_window.py" line="319"/>
         <source>&amp;Locate Missing PDF…</source>
         <translation>查找缺失的 PDF(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="293"/>
+        <location filename="../../xzannot/ui/main_window.py" line="322"/>
         <source>&amp;Export Corpus…</source>
         <translation>导出语料(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="295"/>
+        <location filename="../../xzannot/ui/main_window.py" line="324"/>
         <source>Import &amp;Spans…</source>
         <translation>导入标注(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="298"/>
+        <location filename="../../xzannot/ui/main_window.py" line="327"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="301"/>
+        <location filename="../../xzannot/ui/main_window.py" line="330"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="302"/>
+        <location filename="../../xzannot/ui/main_window.py" line="331"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="304"/>
+        <location filename="../../xzannot/ui/main_window.py" line="333"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="311"/>
+        <location filename="../../xzannot/ui/main_window.py" line="340"/>
         <source>&amp;Accept Span</source>
         <translation>接受标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="319"/>
+        <location filename="../../xzannot/ui/main_window.py" line="348"/>
         <source>&amp;Reject Suggestion or Delete Span</source>
         <translation>拒绝建议或删除标注(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="325"/>
+        <location filename="../../xzannot/ui/main_window.py" line="354"/>
         <source>&amp;Delete Span</source>
         <translation>删除标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="329"/>
+        <location filename="../../xzannot/ui/main_window.py" line="358"/>
         <source>&amp;Correct Text</source>
         <translation>校正文字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="337"/>
+        <location filename="../../xzannot/ui/main_window.py" line="366"/>
         <source>&amp;Label</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="339"/>
+        <location filename="../../xzannot/ui/main_window.py" line="368"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="341"/>
+        <location filename="../../xzannot/ui/main_window.py" line="370"/>
         <source>&amp;Compare with Original…</source>
         <translation>与原文对照(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="344"/>
+        <location filename="../../xzannot/ui/main_window.py" line="373"/>
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="345"/>
+        <location filename="../../xzannot/ui/main_window.py" line="374"/>
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="348"/>
+        <location filename="../../xzannot/ui/main_window.py" line="377"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="355"/>
+        <location filename="../../xzannot/ui/main_window.py" line="384"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="370"/>
+        <location filename="../../xzannot/ui/main_window.py" line="400"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="374"/>
+        <location filename="../../xzannot/ui/main_window.py" line="404"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="381"/>
+        <location filename="../../xzannot/ui/main_window.py" line="411"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="383"/>
+        <location filename="../../xzannot/ui/main_window.py" line="413"/>
         <source>&amp;Next Page</source>
         <translation>下一页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="386"/>
+        <location filename="../../xzannot/ui/main_window.py" line="416"/>
         <source>&amp;Previous Page</source>
         <translation>上一页(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="389"/>
+        <location filename="../../xzannot/ui/main_window.py" line="419"/>
         <source>Next Page &amp;to Do</source>
         <translation>下一个待办页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="391"/>
+        <location filename="../../xzannot/ui/main_window.py" line="421"/>
         <source>&amp;Go to Page…</source>
         <translation>转到页面(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="393"/>
+        <location filename="../../xzannot/ui/main_window.py" line="423"/>
         <source>&amp;Page</source>
         <translation>页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="395"/>
+        <location filename="../../xzannot/ui/main_window.py" line="425"/>
         <source>Mark Page &amp;to Do</source>
         <translation>标为待办(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="396"/>
+        <location filename="../../xzannot/ui/main_window.py" line="426"/>
         <source>Mark Page &amp;in Progress</source>
         <translation>标为进行中(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="397"/>
+        <location filename="../../xzannot/ui/main_window.py" line="427"/>
         <source>Mark Page &amp;Done</source>
         <translation>标为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="403"/>
+        <location filename="../../xzannot/ui/main_window.py" line="433"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="405"/>
+        <location filename="../../xzannot/ui/main_window.py" line="435"/>
         <source>&amp;Suggest Spans on This Page</source>
         <translation>为本页生成建议标注(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="409"/>
+        <location filename="../../xzannot/ui/main_window.py" line="439"/>
         <source>Suggest Spans on &amp;All Pages</source>
         <translation>为所有页面生成建议标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="416"/>
+        <location filename="../../xzannot/ui/main_window.py" line="446"/>
         <source>Pre-annotation &amp;Rules…</source>
         <translation>预标注规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="419"/>
+        <location filename="../../xzannot/ui/main_window.py" line="450"/>
+        <source>&amp;Collate All Pages</source>
+        <translation>对校全部页面(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="454"/>
+        <source>&amp;Next Difference</source>
+        <translation>下一处差异(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="459"/>
+        <source>&amp;Previous Difference</source>
+        <translation>上一处差异(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="463"/>
+        <source>&amp;Accept Difference</source>
+        <translation>采用差异(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="466"/>
+        <source>Re&amp;ject Difference</source>
+        <translation>不采用差异(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="469"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="422"/>
+        <location filename="../../xzannot/ui/main_window.py" line="472"/>
         <source>Annotation &amp;Guide</source>
         <translation>标注规范(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="452"/>
+        <location filename="../../xzannot/ui/main_window.py" line="502"/>
         <source>The language changes when xzannot is started again.</source>
         <translation>重新启动 xzannot 后语言才会改变。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="468"/>
+        <location filename="../../xzannot/ui/main_window.py" line="521"/>
         <source>%1 — xzannot</source>
         <translation>%1 — xzannot</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="473"/>
+        <location filename="../../xzannot/ui/main_window.py" line="526"/>
         <source>This project is empty. Import a PDF with File ▸ Import.</source>
         <translation>项目为空。请通过“文件 ▸ 导入”导入 PDF。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="521"/>
-        <location filename="../../xzannot/ui/main_window.py" line="526"/>
+        <location filename="../../xzannot/ui/main_window.py" line="574"/>
+        <location filename="../../xzannot/ui/main_window.py" line="579"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="532"/>
+        <location filename="../../xzannot/ui/main_window.py" line="585"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="539"/>
+        <location filename="../../xzannot/ui/main_window.py" line="592"/>
         <source>Import PDF or text</source>
         <translation>导入 PDF 或文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="549"/>
+        <location filename="../../xzannot/ui/main_window.py" line="602"/>
         <source>Import reference text</source>
         <translation>导入参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="550"/>
+        <location filename="../../xzannot/ui/main_window.py" line="603"/>
         <source>Import the document&apos;s pages first.</source>
         <translation>请先导入该文档的页面。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="555"/>
-        <source>Reference text for this document</source>
-        <translation>本文档的参照文本</translation>
+        <location filename="../../xzannot/ui/main_window.py" line="621"/>
+        <source>That reference text was already stored.</source>
+        <translation>该参照文本已存储过。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="567"/>
+        <location filename="../../xzannot/ui/main_window.py" line="623"/>
+        <source>Stored a reference text of %1 characters.</source>
+        <translation>已存储参照文本，共 %1 字。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="637"/>
         <source>Where is %1?</source>
         <translation>%1 在哪里？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="574"/>
+        <location filename="../../xzannot/ui/main_window.py" line="644"/>
         <source>Locate PDF</source>
         <translation>查找 PDF</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="605"/>
+        <location filename="../../xzannot/ui/main_window.py" line="691"/>
         <source>Correction mode: what you type is saved as corrections.</source>
         <translation>校正模式：您输入的内容将作为校正保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="607"/>
+        <location filename="../../xzannot/ui/main_window.py" line="693"/>
         <source>Labelling mode.</source>
         <translation>标注模式。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="638"/>
-        <location filename="../../xzannot/ui/main_window.py" line="679"/>
+        <location filename="../../xzannot/ui/main_window.py" line="725"/>
+        <location filename="../../xzannot/ui/main_window.py" line="766"/>
         <source>✓ Saved</source>
         <translation>✓ 已保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="680"/>
+        <location filename="../../xzannot/ui/main_window.py" line="767"/>
         <source>Every change is saved to the project at once.</source>
         <translation>每处改动都会立即保存到项目中。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="696"/>
-        <location filename="../../xzannot/ui/main_window.py" line="697"/>
+        <location filename="../../xzannot/ui/main_window.py" line="783"/>
+        <location filename="../../xzannot/ui/main_window.py" line="784"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="730"/>
+        <location filename="../../xzannot/ui/main_window.py" line="817"/>
         <source>Every page is done.</source>
         <translation>所有页面均已完成。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="743"/>
+        <location filename="../../xzannot/ui/main_window.py" line="830"/>
         <source>No page %1 in this document.</source>
         <translation>本文档中没有第 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="751"/>
+        <location filename="../../xzannot/ui/main_window.py" line="838"/>
         <source>Go to page</source>
         <translation>转到页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="751"/>
+        <location filename="../../xzannot/ui/main_window.py" line="838"/>
         <source>Printed page (e.g. 22) or page number:</source>
         <translation>印刷页码（如 22）或页序号：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="782"/>
+        <location filename="../../xzannot/ui/main_window.py" line="869"/>
         <source>The PDF %1 is missing or has changed since it was imported. Use File ▸ Locate Missing PDF… to point to it.</source>
         <translation>PDF 文件 %1 已缺失，或自导入后已被改动。请通过“文件 ▸ 查找缺失的 PDF…”指定其位置。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="790"/>
+        <location filename="../../xzannot/ui/main_window.py" line="877"/>
         <source>printed %1</source>
         <translation>印刷页码 %1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="793"/>
+        <location filename="../../xzannot/ui/main_window.py" line="880"/>
         <source>%1 · page %2 of %3</source>
         <translation>%1 · 第 %2 页，共 %3 页</translation>
     </message>
@@ -802,49 +960,69 @@
 <context>
     <name>PagesModel</name>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="53"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="67"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="53"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="68"/>
         <source>Printed</source>
         <translation>印刷页码</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="53"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="53"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="70"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="75"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="71"/>
+        <source>CER</source>
+        <translation>错误率</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="98"/>
         <source>%1, page %2</source>
         <translation>%1，第 %2 页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="83"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="106"/>
         <source>needs text</source>
         <translation>缺文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="85"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="108"/>
         <source>to do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="86"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="109"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="87"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="110"/>
         <source>done</source>
         <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="122"/>
+        <source>Not collated with a reference yet.</source>
+        <translation>尚未与参照文本对校。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="124"/>
+        <source>No counterpart in a reference text.</source>
+        <translation>参照文本中没有对应内容。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="126"/>
+        <source>%1 open difference(s) from the reference, which covers %2% of the page.</source>
+        <translation>与参照文本有 %1 处未处理的差异，参照文本覆盖本页 %2%。</translation>
     </message>
 </context>
 <context>
@@ -853,6 +1031,54 @@
         <location filename="../../xzannot/ui/progress.py" line="33"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceDialog</name>
+    <message>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="41"/>
+        <source>Import reference text</source>
+        <translation>导入参照文本</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="50"/>
+        <source>Open File…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="52"/>
+        <source>Paste the reference text here, or open a file.</source>
+        <translation>在此粘贴参照文本，或打开文件。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="53"/>
+        <source>Leave out the web page&apos;s own lines</source>
+        <translation>去掉网页自身的内容</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="67"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="97"/>
+        <source>Reference text</source>
+        <translation>参照文本</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="109"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="112"/>
+        <source>%1 line(s) of the web page will be left out:</source>
+        <translation>将去掉网页的 %1 行：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="114"/>
+        <source>No web page lines found.</source>
+        <translation>未发现网页自身的内容。</translation>
     </message>
 </context>
 <context>
@@ -1041,7 +1267,7 @@
 <context>
     <name>TextView</name>
     <message>
-        <location filename="../../xzannot/ui/text_view.py" line="65"/>
+        <location filename="../../xzannot/ui/text_view.py" line="68"/>
         <source>No text on this page.</source>
         <translation>此页没有文字。</translation>
     </message>

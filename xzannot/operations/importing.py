@@ -198,6 +198,7 @@ def import_reference(
     text: str | None = None,
     document: str | None = None,
     keep_furniture: bool = False,
+    title: str | None = None,
 ) -> ReferenceOutcome:
     """Store a reference witness (from a file, or pasted ``text``) against a document.
 
@@ -215,7 +216,7 @@ def import_reference(
         text, removed = stripped.text, stripped.removed
         if not text.strip():
             raise UserError("the reference text holds nothing but web page furniture")
-    title = path.stem if path is not None else "pasted reference"
+    title = title or (path.stem if path is not None else "pasted reference")
     with project.transaction() as session:
         doc = get_document(session, document)
         ref_id, new = add_reference(

@@ -12,9 +12,11 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from xzannot.core.collate import Difference
 from xzannot.core.edits import Edit
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.errors import UserError
+from xzannot.operations.collating import accept_difference, reject_difference, reopen_difference
 from xzannot.operations.labelling import add_span, change_span, mark_page
 from xzannot.operations.reviewing import manual_edit, revert, set_review
 from xzannot.store.database import Project
@@ -169,11 +171,15 @@ class TypeCorrection(TextCommand):
         if self.current is None:
 
             def store() -> None:
-                self.current = [manual_edit(self.project, self.page_id, self.edit, self.author)]
+                self.current = [self.store()]
 
             self._run(store)
         else:
             self._flip()
+
+    def store(self) -> int:
+        """Save the change the first time; returns the edit's id."""
+        return manual_edit(self.project, self.page_id, self.edit, self.author)
 
     def undo(self) -> None:
         self._flip()
@@ -197,3 +203,47 @@ class ReviewCorrections(_ProjectCommand):
 
     def undo(self) -> None:
         self._run(lambda: set_review(self.project, self.ids, "open"))
+
+
+class AcceptDifference(TypeCorrection):
+    """Take a reference's reading into the page: an edit, undone and redone like typing."""
+
+    def __init__(
+        self, context: Context, page_id: int, difference: Difference, author: str, text: str
+    ) -> None:
+        edit = Edit(difference.start, difference.end, difference.reference_reading)
+        super().__init__(context, page_id, edit, author, text)
+        self.difference = difference
+
+    def store(self) -> int:
+        return accept_difference(self.project, self.page_id, self.difference, self.author)
+
+
+class RejectDifference(_ProjectCommand):
+    """Keep the page's reading against the reference; undo opens the difference again."""
+
+    def __init__(
+        self,
+        context: Context,
+        page_id: int,
+        settled: tuple[int, Difference],
+        annotator: str,
+        text: str,
+    ) -> None:
+        super().__init__(context, page_id, text)
+        self.reference_id, self.difference = settled
+        self.annotator = annotator
+        self.rejection: int | None = None
+
+    def redo(self) -> None:
+        def run() -> None:
+            self.rejection = reject_difference(
+                self.project, self.page_id, self.reference_id, self.difference, self.annotator
+            )
+
+        self._run(run)
+
+    def undo(self) -> None:
+        rejection = self.rejection
+        if rejection is not None:
+            self._run(lambda: reopen_difference(self.project, rejection))

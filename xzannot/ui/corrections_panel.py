@@ -57,6 +57,7 @@ class CorrectionsPanel(QWidget):
             "spacing": self.tr("Spaces"),
             "line_breaks": self.tr("Line breaks"),
             "manual": self.tr("Typed corrections"),
+            "collation": self.tr("From the reference"),
             "revert": self.tr("Reverts"),
         }.get(kind, kind)
 

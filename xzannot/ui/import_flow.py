@@ -14,7 +14,6 @@ from xzannot.errors import CancelledError, UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.operations.importing import (
     ImportOutcome,
-    import_reference,
     read_document,
     store_documents,
 )
@@ -85,19 +84,3 @@ class ImportFlow(QObject):
             QMessageBox.warning(self._parent, self.tr("Import"), str(exc))
             return
         raise exc
-
-    def import_reference(self, project: Project, path: Path, document_id: int) -> None:
-        """Store a reference witness for a document (a quick, local operation)."""
-        try:
-            outcome = import_reference(project, path, document=str(document_id))
-        except UserError as exc:
-            QMessageBox.warning(self._parent, self.tr("Import reference text"), str(exc))
-            return
-        if outcome.already_present:
-            self.finished.emit(self.tr("That reference text was already stored."))
-        else:
-            self.finished.emit(
-                self.tr("Stored a reference text of %1 characters.").replace(
-                    "%1", str(outcome.characters)
-                )
-            )

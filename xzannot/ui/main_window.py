@@ -31,6 +31,7 @@ from xzannot.io.render import PageRenderer
 from xzannot.operations.correcting import correct_page_in
 from xzannot.operations.relocate import adopt_file, document_path
 from xzannot.operations.reviewing import corrections
+from xzannot.store.collation import agreements
 from xzannot.store.database import Project, open_project
 from xzannot.store.documents import (
     DocumentInfo,
@@ -43,10 +44,13 @@ from xzannot.store.documents import (
 from xzannot.store.labels import list_labels
 from xzannot.store.spans import list_spans, span_counts
 from xzannot.ui import settings as keys
+from xzannot.ui.collating import Collating
+from xzannot.ui.collation_view import CollationView
 from xzannot.ui.corpus_flow import CorpusFlow
 from xzannot.ui.correcting import Correcting
 from xzannot.ui.corrections_panel import CorrectionsPanel
 from xzannot.ui.diff_dialog import DiffDialog
+from xzannot.ui.differences_panel import DifferencesPanel
 from xzannot.ui.guide_dialog import GuideDialog
 from xzannot.ui.i18n import LANGUAGES
 from xzannot.ui.import_flow import ImportFlow
@@ -55,6 +59,7 @@ from xzannot.ui.labelling import Labelling
 from xzannot.ui.page_state import PageData, PageState
 from xzannot.ui.page_view import PageView
 from xzannot.ui.pages_model import PagesModel
+from xzannot.ui.reference_dialog import ReferenceDialog
 from xzannot.ui.settings import Settings
 from xzannot.ui.span_editor import SpanEditor
 from xzannot.ui.spans_model import SpansModel
@@ -171,7 +176,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         if self._settings.get(keys.WINDOW_STATE).isEmpty():
             self.resize(1280, 860)
-            self.resizeDocks([self.pages_dock], [330], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.pages_dock], [390], Qt.Orientation.Horizontal)
             self.resizeDocks([self.spans_dock], [210], Qt.Orientation.Vertical)
             self.resizeDocks(
                 [self.spans_dock, self.editor_dock], [700, 500], Qt.Orientation.Horizontal
@@ -186,6 +191,19 @@ class MainWindow(QMainWindow):
         self.corpus.finished.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.corpus.imported.connect(self._load_project)
         self.guide: GuideDialog | None = None
+        self.reference_dialog: ReferenceDialog | None = None
+        self.collating = Collating(
+            self.state,
+            self.undo_stack,
+            lambda: self.project,
+            self.annotator,
+            window=self,
+            tasks=self.tasks,
+        )
+        self.collating.textChanged.connect(self.after_text_change)
+        self.collating.settled.connect(lambda _page: self.collating.refresh())
+        self.collating.failed.connect(self._change_failed)
+        self.collating.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     def _build_docks(self) -> None:
         self.pages_model = PagesModel(self)
@@ -224,7 +242,18 @@ class MainWindow(QMainWindow):
             self.corrections,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
+        self.differences = DifferencesPanel(self)
+        self.collation_view = CollationView(
+            self.collating, self.differences, self.text_view, self.pages_model, self.state
+        )
+        self.differences_dock = self._dock(
+            self.tr("Reference"),
+            "ReferenceDock",
+            self.differences,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
         self.tabifyDockWidget(self.spans_dock, self.corrections_dock)
+        self.tabifyDockWidget(self.spans_dock, self.differences_dock)
         self.corrections_dock.visibilityChanged.connect(
             lambda visible: self._show_corrections() if visible else None
         )
@@ -364,6 +393,7 @@ class MainWindow(QMainWindow):
             self.spans_dock,
             self.editor_dock,
             self.corrections_dock,
+            self.differences_dock,
         ):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
@@ -415,6 +445,26 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(
             self._action(self.tr("Pre-annotation &Rules…"), self.suggesting.edit_rules)
         )
+        tools_menu.addSeparator()
+        tools_menu.addAction(
+            self._action(self.tr("&Collate All Pages"), self.collating.collate_all)
+        )
+        tools_menu.addAction(
+            self._action(
+                self.tr("&Next Difference"), lambda: self._step_difference(1), Qt.Key.Key_F8
+            )
+        )
+        tools_menu.addAction(
+            self._action(
+                self.tr("&Previous Difference"), lambda: self._step_difference(-1), "Shift+F8"
+            )
+        )
+        tools_menu.addAction(
+            self._action(self.tr("&Accept Difference"), self._accept_difference, "Ctrl+Shift+A")
+        )
+        tools_menu.addAction(
+            self._action(self.tr("Re&ject Difference"), self._reject_difference, "Ctrl+Shift+X")
+        )
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(
@@ -459,12 +509,15 @@ class MainWindow(QMainWindow):
             documents = list_documents(session)
             pages = list_pages(session)
             counts = span_counts(session)
+            agreed = list(agreements(session).values())
         self._documents = {d.id: d for d in documents}
         self._files.clear()
         keep = self.state.page_id
         if restore:
             keep = self._settings.get(keys.last_page(self.project.location.url)) or None
         self.pages_model.set_pages(documents, pages, counts)
+        self.pages_model.set_agreements(agreed)
+        self.collating.forget_references()  # a reference may have been added
         self.setWindowTitle(self.tr("%1 — xzannot").replace("%1", self.project.location.display))
         if self.pages_model.rowCount() == 0:
             self.state.set_page(None)
@@ -542,22 +595,39 @@ class MainWindow(QMainWindow):
             self.imports.start(self.project, [Path(p) for p in paths])
 
     def choose_reference(self) -> None:
-        page = self.current_page()
-        if page is None:
+        """Add a reference witness (a file, or pasted text) after the reviewer has checked it."""
+        if not self._documents:
             QMessageBox.information(
                 self,
                 self.tr("Import reference text"),
                 self.tr("Import the document's pages first."),
             )
             return
-        path, _ = QFileDialog.getOpenFileName(
+        page = self.current_page()
+        self.reference_dialog = ReferenceDialog(
+            self.project,
+            list(self._documents.values()),
+            page.document_id if page else None,
             self,
-            self.tr("Reference text for this document"),
-            "",
-            "Text (*.txt *.text);;All files (*)",
         )
-        if path:
-            self.imports.import_reference(self.project, Path(path), page.document_id)
+        self.reference_dialog.accepted.connect(self._reference_stored)
+        self.reference_dialog.open()
+
+    def _reference_stored(self) -> None:
+        outcome = self.reference_dialog.outcome if self.reference_dialog else None
+        if outcome is None:
+            return
+        if outcome.already_present:
+            text = self.tr("That reference text was already stored.")
+        else:
+            text = self.tr("Stored a reference text of %1 characters.").replace(
+                "%1", str(outcome.characters)
+            )
+        self.statusBar().showMessage(text, 8000)
+        self.collating.forget_references()
+        self.collating.refresh()
+        self.differences_dock.show()
+        self.differences_dock.raise_()
 
     def locate_pdf(self) -> None:
         page = self.current_page()
@@ -578,6 +648,22 @@ class MainWindow(QMainWindow):
     def _after_import(self, summary: str) -> None:
         self.statusBar().showMessage(summary, 8000)
         self._load_project()
+
+    # collation
+    def _step_difference(self, delta: int) -> None:
+        self.differences_dock.show()
+        self.differences_dock.raise_()
+        self.collation_view.step(delta)
+
+    def _accept_difference(self) -> None:
+        difference = self.differences.current()
+        if difference is not None:
+            self.collating.accept(difference)
+
+    def _reject_difference(self) -> None:
+        difference = self.differences.current()
+        if difference is not None:
+            self.collating.reject(difference)
 
     # suggestions and the guide
     def suggest_page(self) -> None:
@@ -635,6 +721,7 @@ class MainWindow(QMainWindow):
         self.state.set_text(content.current, content.boxes)
         self.state.set_spans(spans)
         self._show_corrections()
+        self.collating.refresh()
         self.saved_label.setText(self.tr("✓ Saved"))
         self.saved.emit()
 
@@ -796,6 +883,7 @@ class MainWindow(QMainWindow):
             .replace("%3", str(document.page_count))
             + label
         )
+        self.collating.refresh()
         self.pageShown.emit(page.id)
 
     # spans dock

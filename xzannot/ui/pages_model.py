@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
+from xzannot.store.collation import Agreement
 from xzannot.store.documents import DocumentInfo, PageInfo
 from xzannot.ui.row_model import Index, RowTableModel
 
@@ -13,13 +15,14 @@ from xzannot.ui.row_model import Index, RowTableModel
 class PagesModel(RowTableModel[PageInfo]):
     """Rows are pages in document and page order."""
 
-    COLUMNS = ("page", "printed", "status", "spans")
+    COLUMNS = ("page", "printed", "status", "spans", "cer")
     PageRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._documents: dict[int, DocumentInfo] = {}
         self._counts: dict[int, int] = {}
+        self._agreements: dict[int, Agreement] = {}
 
     def set_pages(
         self,
@@ -30,6 +33,7 @@ class PagesModel(RowTableModel[PageInfo]):
         """Replace the whole list."""
         self._documents = {d.id: d for d in documents}
         self._counts = dict(span_counts or {})
+        self._agreements = {}
         self.set_rows(pages)
 
     def update_page(self, page: PageInfo, span_count: int) -> None:
@@ -41,6 +45,15 @@ class PagesModel(RowTableModel[PageInfo]):
         self._counts[page.id] = span_count
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
+    def set_agreements(self, agreements: Iterable[Agreement]) -> None:
+        """Show how pages agree with their reference (pages not given keep theirs)."""
+        for agreement in agreements:
+            self._agreements[agreement.page_id] = agreement
+            row = self.row_of(agreement.page_id)
+            if row >= 0:
+                cell = self.index(row, self.COLUMNS.index("cer"))
+                self.dataChanged.emit(cell, cell)
+
     def pages(self) -> list[PageInfo]:
         """Every page listed, in order."""
         return list(self._rows)
@@ -50,7 +63,13 @@ class PagesModel(RowTableModel[PageInfo]):
         return self.row_value(row)
 
     def header_names(self) -> tuple[str, ...]:
-        return (self.tr("Page"), self.tr("Printed"), self.tr("Status"), self.tr("Spans"))
+        return (
+            self.tr("Page"),
+            self.tr("Printed"),
+            self.tr("Status"),
+            self.tr("Spans"),
+            self.tr("CER"),
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -68,7 +87,11 @@ class PagesModel(RowTableModel[PageInfo]):
                 return page.printed_label or ""
             if column == "spans":
                 return str(self._counts.get(page.id, 0))
+            if column == "cer":
+                return self._cer_text(page.id)
             return self._status_text(page)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "cer":
+            return self._cer_tip(page.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             doc = self._documents.get(page.document_id)
             return (
@@ -86,3 +109,21 @@ class PagesModel(RowTableModel[PageInfo]):
             "in_progress": self.tr("in progress"),
             "done": self.tr("done"),
         }.get(page.review_status, page.review_status)
+
+    def _cer_text(self, page_id: int) -> str:
+        agreement = self._agreements.get(page_id)
+        if agreement is None or agreement.reference_id is None:
+            return "" if agreement is None else "—"
+        return f"{(agreement.cer or 0) * 100:.1f}%"
+
+    def _cer_tip(self, page_id: int) -> str:
+        agreement = self._agreements.get(page_id)
+        if agreement is None:
+            return self.tr("Not collated with a reference yet.")
+        if agreement.reference_id is None:
+            return self.tr("No counterpart in a reference text.")
+        return (
+            self.tr("%1 open difference(s) from the reference, which covers %2% of the page.")
+            .replace("%1", str(agreement.open_differences))
+            .replace("%2", f"{agreement.coverage * 100:.0f}")
+        )

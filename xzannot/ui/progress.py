@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 from xzannot.ui.tasks import TaskRunner
 
@@ -33,15 +33,19 @@ class ProgressRun(QObject):
         dialog = QProgressDialog(self._label, self.tr("Cancel"), 0, 1000, self._parent)
         dialog.setWindowTitle(self._title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        dialog.setValue(0)
+        # progress goes to the bar itself: a modal QProgressDialog.setValue() would run the
+        # event loop from inside this slot, and the outcome could close the dialog under it
+        bar = QProgressBar(dialog)
+        bar.setRange(0, 1000)
+        dialog.setBar(bar)
         self.dialog = dialog
 
         def on_progress(value: int, total: int) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(value)
+            if self.dialog is dialog:  # still open
+                bar.setMaximum(total)
+                bar.setValue(value)
 
         def finish(report: Callable[[Any], None], outcome: Any) -> None:
             self._close()

@@ -35,6 +35,7 @@ LINE_HEIGHT_PERCENT = 160
 BAR_HEIGHT = 2.0
 BAR_STEP = 3.0
 REJECTED_COLOR = QColor("#868e96")
+DIFFERENCE_COLOR = QColor("#f08c00")  # where the page differs from its reference
 
 
 def _x(line: QTextLine, position: int) -> float:
@@ -54,6 +55,8 @@ class TextView(QPlainTextEdit):
 
     def __init__(self, state: PageState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._differences: list[tuple[int, int]] = []
+        self._current_difference: int | None = None
         self.state = state
         self.setReadOnly(True)
         self.setTextInteractionFlags(
@@ -293,10 +296,16 @@ class TextView(QPlainTextEdit):
         bottom = bottom_block.position() + bottom_block.length()
         return self._map.from_utf16(top), self._map.from_utf16(bottom) + 1
 
+    def set_differences(self, ranges: list[tuple[int, int]], current: int | None = None) -> None:
+        """Mark where the page differs from its reference (``current``: the selected one)."""
+        self._differences = list(ranges)
+        self._current_difference = current
+        self.viewport().update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         spans = self.state.spans
-        if not spans:
+        if not spans and not self._differences:
             return
         first, last = self._visible_range()
         painter = QPainter(self.viewport())
@@ -308,7 +317,35 @@ class TextView(QPlainTextEdit):
             rects = [r for r in self.span_rects(span.start, span.end) if r.intersects(visible)]
             if rects:
                 self._paint_span(painter, span, rects)
+        self._paint_differences(painter, first, last)
         painter.end()
+
+    def _paint_differences(self, painter: QPainter, first: int, last: int) -> None:
+        """A wavy line under text that differs from the reference; a caret where it lacks text."""
+        for number, (start, end) in enumerate(self._differences):
+            if end < first or start > last:
+                continue
+            pen = QPen(DIFFERENCE_COLOR, 2.4 if number == self._current_difference else 1.4)
+            painter.setPen(pen)
+            if start == end:  # the reference has text here that the page lacks
+                near = self.span_rects(max(start - 1, 0), max(start, 1))
+                if near:
+                    rect = near[0]
+                    x = rect.right() if start > 0 else rect.left()
+                    painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom() + 3))
+                    painter.drawLine(
+                        QPointF(x - 3, rect.bottom() + 3), QPointF(x + 3, rect.bottom() + 3)
+                    )
+                continue
+            for rect in self.span_rects(start, end):
+                y, x, step = rect.bottom() + 1.5, rect.left(), 3.0
+                up = True
+                while x < rect.right():
+                    nxt = min(x + step, rect.right())
+                    painter.drawLine(
+                        QPointF(x, y + (0 if up else 2)), QPointF(nxt, y + (2 if up else 0))
+                    )
+                    x, up = nxt, not up
 
     def _paint_span(self, painter: QPainter, span: SpanInfo, rects: list[QRectF]) -> None:
         color = (

@@ -26,7 +26,11 @@ from xzannot.store.documents import current_text, list_pages
 def collated(sample: Path) -> Path:
     with open_project(sample) as project:
         outcome = import_reference(project, SAMPLE_REFERENCE, document="1")
-    assert [line for _, line in outcome.removed][-3:] == ["留言与评论(共有 条评论)", "验证码:", "网站地图"]
+    assert [line for _, line in outcome.removed][-3:] == [
+        "留言与评论(共有 条评论)",
+        "验证码:",
+        "网站地图",
+    ]
     return sample
 
 

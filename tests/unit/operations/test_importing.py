@@ -146,7 +146,11 @@ def test_reference_is_stored_against_a_document_once(db_path: Path, worker: Pdfi
         with project.session() as s:
             stored = s.scalars(select(ReferenceText)).all()
             assert len(stored) == 1
-            assert stored[0].text == SAMPLE_REFERENCE.read_text(encoding="utf-8")
+            # stored without the web page around it (the site's notice, address, comments)
+            web = SAMPLE_REFERENCE.read_text(encoding="utf-8")
+            assert stored[0].text == web[: web.index("本文仅代表作者观点")].rstrip("\n") + "\n"
+        kept = import_reference(project, SAMPLE_REFERENCE, keep_furniture=True)
+        assert not kept.already_present and kept.removed == ()
         with pytest.raises(UserError, match="a reference witness must be a text file"):
             import_reference(project, SAMPLE_PDF)
     assert first.document_id == doc.document_id

@@ -1,0 +1,152 @@
+"""Collation in the window: the shown page's differences from its reference, settled by undo-able
+commands; and collating every page off the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from functools import cached_property
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from xzannot.core.collate import Difference, DifferenceKind
+from xzannot.core.spans import SpanInfo
+from xzannot.errors import CancelledError, UserError
+from xzannot.operations.collating import (
+    Indexes,
+    PageCollation,
+    collate_page_in,
+    collate_pages,
+)
+from xzannot.store.collation import Agreement
+from xzannot.store.database import Project
+from xzannot.ui.commands import AcceptDifference, Context, RejectDifference
+from xzannot.ui.controller import Controller
+from xzannot.ui.page_state import PageState
+from xzannot.ui.progress import ProgressRun
+from xzannot.ui.tasks import TaskRunner
+
+
+class Collating(Controller):
+    """Keeps the shown page collated and turns accept and reject into commands."""
+
+    collated = Signal(object)  # the shown page's PageCollation
+    textChanged = Signal(int)  # a page whose text an accepted difference changed
+    settled = Signal(int)  # a page where a difference was rejected (or opened again)
+    agreementsChanged = Signal(object)  # list of Agreement, after collating many pages
+    message = Signal(str)
+
+    def __init__(
+        self,
+        state: PageState,
+        undo: QUndoStack,
+        project: Callable[[], Project],
+        annotator: Callable[[], str],
+        *,
+        window: QWidget,
+        tasks: TaskRunner,
+    ) -> None:
+        super().__init__(state, undo, project, annotator, window)
+        self._window = window
+        self._tasks = tasks
+        self._indexes = Indexes()  # references never change: their indexes are kept
+        self.current: PageCollation | None = None
+        self.run: ProgressRun | None = None
+
+    @cached_property
+    def _text_context(self) -> Context:
+        return self.context(lambda page_id, _span: self.textChanged.emit(page_id))
+
+    @cached_property
+    def _settle_context(self) -> Context:
+        return self.context(self._settled)
+
+    def _settled(self, page_id: int, _span: SpanInfo | None) -> None:
+        self.settled.emit(page_id)
+
+    def forget_references(self) -> None:
+        """Another project, or new references: build the indexes again when needed."""
+        self._indexes = Indexes()
+
+    def refresh(self) -> PageCollation | None:
+        """Collate the shown page again (quick: its reference's index is kept)."""
+        page_id = self.state.page_id
+        if page_id is None:
+            self.current = None
+            return None
+        try:
+            with self._project().transaction() as session:
+                self.current = collate_page_in(session, page_id, self._indexes)
+        except UserError as exc:
+            self.message.emit(str(exc))
+            self.current = None
+        self.collated.emit(self.current)
+        return self.current
+
+    def accept(self, difference: Difference) -> None:
+        """Take the reference's reading into the page."""
+        page_id = self.state.page_id
+        if page_id is not None:
+            text = self.tr("Accept reference reading")
+            self.undo.push(
+                AcceptDifference(self._text_context, page_id, difference, self._annotator(), text)
+            )
+
+    def reject(self, difference: Difference) -> None:
+        """Keep the page's reading; the difference stays settled."""
+        page_id, current = self.state.page_id, self.current
+        if page_id is None or current is None or current.reference is None:
+            return
+        settled = (current.reference.id, difference)
+        text = self.tr("Reject reference reading")
+        self.undo.push(
+            RejectDifference(self._settle_context, page_id, settled, self._annotator(), text)
+        )
+
+    def accept_kind(self, kind: DifferenceKind) -> None:
+        """Accept every open difference of one kind on the shown page (one undo step)."""
+        if self.current is None:
+            return
+        chosen = [d for d in self.current.open if d.kind is kind]
+        if not chosen:
+            return
+        self.undo.beginMacro(
+            self.tr("Accept %1 reference reading(s)").replace("%1", str(len(chosen)))
+        )
+        for difference in sorted(chosen, key=lambda d: -d.start):  # later ones first
+            self.accept(difference)
+        self.undo.endMacro()
+
+    def collate_all(self) -> None:
+        """Collate every page in the background; the pages list shows their agreement."""
+        project = self._project()
+
+        def work(
+            *, progress: Callable[[int, int], None], cancel: threading.Event
+        ) -> list[Agreement]:
+            results = collate_pages(project, progress=progress, cancelled=cancel.is_set)
+            return [r.agreement for r in results]
+
+        self.run = ProgressRun(
+            self._window, self._tasks, self.tr("Collate"), self.tr("Collating pages…")
+        )
+        self.run.start(work, done=self._all_done, failed=self._all_failed)
+
+    def _all_done(self, found: list[Agreement]) -> None:
+        self.agreementsChanged.emit(found)
+        open_total = sum(a.open_differences for a in found)
+        self.message.emit(
+            self.tr("Collated %1 page(s): %2 open difference(s).")
+            .replace("%1", str(len(found)))
+            .replace("%2", str(open_total))
+        )
+
+    def _all_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, CancelledError):
+            self.message.emit(self.tr("Collating cancelled."))
+        elif isinstance(exc, UserError):
+            QMessageBox.warning(self._window, self.tr("Collate"), str(exc))
+        else:
+            raise exc
