@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,15 @@ def test_layer_imports_stay_inside_their_bounds(layer: str) -> None:
         if any(name == banned or name.startswith(banned + ".") for banned in FORBIDDEN[layer])
     ]
     assert not offences
+
+
+def test_every_package_is_installed() -> None:
+    """A subpackage missing from pyproject.toml would be left out of ``pip install .``."""
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(path.parent.relative_to(PACKAGE.parent).parts)
+        for path in PACKAGE.rglob("__init__.py")
+        if "migrations" not in path.parts
+    }
+    assert found <= listed

@@ -94,6 +94,11 @@ def save_agreement(session: Session, agreement: Agreement) -> None:
     if row is None:
         row = PageCollation(page_id=agreement.page_id)
         session.add(row)
+    elif (
+        Agreement(row.page_id, row.reference_id, row.open_differences, row.cer, row.coverage)
+        == agreement
+    ):
+        return  # showing a page again writes nothing
     row.reference_id = agreement.reference_id
     row.open_differences = agreement.open_differences
     row.cer = agreement.cer
