@@ -20,7 +20,6 @@
     </message>
     <message>
         <location filename="../../xzannot/ui/collating.py" line="133"/>
-        <location filename="../../xzannot/ui/collating.py" line="150"/>
         <source>Collate</source>
         <translation>对校</translation>
     </message>
@@ -30,12 +29,12 @@
         <translation>正在对校页面…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="141"/>
+        <location filename="../../xzannot/ui/collating.py" line="145"/>
         <source>Collated %1 page(s): %2 open difference(s).</source>
         <translation>已对校 %1 页：%2 处未处理的差异。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="148"/>
+        <location filename="../../xzannot/ui/collating.py" line="138"/>
         <source>Collating cancelled.</source>
         <translation>对校已取消。</translation>
     </message>
@@ -66,62 +65,61 @@
 <context>
     <name>CorpusFlow</name>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="88"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="101"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="108"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="87"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="102"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="88"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="87"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="94"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="95"/>
         <source>Exported %1 page(s) to %2.</source>
         <translation>已导出 %1 页到 %2。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="97"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="98"/>
         <source>%1 span(s); %2 left out by the filters.</source>
         <translation>共 %1 条标注；%2 条被筛选条件排除。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="106"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="91"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="116"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="133"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="152"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="162"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="109"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="126"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="150"/>
         <source>Import spans</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="133"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="126"/>
         <source>Importing spans…</source>
         <translation>正在导入标注…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="141"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="137"/>
         <source>Imported %1 span(s) from %2 text(s).</source>
         <translation>已从 %2 段文本导入 %1 条标注。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="144"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="140"/>
         <source>%1 were already there.</source>
         <translation>%1 条已存在。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="153"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="151"/>
         <source>The files use labels this project does not have: %1. Add them?</source>
         <translation>文件中使用了本项目没有的标签：%1。是否添加？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="160"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="131"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="158"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
@@ -476,22 +474,21 @@
     </message>
     <message>
         <location filename="../../xzannot/ui/import_flow.py" line="64"/>
-        <location filename="../../xzannot/ui/import_flow.py" line="84"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="73"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="78"/>
         <source>Imported %1 document(s), %2 page(s).</source>
         <translation>已导入 %1 个文档，共 %2 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="76"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="81"/>
         <source>%1 already in the project.</source>
         <translation>%1 个已在项目中。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="81"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="71"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>导入已取消，项目未作任何改动。</translation>
     </message>
@@ -1028,7 +1025,7 @@
 <context>
     <name>ProgressRun</name>
     <message>
-        <location filename="../../xzannot/ui/progress.py" line="33"/>
+        <location filename="../../xzannot/ui/progress.py" line="40"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1233,33 +1230,32 @@
 <context>
     <name>Suggesting</name>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="45"/>
-        <location filename="../../xzannot/ui/suggesting.py" line="68"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="44"/>
         <source>Suggest spans</source>
         <translation>生成建议标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="45"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="44"/>
         <source>Running the rules…</source>
         <translation>正在运行规则…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="53"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="60"/>
         <source>%1 new suggestion(s) (%2).</source>
         <translation>新增 %1 条建议标注（%2）。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="56"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="63"/>
         <source>No new suggestions.</source>
         <translation>没有新的建议标注。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="58"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="65"/>
         <source>%1 found again were already there or rejected.</source>
         <translation>另有 %1 条已存在或已被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="65"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="52"/>
         <source>Suggesting cancelled; nothing was changed.</source>
         <translation>已取消生成建议，项目未作任何改动。</translation>
     </message>

@@ -9,11 +9,11 @@ from functools import cached_property
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from xzannot.core.collate import Difference, DifferenceKind
 from xzannot.core.spans import SpanInfo
-from xzannot.errors import CancelledError, UserError
+from xzannot.errors import UserError
 from xzannot.operations.collating import (
     Indexes,
     PageCollation,
@@ -132,7 +132,11 @@ class Collating(Controller):
         self.run = ProgressRun(
             self._window, self._tasks, self.tr("Collate"), self.tr("Collating pages…")
         )
-        self.run.start(work, done=self._all_done, failed=self._all_failed)
+        self.run.start(
+            work,
+            done=self._all_done,
+            cancelled=lambda: self.message.emit(self.tr("Collating cancelled.")),
+        )
 
     def _all_done(self, found: list[Agreement]) -> None:
         self.agreementsChanged.emit(found)
@@ -142,11 +146,3 @@ class Collating(Controller):
             .replace("%1", str(len(found)))
             .replace("%2", str(open_total))
         )
-
-    def _all_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, CancelledError):
-            self.message.emit(self.tr("Collating cancelled."))
-        elif isinstance(exc, UserError):
-            QMessageBox.warning(self._window, self.tr("Collate"), str(exc))
-        else:
-            raise exc

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from xzannot.errors import CancelledError, UserError
 from xzannot.io.render import PageRenderer
 from xzannot.operations.exporting import (
     TEXT_FORMATS,
@@ -87,7 +86,9 @@ class CorpusFlow(QObject):
 
         self.run = ProgressRun(self._parent, self._tasks, self.tr("Export"), self.tr("Exporting…"))
         self.run.start(
-            work, done=lambda o: self._exported(format_name, o), failed=self._export_failed
+            work,
+            done=lambda o: self._exported(format_name, o),
+            cancelled=lambda: self.finished.emit(self.tr("Export cancelled; nothing was written.")),
         )
 
     def _exported(self, format_name: str, outcome: ExportOutcome) -> None:
@@ -100,14 +101,6 @@ class CorpusFlow(QObject):
         if outcome.notes:
             QMessageBox.information(self._parent, self.tr("Export"), "\n".join(outcome.notes))
         self.finished.emit(text)
-
-    def _export_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, CancelledError):
-            self.finished.emit(self.tr("Export cancelled; nothing was written."))
-        elif isinstance(exc, UserError):
-            QMessageBox.warning(self._parent, self.tr("Export"), str(exc))
-        else:
-            raise exc
 
     # import
     def choose_span_files(self) -> None:
@@ -133,7 +126,10 @@ class CorpusFlow(QObject):
             self._parent, self._tasks, self.tr("Import spans"), self.tr("Importing spans…")
         )
         self.run.start(
-            work, done=self._imported, failed=lambda exc: self._import_failed(paths, exc)
+            work,
+            done=self._imported,
+            cancelled=lambda: self.finished.emit(self.tr("Nothing was imported.")),
+            failed=lambda exc: self._missing_labels(paths, exc),
         )
 
     def _imported(self, outcome: SpanImportOutcome) -> None:
@@ -145,20 +141,19 @@ class CorpusFlow(QObject):
         self.imported.emit()
         self.finished.emit(text)
 
-    def _import_failed(self, paths: list[Path], exc: BaseException) -> None:
-        if isinstance(exc, MissingLabels):
-            answer = QMessageBox.question(
-                self._parent,
-                self.tr("Import spans"),
-                self.tr("The files use labels this project does not have: %1. Add them?").replace(
-                    "%1", ", ".join(exc.labels)
-                ),
-            )
-            if answer == QMessageBox.StandardButton.Yes:
-                self.start_import(paths, create_labels=True)
-            else:
-                self.finished.emit(self.tr("Nothing was imported."))
-        elif isinstance(exc, UserError):
-            QMessageBox.warning(self._parent, self.tr("Import spans"), str(exc))
+    def _missing_labels(self, paths: list[Path], exc: BaseException) -> bool:
+        """Offer to add the labels the files use; False for any other failure."""
+        if not isinstance(exc, MissingLabels):
+            return False
+        answer = QMessageBox.question(
+            self._parent,
+            self.tr("Import spans"),
+            self.tr("The files use labels this project does not have: %1. Add them?").replace(
+                "%1", ", ".join(exc.labels)
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_import(paths, create_labels=True)
         else:
-            raise exc
+            self.finished.emit(self.tr("Nothing was imported."))
+        return True

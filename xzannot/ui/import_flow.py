@@ -8,9 +8,9 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-from xzannot.errors import CancelledError, UserError
+from xzannot.errors import CancelledError
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.operations.importing import (
     ImportOutcome,
@@ -63,7 +63,12 @@ class ImportFlow(QObject):
         """Import ``paths`` with a progress dialog the user can cancel."""
         self.run = ProgressRun(self._parent, self._tasks, self.tr("Import"), self.tr("Importing…"))
         self.run.start(
-            import_files, project, self._worker, paths, done=self._done, failed=self._failed
+            import_files,
+            project,
+            self._worker,
+            paths,
+            done=self._done,
+            cancelled=lambda: self.finished.emit(self.tr("Import cancelled; nothing was changed.")),
         )
 
     def _done(self, outcomes: list[ImportOutcome]) -> None:
@@ -75,12 +80,3 @@ class ImportFlow(QObject):
         if old:
             text += " " + self.tr("%1 already in the project.").replace("%1", str(old))
         self.finished.emit(text)
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, CancelledError):
-            self.finished.emit(self.tr("Import cancelled; nothing was changed."))
-            return
-        if isinstance(exc, UserError):
-            QMessageBox.warning(self._parent, self.tr("Import"), str(exc))
-            return
-        raise exc

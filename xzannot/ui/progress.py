@@ -6,8 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QWidget
 
+from xzannot.errors import CancelledError, UserError
 from xzannot.ui.tasks import TaskRunner
 
 
@@ -27,9 +28,15 @@ class ProgressRun(QObject):
         fn: Callable[..., Any],
         *args: Any,
         done: Callable[[Any], None],
-        failed: Callable[[BaseException], None],
+        cancelled: Callable[[], None],
+        failed: Callable[[BaseException], bool] | None = None,
     ) -> None:
-        """Run ``fn(*args, progress=…, cancel=…)`` (see TaskRunner.run) behind the dialog."""
+        """Run ``fn(*args, progress=…, cancel=…)`` (see TaskRunner.run) behind the dialog.
+
+        The outcome goes to ``done``; a cancel to ``cancelled``; a failure first to
+        ``failed`` (True: it was dealt with), then a mistake of the user's is said in a
+        message box titled like the dialog, and anything else is a bug and raised.
+        """
         dialog = QProgressDialog(self._label, self.tr("Cancel"), 0, 1000, self._parent)
         dialog.setWindowTitle(self._title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -55,12 +62,27 @@ class ProgressRun(QObject):
             fn,
             *args,
             done=lambda result: finish(done, result),
-            failed=lambda exc: finish(failed, exc),
+            failed=lambda exc: finish(lambda e: self._failure(e, cancelled, failed), exc),
             progress=on_progress,
             with_control=True,
         )
         dialog.canceled.connect(task.cancel)
         dialog.show()
+
+    def _failure(
+        self,
+        exc: BaseException,
+        cancelled: Callable[[], None],
+        failed: Callable[[BaseException], bool] | None,
+    ) -> None:
+        if failed is not None and failed(exc):
+            return
+        if isinstance(exc, CancelledError):
+            cancelled()
+        elif isinstance(exc, UserError):
+            QMessageBox.warning(self._parent, self._title, str(exc))
+        else:
+            raise exc
 
     def _close(self) -> None:
         if self.dialog is not None:

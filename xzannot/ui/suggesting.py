@@ -6,9 +6,8 @@ import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-from xzannot.errors import CancelledError, UserError
 from xzannot.operations.suggesting import SuggestOutcome, rules_text, save_rules, suggest
 from xzannot.store.database import Project
 from xzannot.ui.progress import ProgressRun
@@ -44,7 +43,15 @@ class Suggesting(QObject):
         self.run = ProgressRun(
             self._parent, self._tasks, self.tr("Suggest spans"), self.tr("Running the rules…")
         )
-        self.run.start(_suggest, self._project(), page_ids, done=self._done, failed=self._failed)
+        self.run.start(
+            _suggest,
+            self._project(),
+            page_ids,
+            done=self._done,
+            cancelled=lambda: self.finished.emit(
+                self.tr("Suggesting cancelled; nothing was changed.")
+            ),
+        )
 
     def _done(self, outcome: SuggestOutcome) -> None:
         total = sum(outcome.added.values())
@@ -59,15 +66,6 @@ class Suggesting(QObject):
                 "%1", str(outcome.known)
             )
         self.finished.emit(text)
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, CancelledError):
-            self.finished.emit(self.tr("Suggesting cancelled; nothing was changed."))
-            return
-        if isinstance(exc, UserError):
-            QMessageBox.warning(self._parent, self.tr("Suggest spans"), str(exc))
-            return
-        raise exc
 
     def edit_rules(self) -> None:
         """Open the project's rules in an editor (they are kept only if they compile)."""
