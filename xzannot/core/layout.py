@@ -22,7 +22,7 @@ from itertools import pairwise
 from xzannot.core.boxes import Box
 from xzannot.core.folio import folio_of_line
 
-_EDGE = 0.15  # furniture lives in the top and bottom 15% of the page
+EDGE = 0.15  # furniture lives in the top and bottom 15% of the page
 _SEGMENT_GAP = 1.5  # glyph heights of empty space that split a row into segments
 _FILL = 0.6  # a column's lines must fill at least this share of its width
 
@@ -192,13 +192,13 @@ def _peel_furniture(
         return "".join(text[i] for s in row for i in s.glyphs)
 
     head_end = 0
-    while head_end < len(rows) - 1 and middles[head_end] < _EDGE * page_height:
+    while head_end < len(rows) - 1 and middles[head_end] < EDGE * page_height:
         set_apart = pitches[head_end] > 1.5 * pitch
         if not (set_apart or folio_of_line(row_text(rows[head_end]))):
             break
         head_end += 1
     foot_start = len(rows)
-    while foot_start - 1 > head_end and middles[foot_start - 1] > (1 - _EDGE) * page_height:
+    while foot_start - 1 > head_end and middles[foot_start - 1] > (1 - EDGE) * page_height:
         set_apart = pitches[foot_start - 2] > 1.5 * pitch
         if not (set_apart or folio_of_line(row_text(rows[foot_start - 1]))):
             break

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from xzannot.core.boxes import Box
 from xzannot.core.corpus import CorpusPage, Furniture
 from xzannot.core.folio import folio_of_line
-from xzannot.core.layout import page_layout
+from xzannot.core.layout import EDGE
 from xzannot.core.pages import TextSource
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.errors import CancelledError, UserError
@@ -34,6 +34,7 @@ from xzannot.io.render import PageRenderer
 from xzannot.operations.correcting import correct_page_in
 from xzannot.store.database import Project
 from xzannot.store.documents import (
+    PageContent,
     current_text,
     document_file,
     get_document,
@@ -105,30 +106,56 @@ def parse_page_numbers(text: str) -> tuple[int, ...]:
     return tuple(numbers)
 
 
-def _furniture(
-    original: str, boxes: Sequence[Box | None], width: float, height: float
-) -> tuple[Furniture, ...]:
-    """The running heads and folios of a PDF page, found as the correction found them."""
+def _furniture(content: PageContent, height: float) -> tuple[Furniture, ...]:
+    """The running heads and folios of a PDF page: the glyphs the correction took out of the
+    body at the top and foot of the page, line by line."""
+    kept = set(content.origins)
+    original, boxes = content.original, content.original_boxes
+    band = EDGE * height
+    glyphs = [
+        i
+        for i, box in enumerate(boxes)
+        if box is not None
+        and i not in kept
+        and not original[i].isspace()
+        and (box[1] < band or box[3] > height - band)
+    ]
     items = []
-    for glyphs in page_layout(original, boxes, width, height).furniture_glyphs:
-        found = [(original[i], boxes[i]) for i in glyphs if boxes[i] is not None]
-        if not found:
-            continue
+    for row in _rows(glyphs, boxes):
         chars: list[str] = []
         placed: list[Box | None] = []
-        for char, box in found:
-            if placed and placed[-1] is not None and box is not None:
-                gap, size = box[0] - placed[-1][2], box[3] - box[1]
-                if gap > size:  # 秀洲年鉴2022      特载: two pieces of one running head
-                    chars.append(" ")
-                    placed.append(None)
-            chars.append(char)
+        for i in row:
+            box = boxes[i]
+            assert box is not None
+            previous = placed[-1] if placed else None
+            if previous is not None and box[0] - previous[2] > box[3] - box[1]:
+                chars.append(" ")  # 秀洲年鉴2022      特载: two pieces of one running head
+                placed.append(None)
+            chars.append(original[i])
             placed.append(box)
         text = "".join(chars)
-        top = min(b[1] for _, b in found if b is not None)
+        top = min(b[1] for b in placed if b is not None)
         kind = "page-number" if folio_of_line(text) else "header" if top < height / 2 else "footer"
         items.append(Furniture(kind, text, tuple(placed)))
     return tuple(items)
+
+
+def _rows(glyphs: list[int], boxes: Sequence[Box | None]) -> list[list[int]]:
+    """Glyphs (all with boxes) grouped into printed lines, top to bottom, each left to right."""
+    placed = {i: box for i in glyphs if (box := boxes[i]) is not None}
+    rows: list[list[int]] = []
+    extents: list[tuple[float, float]] = []
+    for i in sorted(placed, key=lambda g: placed[g][1]):
+        top, bottom = placed[i][1], placed[i][3]
+        for number, (low, high) in enumerate(extents):
+            if min(high, bottom) - max(low, top) > 0.25 * min(high - low, bottom - top):
+                rows[number].append(i)
+                extents[number] = (min(low, top), max(high, bottom))
+                break
+        else:
+            rows.append([i])
+            extents.append((top, bottom))
+    return [sorted(row, key=lambda g: placed[g][0]) for row in rows]
 
 
 def gather(
@@ -173,9 +200,7 @@ def gather(
         )
         boxed = content is not None and content.source == TextSource.PDF.value
         if content is not None and boxed and any(content.original_boxes):
-            furniture = _furniture(
-                content.original, content.original_boxes, info.width, info.height
-            )
+            furniture = _furniture(content, info.height)
             page = replace(page, boxes=tuple(content.boxes), furniture=furniture)
         pages.append(page)
     return pages, left_out

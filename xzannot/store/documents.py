@@ -57,6 +57,7 @@ class PageContent:
     boxes: list[Box | None]  # one per character of the current text
     source: str
     original_boxes: list[Box | None] = field(default_factory=list)  # as extracted
+    origins: list[int] = field(default_factory=list)  # per current character, or -1
 
 
 def _document_info(doc: Document) -> DocumentInfo:
@@ -201,16 +202,18 @@ def page_content(session: Session, page_id: int) -> PageContent:
     )  # queried, not page.edits: edits added in this session must count
     edits = [Edit(e.start, e.end, e.replacement, unpack_origins(e.origins)) for e in rows]
     original = page.text.original if page.text is not None else ""
-    boxes = unpack_boxes(page.text.boxes) if page.text is not None else []
-    extracted = list(boxes)
-    if boxes:
-        for edit in edits:
-            boxes = follow(boxes, edit)  # type: ignore[assignment]
+    extracted = unpack_boxes(page.text.boxes) if page.text is not None else []
+    # each current character's index in the original (-1: typed in), carried through the edits
+    origins: list[int] = list(range(len(original)))
+    for edit in edits:
+        origins = follow(origins, edit, -1)  # type: ignore[assignment]
     current = apply_edits(original, edits)
-    if not boxes:
+    if extracted:
+        boxes = [extracted[o] if o >= 0 else None for o in origins]
+    else:
         boxes = [None] * len(current)
     source = page.text.source if page.text is not None else TextSource.NONE.value
-    return PageContent(_page_info(page), original, current, boxes, source, extracted)
+    return PageContent(_page_info(page), original, current, boxes, source, extracted, origins)
 
 
 def add_reference(

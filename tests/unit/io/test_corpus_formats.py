@@ -5,18 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from xzannot.core.corpus import CorpusPage
+from tests.xml_schemas import schema
+from xzannot.core.corpus import CorpusPage, Furniture
 from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanInfo, SpanStatus
+from xzannot.io.corpus.alto import alto_xml
 from xzannot.io.corpus.brat import ann_text, annotation_conf, read_brat
 from xzannot.io.corpus.conll import bio_tags, write_conll
 from xzannot.io.corpus.jsonl import read_jsonl, write_jsonl
 from xzannot.io.corpus.labelstudio import labelling_config, task
+from xzannot.io.corpus.pagexml import page_xml
 from xzannot.io.corpus.tables import write_targets_csv
 
 LABELS = [
@@ -178,3 +182,31 @@ def test_brat_configuration_declares_the_labels_and_attributes() -> None:
     entities = conf.split("[entities]\n")[1].split("\n\n")[0].splitlines()
     assert entities == ["target", "project", "policy"]
     assert "Status\tArg:<ENTITY>, Value:suggested|accepted|rejected" in conf
+
+
+def test_page_and_alto_hold_any_text_and_stay_valid() -> None:
+    text = "A&B <c> “引号”\x02𠀀\n第二段"
+    boxes = tuple((10.0 + 12 * i, 100.0, 21.0 + 12 * i, 112.0) for i in range(len(text)))
+    head = Furniture(
+        "header",
+        "年鉴 特载",
+        ((10, 20, 20, 30), (22, 20, 32, 30), None, (90, 20, 100, 30), (102, 20, 112, 30)),
+    )
+    page = CorpusPage(7, 1, "秀洲 & co", "x&y.pdf", 2, "22", text, (), 595.0, 842.0, boxes, (head,))
+    page_doc = etree.fromstring(page_xml(page, "x&y-p0002.png", datetime(2026, 1, 2, tzinfo=UTC)))
+    assert schema("pagecontent-2019-07-15.xsd").validate(page_doc), schema(
+        "pagecontent-2019-07-15.xsd"
+    ).error_log
+    ns = {"p": "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"}
+    regions = page_doc.findall(".//p:TextRegion", ns)
+    assert [r.get("type") for r in regions] == ["header", "paragraph", "paragraph"]
+    assert regions[1].find("p:TextEquiv/p:Unicode", ns).text == "A&B <c> “引号”\ufffd𠀀"
+    alto_doc = etree.fromstring(alto_xml(page, "x&y-p0002.png"))
+    assert schema("alto-4-4.xsd").validate(alto_doc), schema("alto-4-4.xsd").error_log
+    ns = {"a": "http://www.loc.gov/standards/alto/ns-v4#"}
+    strings = [s.get("CONTENT") for s in alto_doc.iterfind(".//a:PrintSpace//a:String", ns)]
+    assert strings == ["A&B", "<c>", "“引号”\ufffd𠀀", "第二段"]
+    assert [s.get("CONTENT") for s in alto_doc.iterfind(".//a:TopMargin//a:String", ns)] == [
+        "年鉴",
+        "特载",
+    ]

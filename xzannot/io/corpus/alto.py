@@ -1,10 +1,11 @@
-"""ALTO v4.4: text blocks, lines, strings and glyphs with their positions, in pixels."""
+"""ALTO v4.4: text blocks, lines, strings and glyphs with their positions, in pixels.
+
+Written as text, element by element, like the PAGE XML writer and for the same reason.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from lxml import etree
 
 from xzannot import __version__
 from xzannot.core.boxes import Box, union
@@ -17,77 +18,79 @@ from xzannot.io.corpus.regions import (
     page_size,
     pixels,
 )
+from xzannot.io.corpus.regions import (
+    xml_attr as quoteattr,
+)
+from xzannot.io.corpus.regions import (
+    xml_text as escape,
+)
 
 NS = "http://www.loc.gov/standards/alto/ns-v4#"
 SCHEMA = f"{NS} http://www.loc.gov/alto/v4/alto-4-4.xsd"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
-def _el(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
-    return etree.SubElement(parent, f"{{{NS}}}{tag}", attrs)
-
-
-def _position(box: Box) -> dict[str, str]:
+def _position(box: Box) -> str:
     left, top, right, bottom = pixels(box)
-    return {
-        "HPOS": str(left),
-        "VPOS": str(top),
-        "WIDTH": str(right - left),
-        "HEIGHT": str(bottom - top),
-    }
+    return f'HPOS="{left}" VPOS="{top}" WIDTH="{right - left}" HEIGHT="{bottom - top}"'
 
 
-def _string(parent: etree._Element, ident: str, word: Sequence[Glyph]) -> None:
+def _string(out: list[str], ident: str, word: Sequence[Glyph]) -> None:
     box = union(g.box for g in word)
-    assert box is not None
-    content = "".join(g.char for g in word)
-    string = _el(parent, "String", ID=ident, CONTENT=content, **_position(box))
-    for number, glyph in enumerate(word, 1):
-        if glyph.box is not None:
-            _el(string, "Glyph", ID=f"{ident}g{number}", CONTENT=glyph.char, **_position(glyph.box))
+    assert box is not None  # words are made of glyphs with boxes
+    content = quoteattr("".join(g.char for g in word))
+    out.append(f'<String ID="{ident}" CONTENT={content} {_position(box)}>')
+    out.extend(
+        f'<Glyph ID="{ident}g{n}" CONTENT={quoteattr(g.char)} {_position(g.box)}/>'
+        for n, g in enumerate(word, 1)
+        if g.box is not None
+    )
+    out.append("</String>")
 
 
-def _block(parent: etree._Element, ident: str, region: Region) -> None:
-    block = _el(parent, "TextBlock", ID=ident, **_position(region.box))
+def _block(out: list[str], ident: str, region: Region) -> None:
+    out.append(f'<TextBlock ID="{ident}" {_position(region.box)}>')
     for line_number, line in enumerate(region.lines, 1):
         line_id = f"{ident}l{line_number}"
-        line_element = _el(block, "TextLine", ID=line_id, **_position(line.box))
+        out.append(f'<TextLine ID="{line_id}" {_position(line.box)}>')
         for word_number, word in enumerate(line.words(), 1):
             if word_number > 1:
-                _el(line_element, "SP")
-            _string(line_element, f"{line_id}s{word_number}", word)
+                out.append("<SP/>")
+            _string(out, f"{line_id}s{word_number}", word)
+        out.append("</TextLine>")
+    out.append("</TextBlock>")
 
 
 def alto_xml(page: CorpusPage, image: str) -> bytes:
     """An ALTO document for one page; ``image`` is the page image's file name."""
-    root = etree.Element(f"{{{NS}}}alto", nsmap={None: NS, "xsi": XSI})
-    root.set(f"{{{XSI}}}schemaLocation", SCHEMA)
-    description = _el(root, "Description")
-    _el(description, "MeasurementUnit").text = "pixel"
-    _el(_el(description, "sourceImageInformation"), "fileName").text = image
-    processing = _el(description, "Processing", ID="xzannot")
-    _el(
-        processing, "processingStepDescription"
-    ).text = f"corrected text of {page.source}, page {page.number}"
-    software = _el(processing, "processingSoftware")
-    _el(software, "softwareName").text = "xzannot"
-    _el(software, "softwareVersion").text = __version__
     width, height = page_size(page)
-    attrs = {"ID": f"page{page.number}", "PHYSICAL_IMG_NR": str(page.number)}
-    if page.printed_page:
-        attrs["PRINTED_IMG_NR"] = page.printed_page
-    page_element = _el(_el(root, "Layout"), "Page", WIDTH=str(width), HEIGHT=str(height), **attrs)
+    printed = f" PRINTED_IMG_NR={quoteattr(page.printed_page)}" if page.printed_page else ""
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<alto xmlns="{NS}" xmlns:xsi="{XSI}" xsi:schemaLocation="{SCHEMA}">',
+        "<Description><MeasurementUnit>pixel</MeasurementUnit>"
+        f"<sourceImageInformation><fileName>{escape(image)}</fileName></sourceImageInformation>"
+        '<Processing ID="xzannot"><processingStepDescription>'
+        f"{escape(f'corrected text of {page.source}, page {page.number}')}"
+        "</processingStepDescription><processingSoftware><softwareName>xzannot</softwareName>"
+        f"<softwareVersion>{escape(__version__)}</softwareVersion></processingSoftware>"
+        "</Processing></Description>",
+        f'<Layout><Page ID="page{page.number}" PHYSICAL_IMG_NR="{page.number}"{printed} '
+        f'WIDTH="{width}" HEIGHT="{height}">',
+    ]
     regions = page_regions(page)
+    order = {id(region): number for number, region in enumerate(regions, 1)}  # reading order
     body = [r for r in regions if r.kind in BODY_KINDS]
     top = [r for r in regions if r.kind not in BODY_KINDS and r.box[1] < page.height / 2]
     bottom = [r for r in regions if r.kind not in BODY_KINDS and r.box[1] >= page.height / 2]
-    order = {id(region): number for number, region in enumerate(regions, 1)}  # reading order
     for margin, members in (("TopMargin", top), ("BottomMargin", bottom), ("PrintSpace", body)):
         if not members:
             continue
         box = union(r.box for r in members)
         assert box is not None
-        space = _el(page_element, margin, ID=margin.lower(), **_position(box))
+        out.append(f'<{margin} ID="{margin.lower()}" {_position(box)}>')
         for region in members:
-            _block(space, f"b{order[id(region)]}", region)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+            _block(out, f"b{order[id(region)]}", region)
+        out.append(f"</{margin}>")
+    out.append("</Page></Layout></alto>\n")
+    return "\n".join(out).encode("utf-8")

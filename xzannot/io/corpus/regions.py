@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
 
 from xzannot.core.boxes import Box, union
 from xzannot.core.corpus import CorpusPage, blocks
@@ -103,3 +104,16 @@ def page_regions(page: CorpusPage) -> list[Region]:
             kind = "heading" if _HEADING.match(page.text[block.start : block.end]) else "paragraph"
             body.append(Region(kind, tuple(lines)))
     return head + body + foot
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    """Text as XML character data (control characters, which XML 1.0 cannot hold, as U+FFFD)."""
+    return escape(_NOT_XML.sub("\ufffd", text))
+
+
+def xml_attr(text: str) -> str:
+    """Text as a quoted XML attribute value (the same way)."""
+    return quoteattr(_NOT_XML.sub("\ufffd", text))
