@@ -45,10 +45,10 @@ def ensure_demo(worker: PdfiumWorker, folder: Path | None = None) -> Demo:
         leftover.unlink()
     with open_project(partial, create=True) as project:
         pdf = import_document(project, worker, _copy_sample(SAMPLE_PDF, folder))
-        import_document(project, worker, _copy_sample(SAMPLE_DUMP, folder))
-        import_reference(
-            project, _copy_sample(SAMPLE_REFERENCE, folder), document=str(pdf.document_id)
-        )
+        dump = import_document(project, worker, _copy_sample(SAMPLE_DUMP, folder))
+        witness = _copy_sample(SAMPLE_REFERENCE, folder)
+        for document in (pdf, dump):  # the same report: one witness for both
+            import_reference(project, witness, document=str(document.document_id))
     for suffix in ("-wal", "-shm"):
         Path(str(partial) + suffix).unlink(missing_ok=True)
     partial.rename(database)
