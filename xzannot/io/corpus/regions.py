@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from xzannot.core.boxes import Box, union
@@ -26,14 +27,17 @@ SCALE = DPI / 72  # PDF points to pixels
 BODY_KINDS = ("paragraph", "heading")
 
 
-@dataclass(frozen=True)
-class Glyph:
+class Glyph(NamedTuple):
+    """A character and its box (None: a character the page does not print, e.g. typed in)."""
+
     char: str
     box: Box | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Line:
+    """A printed line: its glyphs and the rectangle they fill."""
+
     glyphs: tuple[Glyph, ...]
     box: Box
 
@@ -42,26 +46,28 @@ class Line:
         return "".join(g.char for g in self.glyphs)
 
     def words(self) -> list[tuple[Glyph, ...]]:
-        """Runs of glyphs between white space (a line of Chinese is one run)."""
+        """Runs of glyphs between white space (a line of Chinese is one run), each with a box."""
         runs: list[list[Glyph]] = [[]]
         for glyph in self.glyphs:
             if glyph.char.isspace():
                 runs.append([])
             else:
                 runs[-1].append(glyph)
-        return [tuple(run) for run in runs if run and union(g.box for g in run)]
+        return [tuple(run) for run in runs if any(g.box is not None for g in run)]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Region:
+    """A block of the page: a paragraph or heading of the body, or a piece of furniture."""
+
     kind: str  # paragraph, heading (the body); header, footer, page-number (furniture)
     lines: tuple[Line, ...]
+    box: Box = field(init=False)
 
-    @property
-    def box(self) -> Box:
+    def __post_init__(self) -> None:
         found = union(line.box for line in self.lines)
         assert found is not None  # a region is made only of lines with boxes
-        return found
+        self.box = found
 
     @property
     def text(self) -> str:
