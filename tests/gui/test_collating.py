@@ -121,3 +121,19 @@ def test_a_reference_is_checked_before_it_is_stored(
         pasted.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
     assert pasted.isVisible() and "empty" in pasted.error.text()
+
+
+def test_collating_every_page_fills_the_pages_list(
+    make_window: MakeWindow, qtbot: QtBot, with_reference: Path
+) -> None:
+    window = make_window(with_reference)
+    assert cer_cell(window, 1) == ""  # not shown yet, so not collated
+    with qtbot.waitSignal(window.collating.agreementsChanged, timeout=20_000) as done:
+        window.collating.collate_all()
+    assert len(done.args[0]) == 3
+    assert [cer_cell(window, row) for row in range(3)] == ["0.1%", "0.4%", "—"]
+    tip = window.pages_model.index(1, window.pages_model.COLUMNS.index("cer")).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert tip == "2 open difference(s) from the reference, which covers 81% of the page."
+    assert "3 open difference(s)" in window.statusBar().currentMessage()
