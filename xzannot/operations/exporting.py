@@ -159,12 +159,13 @@ def _rows(glyphs: list[int], boxes: Sequence[Box | None]) -> list[list[int]]:
 
 
 def gather(
-    session: Session, chosen: ExportFilter, *, layout: bool = True
+    session: Session, chosen: ExportFilter, *, layout: bool = True, spans: bool = True
 ) -> tuple[list[CorpusPage], int]:
     """The chosen pages, corrected, with their chosen spans; and how many spans were left out.
 
     Without ``layout`` the pages carry text and spans only (no boxes, no furniture):
-    what every format but PAGE and ALTO needs, at a fraction of the cost.
+    what every format but PAGE and ALTO needs, at a fraction of the cost; without
+    ``spans``, text (and layout) only.
     """
     documents = (
         [get_document(session, ref) for ref in chosen.documents]
@@ -179,12 +180,13 @@ def gather(
     ]
     for _, info in listed:
         correct_page_in(session, info.id)
-    spans = spans_of_pages(session, [info.id for _, info in listed])
+    found = spans_of_pages(session, [info.id for _, info in listed]) if spans else {}
     pages: list[CorpusPage] = []
     left_out = 0
     for document, info in listed:
-        kept = tuple(s for s in spans[info.id] if chosen.keeps(s))
-        left_out += len(spans[info.id]) - len(kept)
+        on_page = found.get(info.id, [])
+        kept = tuple(s for s in on_page if chosen.keeps(s))
+        left_out += len(on_page) - len(kept)
         content = page_content(session, info.id) if layout else None
         page = CorpusPage(
             page_id=info.id,
@@ -245,7 +247,12 @@ def export(
     chosen = chosen or ExportFilter()
     check_target(path, folder=FORMATS[format_name])  # before any page is touched
     with project.transaction() as session:
-        pages, left_out = gather(session, chosen, layout=format_name in ("pagexml", "alto"))
+        pages, left_out = gather(
+            session,
+            chosen,
+            layout=format_name in ("pagexml", "alto"),
+            spans=format_name not in TEXT_FORMATS,  # the text and its layout only
+        )
         labels = list_labels(session)
     if not pages:
         raise UserError("no pages to export" + (" with those numbers" if chosen.pages else ""))

@@ -197,10 +197,12 @@ def page_content(session: Session, page_id: int) -> PageContent:
     page = session.get(Page, page_id)
     if page is None:
         raise UserError(f"page {page_id} no longer exists")
-    rows = session.scalars(
-        select(EditRow).where(EditRow.page_id == page_id).order_by(EditRow.seq)
-    )  # queried, not page.edits: edits added in this session must count
-    edits = [Edit(e.start, e.end, e.replacement, unpack_origins(e.origins)) for e in rows]
+    rows = session.execute(
+        select(EditRow.start, EditRow.end, EditRow.replacement, EditRow.origins)
+        .where(EditRow.page_id == page_id)
+        .order_by(EditRow.seq)
+    )  # queried, not page.edits: edits added in this session must count (columns: no ORM cost)
+    edits = [Edit(start, end, text, unpack_origins(origins)) for start, end, text, origins in rows]
     original = page.text.original if page.text is not None else ""
     extracted = unpack_boxes(page.text.boxes) if page.text is not None else []
     # each current character's index in the original (-1: typed in), carried through the edits
