@@ -17,12 +17,8 @@ from xzannot.io.corpus.regions import (
     page_regions,
     page_size,
     pixels,
-)
-from xzannot.io.corpus.regions import (
-    xml_attr as quoteattr,
-)
-from xzannot.io.corpus.regions import (
-    xml_text as escape,
+    xml_attr,
+    xml_text,
 )
 
 NS = "http://www.loc.gov/standards/alto/ns-v4#"
@@ -38,10 +34,10 @@ def _position(box: Box) -> str:
 def _string(out: list[str], ident: str, word: Sequence[Glyph]) -> None:
     box = union(g.box for g in word)
     assert box is not None  # words are made of glyphs with boxes
-    content = quoteattr("".join(g.char for g in word))
+    content = xml_attr("".join(g.char for g in word))
     out.append(f'<String ID="{ident}" CONTENT={content} {_position(box)}>')
     out.extend(
-        f'<Glyph ID="{ident}g{n}" CONTENT={quoteattr(g.char)} {_position(g.box)}/>'
+        f'<Glyph ID="{ident}g{n}" CONTENT={xml_attr(g.char)} {_position(g.box)}/>'
         for n, g in enumerate(word, 1)
         if g.box is not None
     )
@@ -64,16 +60,16 @@ def _block(out: list[str], ident: str, region: Region) -> None:
 def alto_xml(page: CorpusPage, image: str) -> bytes:
     """An ALTO document for one page; ``image`` is the page image's file name."""
     width, height = page_size(page)
-    printed = f" PRINTED_IMG_NR={quoteattr(page.printed_page)}" if page.printed_page else ""
+    printed = f" PRINTED_IMG_NR={xml_attr(page.printed_page)}" if page.printed_page else ""
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<alto xmlns="{NS}" xmlns:xsi="{XSI}" xsi:schemaLocation="{SCHEMA}">',
         "<Description><MeasurementUnit>pixel</MeasurementUnit>"
-        f"<sourceImageInformation><fileName>{escape(image)}</fileName></sourceImageInformation>"
+        f"<sourceImageInformation><fileName>{xml_text(image)}</fileName></sourceImageInformation>"
         '<Processing ID="xzannot"><processingStepDescription>'
-        f"{escape(f'corrected text of {page.source}, page {page.number}')}"
+        f"{xml_text(f'corrected text of {page.source}, page {page.number}')}"
         "</processingStepDescription><processingSoftware><softwareName>xzannot</softwareName>"
-        f"<softwareVersion>{escape(__version__)}</softwareVersion></processingSoftware>"
+        f"<softwareVersion>{xml_text(__version__)}</softwareVersion></processingSoftware>"
         "</Processing></Description>",
         f'<Layout><Page ID="page{page.number}" PHYSICAL_IMG_NR="{page.number}"{printed} '
         f'WIDTH="{width}" HEIGHT="{height}">',

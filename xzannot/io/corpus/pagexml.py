@@ -12,9 +12,16 @@ from datetime import datetime
 from xzannot import __version__
 from xzannot.core.boxes import Box, union
 from xzannot.core.corpus import CorpusPage
-from xzannot.io.corpus.regions import DPI, Glyph, Region, page_regions, page_size, pixels
-from xzannot.io.corpus.regions import xml_attr as quoteattr
-from xzannot.io.corpus.regions import xml_text as escape
+from xzannot.io.corpus.regions import (
+    DPI,
+    Glyph,
+    Region,
+    page_regions,
+    page_size,
+    pixels,
+    xml_attr,
+    xml_text,
+)
 
 NS = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
 SCHEMA = f"{NS} {NS}/pagecontent.xsd"
@@ -27,7 +34,7 @@ def _coords(box: Box) -> str:
 
 
 def _text(text: str) -> str:
-    return f"<TextEquiv><Unicode>{escape(text)}</Unicode></TextEquiv>"
+    return f"<TextEquiv><Unicode>{xml_text(text)}</Unicode></TextEquiv>"
 
 
 def _glyphs(out: list[str], ident: str, glyphs: Sequence[Glyph]) -> None:
@@ -67,10 +74,10 @@ def page_xml(page: CorpusPage, image: str, when: datetime) -> bytes:
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<PcGts xmlns="{NS}" xmlns:xsi="{XSI}" xsi:schemaLocation="{SCHEMA}">',
-        f"<Metadata><Creator>xzannot {escape(__version__)}</Creator>"
+        f"<Metadata><Creator>xzannot {xml_text(__version__)}</Creator>"
         f"<Created>{stamp}</Created><LastChange>{stamp}</LastChange>"
-        f"<Comments>{escape(comment)}</Comments></Metadata>",
-        f'<Page imageFilename={quoteattr(image)} imageWidth="{width}" imageHeight="{height}">',
+        f"<Comments>{xml_text(comment)}</Comments></Metadata>",
+        f'<Page imageFilename={xml_attr(image)} imageWidth="{width}" imageHeight="{height}">',
     ]
     if regions:
         out.append('<ReadingOrder><OrderedGroup id="ro1">')
