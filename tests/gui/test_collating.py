@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import SAMPLE_REFERENCE
 from xzannot.operations.importing import import_reference
-from xzannot.store.collation import references_of_page
+from xzannot.store.collation import reference_text, references_of_page
 from xzannot.store.database import open_project
 from xzannot.ui.main_window import MainWindow
 
@@ -110,7 +110,8 @@ def test_a_reference_is_checked_before_it_is_stored(
     assert dialog.outcome is not None and not dialog.outcome.already_present
     with window.project.session() as session:
         (stored,) = references_of_page(session, window.state.page_id or 0)
-    assert "验证码" not in stored.text and stored.title == "xiuzhou-2022-web-transcription"
+        text = reference_text(session, stored.id)
+    assert "验证码" not in text and stored.title == "xiuzhou-2022-web-transcription"
     assert readings(window) == [("ŷ", "2")]  # collated at once
 
     window.choose_reference()

@@ -70,10 +70,6 @@ class Block:
     end: int
     lines: tuple[Line, ...]
 
-    @property
-    def box(self) -> Box | None:
-        return union(line.box for line in self.lines)
-
 
 def _same_column(above: Box | None, below: Box | None) -> bool:
     if above is None or below is None:

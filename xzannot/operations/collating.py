@@ -20,6 +20,7 @@ from xzannot.store.collation import (
     Agreement,
     Reference,
     add_rejection,
+    reference_text,
     references_of_page,
     rejected_keys,
     remove_rejection,
@@ -57,28 +58,35 @@ class PageCollation:
 
 
 class Indexes:
-    """Reference indexes built once per reference and reused for every page."""
+    """Reference indexes built once per reference and reused for every page.
+
+    A reference never changes once stored, so its text is read and indexed only once.
+    """
 
     def __init__(self) -> None:
         self._built: dict[int, ReferenceIndex] = {}
 
-    def of(self, reference: Reference) -> ReferenceIndex:
+    def of(self, session: Session, reference: Reference) -> ReferenceIndex:
         if reference.id not in self._built:
-            self._built[reference.id] = ReferenceIndex(reference.text)
+            self._built[reference.id] = ReferenceIndex(reference_text(session, reference.id))
         return self._built[reference.id]
 
 
 def collate_page_in(
-    session: Session, page_id: int, indexes: Indexes | None = None
+    session: Session, page_id: int, indexes: Indexes | None = None, text: str | None = None
 ) -> PageCollation:
-    """Collate one page (corrected first) in the caller's transaction, keeping its agreement."""
+    """Collate one page (corrected first) in the caller's transaction, keeping its agreement.
+
+    ``text`` is the page's current text when the caller has it already (the window does).
+    """
     indexes = indexes or Indexes()
-    correct_page_in(session, page_id)
-    text = current_text(session, page_id)
+    if text is None:
+        correct_page_in(session, page_id)
+        text = current_text(session, page_id)
     references = references_of_page(session, page_id)
     best: tuple[Reference, Collation] | None = None
     for reference in references:
-        found = collate(text, indexes.of(reference))
+        found = collate(text, indexes.of(session, reference))
         if found is not None and (
             best is None or found.coverage(len(text)) > best[1].coverage(len(text))
         ):

@@ -6,7 +6,7 @@ corrected body text; offsets are code points of that text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -315,8 +315,3 @@ def page_images(project: Project, renderer: PageRenderer) -> Callable[[CorpusPag
         return encode_png(renderer.render_dpi(found, page.number, DPI).result())
 
     return render
-
-
-def export_formats() -> Iterable[str]:
-    """The formats, in the order they are offered."""
-    return FORMATS.keys()

@@ -14,11 +14,10 @@ from xzannot.store.spans import annotator_id
 
 @dataclass(frozen=True)
 class Reference:
-    """A reference witness of a document."""
+    """A reference witness of a document (its text is read only when it is needed)."""
 
     id: int
     title: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -35,12 +34,17 @@ class Agreement:
 def references_of_page(session: Session, page_id: int) -> list[Reference]:
     """The reference witnesses of the document a page belongs to, oldest first."""
     rows = session.execute(
-        select(ReferenceText.id, ReferenceText.title, ReferenceText.text)
+        select(ReferenceText.id, ReferenceText.title)
         .join(Page, Page.document_id == ReferenceText.document_id)
         .where(Page.id == page_id)
         .order_by(ReferenceText.id)
     )
     return [Reference(*row) for row in rows]
+
+
+def reference_text(session: Session, reference_id: int) -> str:
+    """The text of a reference witness."""
+    return session.scalar(select(ReferenceText.text).where(ReferenceText.id == reference_id)) or ""
 
 
 Key = tuple[str, str, int]  # page reading, reference reading, place in the reference

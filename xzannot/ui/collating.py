@@ -12,7 +12,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from xzannot.core.collate import Difference, DifferenceKind
-from xzannot.core.spans import SpanInfo
 from xzannot.errors import UserError
 from xzannot.operations.collating import (
     Indexes,
@@ -61,10 +60,7 @@ class Collating(Controller):
 
     @cached_property
     def _settle_context(self) -> Context:
-        return self.context(self._settled)
-
-    def _settled(self, page_id: int, _span: SpanInfo | None) -> None:
-        self.settled.emit(page_id)
+        return self.context(lambda page_id, _span: self.settled.emit(page_id))
 
     def forget_references(self) -> None:
         """Another project, or new references: build the indexes again when needed."""
@@ -72,13 +68,13 @@ class Collating(Controller):
 
     def refresh(self) -> PageCollation | None:
         """Collate the shown page again (quick: its reference's index is kept)."""
-        page_id = self.state.page_id
-        if page_id is None:
+        page_id, data = self.state.page_id, self.state.data
+        if page_id is None or data is None:
             self.current = None
             return None
         try:
             with self._project().transaction() as session:
-                self.current = collate_page_in(session, page_id, self._indexes)
+                self.current = collate_page_in(session, page_id, self._indexes, data.text)
         except UserError as exc:
             self.message.emit(str(exc))
             self.current = None

@@ -517,7 +517,6 @@ class MainWindow(QMainWindow):
             keep = self._settings.get(keys.last_page(self.project.location.url)) or None
         self.pages_model.set_pages(documents, pages, counts)
         self.pages_model.set_agreements(agreed)
-        self.collating.forget_references()  # a reference may have been added
         self.setWindowTitle(self.tr("%1 — xzannot").replace("%1", self.project.location.display))
         if self.pages_model.rowCount() == 0:
             self.state.set_page(None)
@@ -563,6 +562,7 @@ class MainWindow(QMainWindow):
         self.project = project
         self.undo_stack.clear()
         self.state.set_page(None)
+        self.collating.forget_references()  # reference ids are the old project's
         old.close()
         self._settings.set(keys.LAST_PROJECT, project.location.url)
         self._load_project(restore=True)
@@ -624,7 +624,6 @@ class MainWindow(QMainWindow):
                 "%1", str(outcome.characters)
             )
         self.statusBar().showMessage(text, 8000)
-        self.collating.forget_references()
         self.collating.refresh()
         self.differences_dock.show()
         self.differences_dock.raise_()
