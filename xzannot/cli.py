@@ -10,47 +10,21 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from xzannot import __version__
 from xzannot.core.normalise import DEFAULT_RULES, RULES
-from xzannot.core.reflow import reflow_dump
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import CancelledError, UserError
-from xzannot.io.pdfium_worker import PdfiumWorker
-from xzannot.io.render import PageRenderer
-from xzannot.io.text_import import read_text_file
-from xzannot.operations.collating import PageCollation, collate_pages
-from xzannot.operations.correcting import correct_page_in
-from xzannot.operations.exporting import (
-    DEFAULT_STATUSES,
-    FORMATS,
-    TEXT_FORMATS,
-    ExportFilter,
-    export,
-    page_images,
-    parse_page_numbers,
-)
-from xzannot.operations.importing import (
-    ImportOutcome,
-    file_kind,
-    find_imported,
-    import_reference,
-    read_document,
-    store_documents,
-)
-from xzannot.operations.span_import import DEFAULT_ANNOTATOR, import_spans
-from xzannot.operations.suggesting import project_rules, save_rules, suggest
+from xzannot.io.corpus.formats import DEFAULT_ANNOTATOR, DEFAULT_STATUSES, FORMATS, TEXT_FORMATS
 from xzannot.paths import default_project, ensure_folder
-from xzannot.store.database import check_location, open_project, project_exists
-from xzannot.store.documents import (
-    get_document,
-    get_page,
-    list_documents,
-    list_pages,
-    page_content,
-)
-from xzannot.store.stats import project_stats
+
+if TYPE_CHECKING:
+    from xzannot.operations.collating import PageCollation
+    from xzannot.operations.importing import ImportOutcome
+
+# Each command imports the modules it uses when it runs, so that --help and usage mistakes
+# answer at once, without loading SQLAlchemy, Alembic, pdfium or the collation engine.
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_CANCELLED = 0, 1, 130
 _STATUS_WORDS = {"todo": "to do", "in_progress": "in progress", "done": "done"}
@@ -243,6 +217,9 @@ class TerminalProgress:
 
 
 def _import_references(args: argparse.Namespace, out: TextIO) -> int:
+    from xzannot.operations.importing import import_reference
+    from xzannot.store.database import open_project
+
     with open_project(_project_location(args, create=False)) as project:
         for path in args.files:
             ref = import_reference(
@@ -274,6 +251,10 @@ def _collation_line(result: PageCollation) -> str:
 
 
 def cmd_collate(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from xzannot.operations.collating import collate_pages
+    from xzannot.store.database import open_project
+    from xzannot.store.documents import get_document, get_page, list_documents, list_pages
+
     with open_project(_project_location(args, create=False)) as project:
         with project.session() as s:
             if args.page is not None:
@@ -296,6 +277,10 @@ def cmd_collate(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from xzannot.io.pdfium_worker import PdfiumWorker
+    from xzannot.operations.importing import find_imported, read_document, store_documents
+    from xzannot.store.database import check_location, open_project, project_exists
+
     files: list[Path] = args.files
     for path in files:
         if not path.exists():
@@ -342,6 +327,10 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_text(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from xzannot.operations.correcting import correct_page_in
+    from xzannot.store.database import open_project
+    from xzannot.store.documents import get_document, get_page, page_content
+
     with (
         open_project(_project_location(args, create=False)) as project,
         project.transaction() as s,
@@ -357,6 +346,9 @@ def cmd_text(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from xzannot.store.database import open_project
+    from xzannot.store.stats import project_stats
+
     with open_project(_project_location(args, create=False)) as project, project.session() as s:
         stats = project_stats(s)
     statuses = ", ".join(
@@ -375,6 +367,11 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from xzannot.io.text_import import read_text_file
+    from xzannot.operations.suggesting import project_rules, save_rules, suggest
+    from xzannot.store.database import open_project
+    from xzannot.store.documents import get_document, get_page, list_pages
+
     rules: str | None = None
     if args.rules is not None:
         rules = read_text_file(args.rules)
@@ -407,6 +404,11 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from xzannot.io.pdfium_worker import PdfiumWorker
+    from xzannot.io.render import PageRenderer
+    from xzannot.operations.exporting import ExportFilter, export, page_images, parse_page_numbers
+    from xzannot.store.database import open_project
+
     statuses = (
         tuple(SpanStatus)
         if "all" in args.status
@@ -444,6 +446,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_import_spans(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from xzannot.operations.span_import import import_spans
+    from xzannot.store.database import open_project
+
     with open_project(_project_location(args, create=False)) as project:
         outcome = import_spans(
             project, args.files, annotator=args.annotator, create_labels=args.create_labels
@@ -462,6 +467,10 @@ def cmd_import_spans(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int
 
 
 def cmd_reflow(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from xzannot.core.reflow import reflow_dump
+    from xzannot.io.file_kind import file_kind
+    from xzannot.io.text_import import read_text_file
+
     path: Path = args.file
     if not path.exists():
         raise UserError(f"{path}: no such file")

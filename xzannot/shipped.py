@@ -11,6 +11,7 @@ The same files are found wherever xzannot runs from:
 
 from __future__ import annotations
 
+from contextlib import suppress
 from functools import cache
 from importlib.resources import as_file, files
 from importlib.resources.abc import Traversable
@@ -29,10 +30,8 @@ class MissingResourcesError(UserError):
 
 def _candidates() -> list[Traversable]:
     found: list[Traversable] = []
-    try:
+    with suppress(ModuleNotFoundError):  # not a package in a source checkout or a bundle
         found.append(files(_PACKAGE))
-    except ModuleNotFoundError:
-        pass  # not installed as a package: a source checkout or a bundle
     package = Path(xzannot.__file__).resolve().parent
     found.append(package / "resources")  # a PyInstaller bundle
     found.append(package.parent / "resources")  # a source checkout

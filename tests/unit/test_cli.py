@@ -1,7 +1,14 @@
-"""The command line as a user runs it: a real process, real files, exit codes and messages."""
+"""The command line as a user runs it: real files, exit codes and messages.
+
+Commands run in this process through ``xzannot.cli.main`` with their output captured, as
+a process would print it (a test that starts the installed program as a process is in
+``test_install.py``); the import-time test starts a process because that is its point.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -11,19 +18,41 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, SAMPLE_DUMP, SAMPLE_PDF, SAMPLE_REFERENCE
+from xzannot.cli import main
 
 
 def xzannot(*args: str | Path, env_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "XZANNOT_DATA_DIR": str(env_dir), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "xzannot", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
+    """Run the command line with these arguments; what it printed and its exit code."""
+    assert os.environ["XZANNOT_DATA_DIR"] == str(env_dir)
+    out, err = io.StringIO(), io.StringIO()
+    argv = [str(a) for a in args]
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse: --help, usage mistakes
+            code = exc.code if isinstance(exc.code, int) else 1
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
+
+
+def test_help_and_usage_mistakes_load_no_heavy_library() -> None:
+    """--help answers at once: it imports neither the database, pdfium, Qt nor rapidfuzz."""
+    heavy = ("sqlalchemy", "alembic", "pypdfium2", "rapidfuzz", "PySide6", "lxml")
+    script = (
+        "import sys\n"
+        "from xzannot.cli import main\n"
+        "for argv in (['--help'], ['export', '--help'], ['export', '--format', 'x']):\n"
+        "    try:\n"
+        "        main(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print('loaded:', *sorted({m.split('.')[0] for m in sys.modules}))\n"
     )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = result.stdout.splitlines()[-1].split()[1:]
+    assert "xzannot" in loaded
+    assert not set(heavy) & set(loaded)
 
 
 def assert_user_error(result: subprocess.CompletedProcess[str], words: str) -> None:
@@ -140,7 +169,7 @@ def test_failed_second_file_stores_neither(
     cut = tmp_path / "cut.pdf"
     cut.write_bytes(SAMPLE_PDF.read_bytes()[:50_000])
     other = tmp_path / "other.pdf"
-    other.write_bytes((DATA / "pdfjs_XiaoBiaoSong_toc.pdf").read_bytes())
+    other.write_bytes((DATA / "scanned-no-text.pdf").read_bytes())
     before = project.read_bytes()
     assert_user_error(
         xzannot("import", other, cut, "--db", project, env_dir=user_data_dir), "truncated"

@@ -52,9 +52,10 @@ def install(tmp_path_factory: pytest.TempPathFactory) -> Install:
     top = tmp_path_factory.mktemp("install")
     source = top / "source"
     source.mkdir()
+    skip = shutil.ignore_patterns("__pycache__")
     for name in _SOURCES:
         if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(ROOT / name, source / name, ignore=skip)
         else:
             shutil.copy2(ROOT / name, source / name)
     dist = top / "dist"

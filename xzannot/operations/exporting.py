@@ -23,6 +23,7 @@ from xzannot.errors import CancelledError, UserError
 from xzannot.io.corpus.alto import alto_xml
 from xzannot.io.corpus.brat import write_brat
 from xzannot.io.corpus.conll import write_conll
+from xzannot.io.corpus.formats import DEFAULT_STATUSES, FORMATS, TEXT_FORMATS
 from xzannot.io.corpus.jsonl import write_jsonl
 from xzannot.io.corpus.labelstudio import labelling_config, write_labelstudio
 from xzannot.io.corpus.output import atomic_file, atomic_folder, check_target
@@ -44,20 +45,6 @@ from xzannot.store.documents import (
 )
 from xzannot.store.labels import list_labels
 from xzannot.store.spans import spans_of_pages
-
-# format -> whether it is written to a folder (one or two files per page)
-FORMATS = {
-    "jsonl": False,
-    "conll": False,
-    "brat": True,
-    "labelstudio": False,
-    "csv": False,
-    "pagexml": True,
-    "alto": True,
-    "txt": True,
-}
-TEXT_FORMATS = ("pagexml", "alto", "txt")  # the text (and its layout), without spans
-DEFAULT_STATUSES = (SpanStatus.ACCEPTED,)
 
 
 @dataclass(frozen=True)

@@ -13,21 +13,13 @@ from pathlib import Path
 from xzannot.core.boilerplate import strip_web_furniture
 from xzannot.core.pages import ExtractedPage
 from xzannot.errors import UserError
+from xzannot.io.file_kind import file_kind, looks_like_pdf
 from xzannot.io.hashing import sha256_file, sha256_text
 from xzannot.io.pdf_import import Progress, extract_pdf
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.text_import import dump_page, read_text_file
 from xzannot.store.database import Project
 from xzannot.store.documents import add_document, add_reference, find_document_by_hash, get_document
-
-_PDF_MAGIC = b"%PDF-"
-TEXT_SUFFIXES = (".txt", ".text")
-_IMAGE_MAGIC = {
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"II*\x00": "a TIFF image",
-    b"MM\x00*": "a TIFF image",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,34 +43,6 @@ class ReferenceOutcome:
     characters: int
     already_present: bool
     removed: tuple[tuple[int, str], ...] = ()  # web page lines left out (number, line)
-
-
-def _head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as fh:
-            return fh.read(1024)
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
-
-
-def _looks_like_pdf(path: Path) -> bool:
-    return _PDF_MAGIC in _head(path)
-
-
-def file_kind(path: Path) -> str:
-    """``"pdf"`` or ``"text"``; anything else is refused with the reason."""
-    head = _head(path)
-    if _PDF_MAGIC in head or path.suffix.lower() == ".pdf":
-        return "pdf"
-    for magic, what in _IMAGE_MAGIC.items():
-        if head.startswith(magic):
-            raise UserError(
-                f"{path} is {what}; xzannot imports PDFs and text dumps (.txt) "
-                "(put scanned images into a PDF first)"
-            )
-    if path.suffix.lower() in TEXT_SUFFIXES:
-        return "text"
-    raise UserError(f"{path} is not a PDF, and not a text dump (.txt)")
 
 
 def _check_file(path: Path) -> None:
@@ -186,7 +150,7 @@ def read_reference(path: Path) -> str:
     """The text of a reference witness file (refused in words if it is not text)."""
     path = path.expanduser().absolute()
     _check_file(path)
-    if _looks_like_pdf(path):
+    if looks_like_pdf(path):
         raise UserError(f"{path} is a PDF; a reference witness must be a text file")
     return read_text_file(path)
 

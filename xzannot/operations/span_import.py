@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
 from xzannot.io.corpus.brat import read_brat
+from xzannot.io.corpus.formats import DEFAULT_ANNOTATOR
 from xzannot.io.corpus.jsonl import read_jsonl
 from xzannot.io.corpus.records import TextRecord
 from xzannot.io.text_import import read_text_file
@@ -27,7 +28,6 @@ from xzannot.store.documents import PageInfo, current_text, list_documents, list
 from xzannot.store.labels import add_label, list_labels
 from xzannot.store.spans import create_span, list_spans
 
-DEFAULT_ANNOTATOR = "import"
 _MAX_REPORTED = 8
 
 

@@ -9,14 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from xzannot.io.corpus.formats import TEXT_FORMATS
 from xzannot.io.render import PageRenderer
-from xzannot.operations.exporting import (
-    TEXT_FORMATS,
-    ExportFilter,
-    ExportOutcome,
-    export,
-    page_images,
-)
+from xzannot.operations.exporting import ExportFilter, ExportOutcome, export, page_images
 from xzannot.operations.span_import import MissingLabels, SpanImportOutcome, import_spans
 from xzannot.store.database import Project
 from xzannot.store.documents import list_documents

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
-from xzannot.operations.exporting import FORMATS, TEXT_FORMATS, ExportFilter, parse_page_numbers
+from xzannot.io.corpus.formats import FORMATS, TEXT_FORMATS
+from xzannot.operations.exporting import ExportFilter, parse_page_numbers
 from xzannot.store.documents import DocumentInfo
 
 SUFFIXES = {"jsonl": ".jsonl", "conll": ".conll", "labelstudio": ".json", "csv": ".csv"}
