@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -252,3 +254,18 @@ def test_the_doccano_examples_import(tmp_path: Path, db_path: Path, worker: Pdfi
         ("Peter Blackburn", "PERSON"),
         ("Obama", "PERSON"),
     }
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes and the umask are POSIX")
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_exported_files_follow_the_users_umask(labelled: Path, tmp_path: Path, umask: int) -> None:
+    before = os.umask(umask)
+    try:
+        with open_project(labelled) as project:
+            for kind in ("jsonl", "csv", "brat"):
+                export(project, kind, tmp_path / kind)
+    finally:
+        os.umask(before)
+    written = [tmp_path / "jsonl", tmp_path / "csv", *sorted((tmp_path / "brat").iterdir())]
+    modes = {stat.S_IMODE(p.stat().st_mode) for p in written}
+    assert modes == {0o666 & ~umask}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -28,13 +29,23 @@ def check_target(path: Path, *, folder: bool) -> Path:
     return _parent(path)
 
 
+def _new_file(parent: Path, prefix: str) -> Path:
+    """A new empty file with a unique name, its mode set by the user's umask (as any file
+    the user writes; ``mkstemp`` would make it private to the owner)."""
+    while True:
+        candidate = parent / f"{prefix}{secrets.token_hex(6)}"
+        try:
+            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return candidate
+
+
 @contextlib.contextmanager
 def atomic_file(path: Path) -> Iterator[Path]:
     """A temporary file beside ``path`` that replaces it only if the block succeeds."""
     parent = check_target(path, folder=False)
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=parent)
-    os.close(handle)
-    temporary = Path(name)
+    temporary = _new_file(parent, f".{path.name}.")
     try:
         yield temporary
         temporary.replace(path)
