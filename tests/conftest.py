@@ -20,6 +20,34 @@ SAMPLE_DUMP = SAMPLES / "xiuzhou-2022-p52-dump.txt"
 SAMPLE_REFERENCE = SAMPLES / "xiuzhou-2022-web-transcription.txt"
 SAMPLE_SOURCE = SAMPLES / "xiuzhou-2022-report.txt"
 
+# Files written by others (real PDFs, official XML schemas, other tools' examples) are never
+# copied into the repository: tests read them from shared/ beside the project's root, which
+# CI and developers have, and skip, saying why, where it is absent (a user's clone).
+SHARED = Path(os.environ.get("XZANNOT_SHARED_DIR") or ROOT.parent / "shared")
+# the real PDFs in shared/realpdfs (see its README.md)
+REAL_PDFS = (
+    "chatchat_caj2pdf_1994_journal.pdf",
+    "kqallm_changan_webpage_print.pdf",
+    "pdfjs_XiaoBiaoSong_toc.pdf",
+    "pdfplumber_issue-336_anhui_land_standard_p173.pdf",
+    "pdfplumber_issue-67_quarterly_report.pdf",
+    "pdfplumber_pr-136_scanned_with_ocr_layer.pdf",
+    "rapiddoc_GBT3620.1-2016_standard_rotated_tables.pdf",
+    "rapiddoc_byd_2025q1_report_tables.pdf",
+    "rapiddoc_disciplinary_decision_scan_no_text.pdf",
+)
+
+
+def shared_file(*parts: str) -> Path:
+    """A third-party file from ``../shared/`` (e.g. ``"realpdfs", "x.pdf"``); skips without it."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(
+            f"{path} is absent: third-party test files are read from shared/ beside the "
+            "project's root (set XZANNOT_SHARED_DIR to point elsewhere)"
+        )
+    return path
+
 
 @pytest.fixture(autouse=True)
 def user_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -1,4 +1,4 @@
-"""The official PAGE and ALTO schemas, compiled offline from tests/data/schemas."""
+"""The official PAGE and ALTO schemas, compiled offline from ``../shared/schemas``."""
 
 from __future__ import annotations
 
@@ -6,17 +6,18 @@ from functools import cache
 
 from lxml import etree
 
-from tests.conftest import DATA
+from tests.conftest import shared_file
 
-SCHEMAS = DATA / "schemas"
 XLINK = "http://www.w3.org/1999/xlink"
 
 
 @cache
 def schema(name: str) -> etree.XMLSchema:
-    """``pagecontent-2019-07-15.xsd`` or ``alto-4-4.xsd``, with XLink read from the local copy."""
-    document = etree.parse(str(SCHEMAS / name))
+    """``pagecontent-2019-07-15.xsd`` or ``alto-4-4.xsd``, with XLink read from the local copy.
+
+    Skips the test where ``../shared/`` is absent."""
+    document = etree.parse(str(shared_file("schemas", name)))
     for element in document.getroot().iter("{http://www.w3.org/2001/XMLSchema}import"):
         if element.get("namespace") == XLINK:
-            element.set("schemaLocation", (SCHEMAS / "xlink.xsd").resolve().as_uri())
+            element.set("schemaLocation", shared_file("schemas", "xlink.xsd").resolve().as_uri())
     return etree.XMLSchema(document)

@@ -1,4 +1,4 @@
-"""The ``xzannot`` command line (the contract in DESIGN.md).
+"""The ``xzannot`` command line (the contract in docs/design.md).
 
 User mistakes end with one line on stderr and exit code 1; a cancelled command
 (Ctrl+C) exits with 130 and changes nothing.

@@ -1,4 +1,4 @@
-"""The layering of DESIGN.md: data flows io -> core -> store -> ui, and only ui knows Qt."""
+"""The layering of docs/design.md: data flows io -> core -> store -> ui, and only ui knows Qt."""
 
 from __future__ import annotations
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, SAMPLE_PDF, SAMPLE_SOURCE
+from tests.conftest import REAL_PDFS, SAMPLE_PDF, SAMPLE_SOURCE, shared_file
 from xzannot.core.cer import cer, without_whitespace
 from xzannot.core.layout import page_layout
 from xzannot.core.normalise import normalise
@@ -14,14 +15,24 @@ from xzannot.io.pdf_import import extract_pdf
 from xzannot.io.pdfium_worker import PdfiumWorker
 
 
+class Extracted(dict[str, list]):
+    """Pages of PDFs, each file read once per module; a real PDF skips the test without it."""
+
+    def __init__(self, worker: PdfiumWorker) -> None:
+        super().__init__()
+        self._worker = worker
+
+    def __missing__(self, name: str) -> list:
+        path = SAMPLE_PDF if name == SAMPLE_PDF.name else shared_file("realpdfs", name)
+        self[name] = pages = extract_pdf(self._worker, path)
+        return pages
+
+
 @pytest.fixture(scope="module")
-def extracted() -> dict[str, list]:
+def extracted() -> Iterator[Extracted]:
     worker = PdfiumWorker()
     try:
-        return {
-            path.name: extract_pdf(worker, path)
-            for path in [SAMPLE_PDF, *sorted(DATA.glob("pdf*.pdf"))]
-        }
+        yield Extracted(worker)
     finally:
         worker.shutdown()
 
@@ -59,18 +70,20 @@ def test_sample_columns_furniture_and_paragraphs(extracted: dict[str, list]) -> 
         assert all(any(line.startswith(start) for line in corrected) for start in starts[1:])
 
 
-def test_origins_point_back_to_the_characters_they_came_from(extracted: dict[str, list]) -> None:
-    for pages in extracted.values():
-        for page in pages:
-            layout = page_layout(page.text, page.boxes, page.width, page.height)
-            assert len(layout.origins) == len(layout.text)
-            for char, origin in zip(layout.text, layout.origins, strict=True):
-                if origin < 0:
-                    assert char in " \n"
-                else:
-                    assert page.text[origin] == char
-            used = [o for o in layout.origins if o >= 0]
-            assert len(used) == len(set(used))  # no character twice
+@pytest.mark.parametrize("name", [SAMPLE_PDF.name, *REAL_PDFS])
+def test_origins_point_back_to_the_characters_they_came_from(
+    extracted: dict[str, list], name: str
+) -> None:
+    for page in extracted[name]:
+        layout = page_layout(page.text, page.boxes, page.width, page.height)
+        assert len(layout.origins) == len(layout.text)
+        for char, origin in zip(layout.text, layout.origins, strict=True):
+            if origin < 0:
+                assert char in " \n"
+            else:
+                assert page.text[origin] == char
+        used = [o for o in layout.origins if o >= 0]
+        assert len(used) == len(set(used))  # no character twice
 
 
 def test_letter_spaced_table_of_contents_loses_its_spaces(extracted: dict[str, list]) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tests.conftest import DATA
+from tests.conftest import shared_file
 from tests.xml_schemas import schema
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
@@ -232,7 +232,7 @@ def test_unmatched_texts_and_unknown_labels_import_nothing(sample: Path, tmp_pat
 
 
 def test_the_doccano_examples_import(tmp_path: Path, db_path: Path, worker: PdfiumWorker) -> None:
-    examples = sorted((DATA / "formats" / "doccano").glob("*.jsonl"))
+    examples = sorted(shared_file("formats", "doccano").glob("*_sequence_labeling_example.jsonl"))
     texts = {
         json.loads(line).get("text") or json.loads(line)["column_data"]
         for path in examples
