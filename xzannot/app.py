@@ -5,7 +5,7 @@ Everything the window needs is made here and passed in through constructors.
 
 from __future__ import annotations
 
-import ctypes.util
+import ctypes
 import os
 import sys
 from pathlib import Path
@@ -43,6 +43,14 @@ _XCB_PACKAGES = {
 }
 
 
+def _loadable(library: str) -> bool:
+    try:
+        ctypes.CDLL(library)
+    except OSError:
+        return False
+    return True
+
+
 def missing_system_libraries() -> str | None:
     """Why Qt's X11 window-system plugin cannot start here, in words, or None.
 
@@ -59,14 +67,13 @@ def missing_system_libraries() -> str | None:
     plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
     if not plugin.exists():
         return None
-    missing = [name for name in _XCB_PACKAGES if name.startswith("libxcb-cursor")]
-    if ctypes.util.find_library("xcb-cursor") is not None:
-        missing = []
-    try:
-        ctypes.CDLL(str(plugin))
-    except OSError as exc:
-        missing.extend(n for n in _XCB_PACKAGES if n in str(exc) and n not in missing)
-        if not missing:
+    # each library by its own name: a PyInstaller bundle rewrites the plugin's load error
+    # and loses the name of the library that is missing
+    missing = [name for name in _XCB_PACKAGES if not _loadable(name)]
+    if not missing:
+        try:
+            ctypes.CDLL(str(plugin))
+        except OSError as exc:
             return f"the window cannot start: {exc}"
     if not missing:
         return None

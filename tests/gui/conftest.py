@@ -31,6 +31,13 @@ def qapp(qapp_args: list[str], qapp_cls: type[QApplication]) -> QApplication:
     return make_application(["xzannot-tests"], language="en")
 
 
+@pytest.fixture(autouse=True)
+def application(qapp: QApplication) -> QApplication:
+    """Every window test has the application, fonts included, whichever test ran before it
+    in its process (tests run in parallel, in any order)."""
+    return qapp
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Preferences in a private INI file, with the annotator's name already given."""
