@@ -24,6 +24,9 @@ import pytest
 
 from tests.conftest import ROOT, SAMPLE_PDF
 
+# one worker builds and installs the wheel once for every test here
+pytestmark = pytest.mark.xdist_group("install")
+
 # what a build needs from the source tree (a clone holds more; the build must not need it)
 _SOURCES = ("pyproject.toml", "README.md", "LICENSE", "xzannot", "resources")
 
