@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from rapidfuzz.distance import Levenshtein
+
+from xzannot.core.cjk import is_cjk
+
+_WHITESPACE = re.compile(r"\s+")
 
 
 def cer(text: str, reference: str) -> float:
@@ -15,3 +22,18 @@ def cer(text: str, reference: str) -> float:
 def without_whitespace(text: str) -> str:
     """The text with every space and line break removed (for comparing reading order)."""
     return "".join(text.split())
+
+
+def comparable(text: str) -> str:
+    """A text as a reader compares it with the page: compatibility forms folded (NFKC: full-
+    and half-width, radicals), any run of white space one space, and none beside a Chinese
+    character (Chinese sets no word spaces: a line wrapped inside Chinese, or the gap a
+    typesetter leaves around ``2025`` in ``2025 年``, is no error; a space inside a number or
+    the loss of one between Latin words counts)."""
+    folded = _WHITESPACE.sub(" ", text).strip()
+    kept = (
+        ch
+        for index, ch in enumerate(folded)
+        if ch != " " or not (is_cjk(folded[index - 1]) or is_cjk(folded[index + 1]))
+    )
+    return unicodedata.normalize("NFKC", "".join(kept))

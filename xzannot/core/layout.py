@@ -14,17 +14,24 @@ came from, so that boxes and spans can follow the new order.
 
 from __future__ import annotations
 
+import re
 import statistics
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from rapidfuzz.distance import Levenshtein
+
 from xzannot.core.boxes import Box
-from xzannot.core.folio import folio_of_line
+from xzannot.core.folio import edge_lines, folio_of_line
+from xzannot.core.stream_order import stream_lines, trustworthy
 
 EDGE = 0.15  # furniture lives in the top and bottom 15% of the page
 _SEGMENT_GAP = 1.5  # glyph heights of empty space that split a row into segments
 _FILL = 0.6  # a column's lines must fill at least this share of its width
+_SEPARATOR_GAP = 0.9  # glyph heights of space that set two items apart on a line
+_SMALL_PRINT = 0.85  # a running head alone on its page is set smaller than the body
 
 
 @dataclass
@@ -59,6 +66,9 @@ class PageLayout:
     table: bool = False
     # for each furniture row: the source indices of its glyphs, left to right
     furniture_glyphs: list[list[int]] = field(default_factory=list)
+    # positions in ``text`` of spaces that separate items set apart on a line (kept by the
+    # normalisation, which removes other spaces beside Chinese)
+    separators: list[int] = field(default_factory=list)
 
 
 def _glyph_height(boxes: Sequence[Box | None], glyphs: list[int]) -> float:
@@ -178,29 +188,83 @@ def _is_table(rows: list[list[Segment]]) -> bool:
     return busy >= max(3, len(rows) // 3)
 
 
+EdgeRows = Sequence[tuple[str, float]]  # a page's lines at its edges: signature, middle
+
+
+def _signature(line: str) -> str:
+    """A line as repetition compares it: widths folded, no spaces, every number alike (the
+    folio in a running foot changes from page to page), its characters sorted (verso and
+    recto pages swap the two halves of a running head)."""
+    folded = "".join(unicodedata.normalize("NFKC", line).split())
+    return "".join(sorted(re.sub(r"\d+", "#", folded)))
+
+
+def edge_rows(
+    text: str, boxes: Sequence[Box | None], page_height: float
+) -> list[tuple[str, float]]:
+    """The lines at a page's top and bottom edges, for its neighbours to compare with."""
+    return [
+        (_signature(line), middle)
+        for line, middle in edge_lines(text, boxes, page_height, band=EDGE)
+    ]
+
+
+def _repeated(line: str, middle: float, neighbours: Sequence[EdgeRows]) -> bool:
+    """Whether a neighbouring page prints (nearly) the same line at the same edge."""
+    signature = _signature(line)
+    return any(
+        abs(middle - other_middle) < 0.04
+        and Levenshtein.normalized_similarity(signature, other) >= 0.8
+        for rows in neighbours
+        for other, other_middle in rows
+    )
+
+
 def _peel_furniture(
-    rows: list[list[Segment]], text: str, page_height: float
+    rows: list[list[Segment]],
+    text: str,
+    page_height: float,
+    *,
+    boxes: Sequence[Box | None],
+    neighbours: Sequence[EdgeRows] | None,
 ) -> tuple[list[list[Segment]], list[list[Segment]], list[list[Segment]]]:
-    """Split rows into head furniture, body, foot furniture."""
+    """Split rows into head furniture, body, foot furniture.
+
+    A row at the top or bottom edge, set apart from the rows next to it, is a running head
+    or foot if a neighbouring page repeats it there; a folio is one on any page. Without
+    neighbours to compare (a page alone), only a row in smaller print than the body counts:
+    a title, a chapter heading or a document number is never taken away.
+    """
     if len(rows) < 3:
         return [], rows, []
     middles = [statistics.mean(s.middle for s in row) for row in rows]
     pitches = [b - a for a, b in pairwise(middles)]
     pitch = statistics.median(pitches) if pitches else 0.0
 
-    def row_text(row: list[Segment]) -> str:
-        return "".join(text[i] for s in row for i in s.glyphs)
+    def glyphs_of(chosen: list[list[Segment]]) -> list[int]:
+        return [i for row in chosen for s in row for i in s.glyphs]
+
+    def furniture(number: int, set_apart: bool, text_beside: list[list[Segment]]) -> bool:
+        line = "".join(text[i] for s in rows[number] for i in s.glyphs)
+        if folio_of_line(line):
+            return True
+        if not set_apart:
+            return False
+        if neighbours:
+            return _repeated(line, middles[number] / page_height, neighbours)
+        own = _glyph_height(boxes, glyphs_of([rows[number]]))
+        return own < _SMALL_PRINT * _glyph_height(boxes, glyphs_of(text_beside))
 
     head_end = 0
     while head_end < len(rows) - 1 and middles[head_end] < EDGE * page_height:
-        set_apart = pitches[head_end] > 1.5 * pitch
-        if not (set_apart or folio_of_line(row_text(rows[head_end]))):
+        below = rows[head_end + 1 : head_end + 6]
+        if not furniture(head_end, pitches[head_end] > 1.5 * pitch, below):
             break
         head_end += 1
     foot_start = len(rows)
     while foot_start - 1 > head_end and middles[foot_start - 1] > (1 - EDGE) * page_height:
-        set_apart = pitches[foot_start - 2] > 1.5 * pitch
-        if not (set_apart or folio_of_line(row_text(rows[foot_start - 1]))):
+        above = rows[max(head_end, foot_start - 6) : foot_start - 1]
+        if not furniture(foot_start - 1, pitches[foot_start - 2] > 1.5 * pitch, above):
             break
         foot_start -= 1
     return rows[:head_end], rows[head_end:foot_start], rows[foot_start:]
@@ -218,18 +282,49 @@ def _column_of(segment: Segment, bounds: list[tuple[float, float]]) -> int | Non
 Placed = tuple[Segment, float, float]  # a line with the left and right edges of its column
 
 
+def _gap_text(
+    text: str, boxes: Sequence[Box | None], last: int, index: int, *, height: float, table: bool
+) -> tuple[str, bool]:
+    """What goes between two glyphs that follow each other on a line: ``""``, a space or a
+    tab (between table cells), and whether a space separates items set apart on the line.
+
+    A wide gap is a cell boundary in a table, elsewhere a separator (names in a grid, check
+    boxes). Otherwise, where the two glyphs follow each other in the text layer, the layer
+    says whether a space is there: the gap between the ink of narrow glyphs (``1``, ``.``)
+    is no evidence of one. Only glyphs the reading order brought together are spaced by
+    their gap, and never inside a number.
+    """
+    gap = boxes[index][0] - boxes[last][2]  # type: ignore[index]
+    if gap >= _SEGMENT_GAP * height:
+        return ("\t", False) if table else (" ", True)
+    if last < index and not text[last + 1 : index].strip():
+        if last + 1 == index:
+            return "", False
+        return " ", gap >= _SEPARATOR_GAP * height
+    a, b = text[last], text[index]
+    if a.isascii() and b.isascii() and gap > 0.25 * height:
+        in_number = (a.isdigit() or a in ".,") and (b.isdigit() or b in ".,%")
+        if not in_number or gap > 0.6 * height:
+            return " ", False
+    if gap >= _SEPARATOR_GAP * height:
+        return " ", True
+    return "", False
+
+
 def _emit(
-    lines: list[Placed], text: str, boxes: Sequence[Box | None], height: float
-) -> tuple[list[str], list[int]]:
+    lines: list[Placed], text: str, boxes: Sequence[Box | None], height: float, table: bool
+) -> tuple[list[str], list[int], list[int]]:
     """Join lines (in reading order) into paragraphs, keeping each character's origin.
 
     A paragraph starts where a line is indented within its column, or the line
     before it stopped short of its column's right edge, or (in one column) after
     a wider vertical gap. A column that carries on a paragraph from the one
-    before it carries it on here too.
+    before it carries it on here too. In a table each row is a line of its own.
+    Returns the characters, their origins, and the positions of separating spaces.
     """
     chars: list[str] = []
     origins: list[int] = []
+    separators: list[int] = []
     previous: Placed | None = None
     for line, low, high in lines:
         if previous is not None:
@@ -238,26 +333,50 @@ def _emit(
             short = before.right < before_high - 3.5 * height  # an indent is the surer sign
             same_column = before.left < high and line.left < before_high and line.top > before.top
             far = same_column and line.top - before.bottom > 1.2 * height
-            if indented or short or far:
+            if table or indented or short or far:
                 chars.append("\n")
                 origins.append(-1)
+        line_height = min(line.bottom - line.top, 1.6 * height) or height
         for position, index in enumerate(line.glyphs):
             if position:
-                last = line.glyphs[position - 1]
-                gap = boxes[index][0] - boxes[last][2]  # type: ignore[index]
-                if text[last].isascii() and text[index].isascii() and gap > 0.25 * height:
-                    chars.append(" ")
+                gap, separates = _gap_text(
+                    text, boxes, line.glyphs[position - 1], index, height=line_height, table=table
+                )
+                if gap:
+                    if separates:
+                        separators.append(len(chars))
+                    chars.append(gap)
                     origins.append(-1)
             chars.append(text[index])
             origins.append(index)
         previous = (line, low, high)
-    return chars, origins
+    return chars, origins, separators
+
+
+def _line(glyphs: list[int], boxes: Sequence[Box | None]) -> Segment:
+    rects = [boxes[i] for i in glyphs]
+    return Segment(
+        glyphs,
+        min(r[0] for r in rects),  # type: ignore[index]
+        min(r[1] for r in rects),  # type: ignore[index]
+        max(r[2] for r in rects),  # type: ignore[index]
+        max(r[3] for r in rects),  # type: ignore[index]
+    )
 
 
 def page_layout(
-    text: str, boxes: Sequence[Box | None], page_width: float, page_height: float
+    text: str,
+    boxes: Sequence[Box | None],
+    page_width: float,
+    page_height: float,
+    neighbours: Sequence[EdgeRows] | None = None,
 ) -> PageLayout:
-    """The page's body in reading order, its furniture apart."""
+    """The page's body in reading order, its furniture apart.
+
+    ``neighbours`` holds, for each neighbouring page of the same document, the lines at its
+    top and bottom edges (:func:`edge_rows`): a line at the edge is a running head or foot
+    only if it repeats there (or is a folio). None means the neighbours are unknown.
+    """
     glyphs = [i for i, b in enumerate(boxes) if b is not None and not text[i].isspace()]
     if not glyphs:
         return PageLayout("", [], 0)
@@ -266,19 +385,52 @@ def page_layout(
     for number, row in enumerate(rows):
         for segment in row:
             segment.row = number
-    head, body, foot = _peel_furniture(rows, text, page_height)
+    head, body, foot = _peel_furniture(rows, text, page_height, boxes=boxes, neighbours=neighbours)
     furniture = [" ".join("".join(text[i] for i in s.glyphs) for s in row) for row in head + foot]
     furniture_glyphs = [[i for s in row for i in s.glyphs] for row in head + foot]
     folio = next((f for f in (folio_of_line(line) for line in reversed(furniture)) if f), None)
     segments = [s for row in body for s in row]
+    if not segments:
+        return PageLayout("", [], 0, furniture, folio, False, furniture_glyphs)
     gaps = _gutters(segments, height, text)  # columns of running text come first
-    if not gaps and _is_table(body):
-        chars, origins = _emit_rows(body, text)
-        return PageLayout("".join(chars), origins, 1, furniture, folio, True, furniture_glyphs)
+    table = not gaps and _is_table(body)
     low = min(s.left for s in segments)
     high = max(s.right for s in segments)
     edges = [low] + [g for gap in gaps for g in gap] + [high]
     bounds = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    stream = sorted(i for s in segments for i in s.glyphs)  # the text layer's own order
+    if trustworthy(stream, boxes, bounds, height):
+        placed = [_placed(_line(line.glyphs, boxes), bounds, low, high)
+                  for line in stream_lines(stream, boxes)]  # fmt: skip
+    elif table:
+        rows_glyphs = [sorted((i for s in row for i in s.glyphs), key=lambda g: boxes[g][0])  # type: ignore[index]
+                       for row in body]  # fmt: skip
+        placed = [(_line(row, boxes), low, high) for row in rows_glyphs if row]
+    else:
+        placed = _by_columns(segments, bounds, low, high)
+    chars, origins, separators = _emit(placed, text, boxes, height, table)
+    return PageLayout(
+        "".join(chars),
+        origins,
+        len(bounds),
+        furniture,
+        folio,
+        table,
+        furniture_glyphs,
+        separators,
+    )
+
+
+def _placed(line: Segment, bounds: list[tuple[float, float]], low: float, high: float) -> Placed:
+    column = _column_of(line, bounds)
+    return (line, low, high) if column is None else (line, *bounds[column])
+
+
+def _by_columns(
+    segments: list[Segment], bounds: list[tuple[float, float]], low: float, high: float
+) -> list[Placed]:
+    """Lines read column by column, left to right, each top to bottom; a line across the
+    gutters ends the region above it."""
     placed: list[Placed] = []
     region: list[list[Segment]] = [[] for _ in bounds]
 
@@ -296,25 +448,4 @@ def page_layout(
         else:
             region[column].append(segment)
     flush()
-    chars, origins = _emit(placed, text, boxes, height)
-    return PageLayout(
-        "".join(chars), origins, len(bounds), furniture, folio, False, furniture_glyphs
-    )
-
-
-def _emit_rows(rows: list[list[Segment]], text: str) -> tuple[list[str], list[int]]:
-    """A table: each row on its own line, cells left to right separated by a space."""
-    chars: list[str] = []
-    origins: list[int] = []
-    for row in rows:
-        if chars:
-            chars.append("\n")
-            origins.append(-1)
-        for position, segment in enumerate(sorted(row, key=lambda s: s.left)):
-            if position:
-                chars.append(" ")
-                origins.append(-1)
-            for index in segment.glyphs:
-                chars.append(text[index])
-                origins.append(index)
-    return chars, origins
+    return placed

@@ -9,6 +9,7 @@ reviewer can accept or revert one kind of correction as a whole or one at a time
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -143,17 +144,31 @@ RULES: dict[str, Rule] = {
 DEFAULT_RULES = ("radicals", "punctuation", "spacing")
 
 
-def normalise(text: str, rules: Iterable[str] = DEFAULT_RULES) -> tuple[str, list[TaggedEdit]]:
+def normalise(
+    text: str, rules: Iterable[str] = DEFAULT_RULES, keep: Iterable[int] = ()
+) -> tuple[str, list[TaggedEdit]]:
     """The normalised text and the chain of edits that makes it, rule by rule.
 
     Within a rule, replacements are applied from the end of the text backwards,
-    so each edit's offsets hold for the text as it stood just before it.
+    so each edit's offsets hold for the text as it stood just before it. Characters at
+    the positions in ``keep`` (spaces the layout found separating items) are left alone.
     """
     edits: list[TaggedEdit] = []
+    kept = sorted(set(keep))
     for name in rules:
         rule = RULES[name]
         for replacement in sorted(rule(text), key=lambda r: r.start, reverse=True):
+            if kept and _covers(kept, replacement.start, replacement.end):
+                continue
             edit = Edit(replacement.start, replacement.end, replacement.text)
             text = apply_edit(text, edit)
             edits.append(TaggedEdit(edit, name))
+            shift = len(replacement.text) - (replacement.end - replacement.start)
+            if shift:
+                kept = [k + shift if k >= replacement.end else k for k in kept]
     return text, edits
+
+
+def _covers(positions: list[int], start: int, end: int) -> bool:
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end

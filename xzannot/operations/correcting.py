@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 
 from xzannot.core.dump import deinterleave
 from xzannot.core.edits import Edit
-from xzannot.core.layout import page_layout
+from xzannot.core.layout import edge_rows, page_layout
 from xzannot.core.normalise import DEFAULT_RULES, normalise
 from xzannot.core.pages import TextSource
 from xzannot.store.database import Project
-from xzannot.store.documents import page_content
+from xzannot.store.documents import neighbour_layers, page_content
 from xzannot.store.edits import add_edits
 from xzannot.store.models import Page
 
@@ -48,11 +48,17 @@ def correct_page_in(
     text = content.current
     edits: list[tuple[Edit, str]] = []
     furniture: list[str] = []
+    separators: list[int] = []
     if text.strip():
         if content.source == TextSource.PDF.value and any(b is not None for b in content.boxes):
-            layout = page_layout(text, content.boxes, page.width, page.height)
+            neighbours = [
+                edge_rows(other, boxes, height)
+                for other, boxes, height in neighbour_layers(session, page_id)
+            ]
+            layout = page_layout(text, content.boxes, page.width, page.height, neighbours)
             reflowed, origins = layout.text, tuple(layout.origins)
             furniture = layout.furniture
+            separators = layout.separators
         else:
             result = deinterleave(text)
             # de-interleaving keeps no character identities: moved text counts as new
@@ -60,7 +66,7 @@ def correct_page_in(
             furniture = result.removed
         if reflowed != text:
             edits.append((Edit(0, len(text), reflowed, origins), "reflow"))
-        _, tagged = normalise(reflowed, rules)
+        _, tagged = normalise(reflowed, rules, keep=separators)
         edits.extend((t.edit, t.kind) for t in tagged)
     orphaned = add_edits(session, page_id, edits, author=AUTHOR).orphaned if edits else 0
     page.furniture = furniture

@@ -79,7 +79,7 @@ def test_origins_point_back_to_the_characters_they_came_from(
         assert len(layout.origins) == len(layout.text)
         for char, origin in zip(layout.text, layout.origins, strict=True):
             if origin < 0:
-                assert char in " \n"
+                assert char in " \t\n"
             else:
                 assert page.text[origin] == char
         used = [o for o in layout.origins if o >= 0]

@@ -1,0 +1,103 @@
+"""The order a text layer already has, and whether it can be trusted as the reading order.
+
+Most PDFs write their text in the order it is read: column by column, a sidebar as a block
+of its own, a table cell by cell or row by row. Reordering such a page from the glyphs'
+positions alone can only make it worse (a sidebar interleaved with the column beside it, a
+multi-line cell woven into the next). The layer's order is replaced only on evidence that it
+is wrong: lines of neighbouring columns alternating (the stream reads across the gutter), or
+lines that go back up the same column again and again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from xzannot.core.boxes import Box
+
+_CROSSINGS = 3  # stream steps across a gutter on one printed line that prove interleaving
+_CLIMBS = 3  # jumps back up over text just read that prove a scrambled stream
+
+
+@dataclass
+class StreamLine:
+    """Consecutive glyphs of the text layer on one printed line, left to right."""
+
+    glyphs: list[int]
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+def stream_lines(glyphs: Sequence[int], boxes: Sequence[Box | None]) -> list[StreamLine]:
+    """The glyphs, in the layer's order, cut where the next one leaves the printed line.
+
+    A glyph stays on the line while it overlaps it vertically and lies to its right.
+    """
+    lines: list[StreamLine] = []
+    for index in glyphs:
+        left, top, right, bottom = boxes[index]  # type: ignore[misc]
+        line = lines[-1] if lines else None
+        if line is not None:
+            overlap = min(bottom, line.bottom) - max(top, line.top)
+            small = min(bottom - top, line.bottom - line.top)
+            if overlap > 0.25 * small and left >= line.right - 0.5 * small:
+                line.glyphs.append(index)
+                line.right = max(line.right, right)
+                line.top, line.bottom = min(line.top, top), max(line.bottom, bottom)
+                continue
+        lines.append(StreamLine([index], left, top, right, bottom))
+    return lines
+
+
+def _column(x: float, bounds: Sequence[tuple[float, float]]) -> int | None:
+    for number, (low, high) in enumerate(bounds):
+        if low <= x <= high:
+            return number
+    return None
+
+
+def crosses_gutters(
+    glyphs: Sequence[int],
+    boxes: Sequence[Box | None],
+    bounds: Sequence[tuple[float, float]],
+    height: float,
+) -> int:
+    """How often the layer steps from one column to another on the same printed line."""
+    if len(bounds) < 2:
+        return 0
+    crossings = 0
+    for a, b in pairwise(glyphs):
+        box_a, box_b = boxes[a], boxes[b]
+        assert box_a is not None and box_b is not None
+        column_a = _column((box_a[0] + box_a[2]) / 2, bounds)
+        column_b = _column((box_b[0] + box_b[2]) / 2, bounds)
+        same_row = abs((box_a[1] + box_a[3]) / 2 - (box_b[1] + box_b[3]) / 2) < 0.5 * height
+        if column_a is not None and column_b is not None and column_a != column_b and same_row:
+            crossings += 1
+    return crossings
+
+
+def climbs(lines: Sequence[StreamLine], height: float) -> int:
+    """How often the layer jumps back up to a line above, over text it has just read."""
+    count = 0
+    for before, after in pairwise(lines):
+        above = after.bottom < before.top - 0.5 * height
+        overlapping = min(before.right, after.right) - max(before.left, after.left) > height
+        if above and overlapping:
+            count += 1
+    return count
+
+
+def trustworthy(
+    glyphs: Sequence[int],
+    boxes: Sequence[Box | None],
+    bounds: Sequence[tuple[float, float]],
+    height: float,
+) -> bool:
+    """Whether the layer's own order reads the page (see the module's docstring)."""
+    if crosses_gutters(glyphs, boxes, bounds, height) >= _CROSSINGS:
+        return False
+    return climbs(stream_lines(glyphs, boxes), height) < _CLIMBS
