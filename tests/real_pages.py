@@ -51,19 +51,21 @@ def read_stem(stem: str, pdf_folder: Path = SHARED / "realpdfs") -> list[RealPag
     numbers = sorted(int(p.stem[1:]) for p in (CORPUS / stem).glob("p*.txt"))
     worker = PdfiumWorker()
     try:
-        with tempfile.TemporaryDirectory() as folder:
-            with open_project(Path(folder) / "real.xzannot.sqlite", create=True) as project:
-                import_document(project, worker, pdf_folder / f"{stem}.pdf")
-                pages = []
-                with project.transaction() as session:
-                    by_number = {p.number: p.id for p in list_pages(session)}
-                    for number in numbers:
-                        correct_page_in(session, by_number[number])
-                        content = page_content(session, by_number[number])
-                        reference = (CORPUS / stem / f"p{number}.txt").read_text("utf-8")
-                        pages.append(
-                            RealPage(stem, number, reference, content.original, content.current)
-                        )
-                return pages
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            open_project(Path(folder) / "real.xzannot.sqlite", create=True) as project,
+        ):
+            import_document(project, worker, pdf_folder / f"{stem}.pdf")
+            pages = []
+            with project.transaction() as session:
+                by_number = {p.number: p.id for p in list_pages(session)}
+                for number in numbers:
+                    correct_page_in(session, by_number[number])
+                    content = page_content(session, by_number[number])
+                    reference = (CORPUS / stem / f"p{number}.txt").read_text("utf-8")
+                    pages.append(
+                        RealPage(stem, number, reference, content.original, content.current)
+                    )
+            return pages
     finally:
         worker.shutdown()

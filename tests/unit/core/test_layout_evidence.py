@@ -45,7 +45,10 @@ def line(
     return out
 
 
-def body(rows: int, left: float, top: float, words: str = "正文文字内容满行正文文字内容满行") -> list:
+FULL_LINE = "正文文字内容满行正文文字内容满行"
+
+
+def body(rows: int, left: float, top: float, words: str = FULL_LINE) -> list[Glyph | None]:
     return [g for r in range(rows) for g in line(words, left, top + 16 * r)]
 
 
@@ -63,7 +66,8 @@ def test_numbers_and_clause_numbers_stay_whole() -> None:
 
 
 def test_a_sidebar_written_after_its_column_is_not_woven_into_it() -> None:
-    main = [g for r in range(10) for g in line(f"主栏第{r:02d}行正文文字内容满行正文文字", 50, 100 + 16 * r)]
+    words = "行正文文字内容满行正文文字"
+    main = [g for r in range(10) for g in line(f"主栏第{r:02d}{words}", 50, 100 + 16 * r)]
     side = [g for r in range(10) for g in line(f"侧栏{r:02d}", 420, 100 + 16 * r)]
     text, boxes = page(main + side)  # the layer has the column, then the sidebar
     flat = "".join(page_layout(text, boxes, 595, 842).text.split())
@@ -107,7 +111,8 @@ def test_table_cells_are_separated_by_tabs() -> None:
     text, boxes = page(glyphs)
     layout = page_layout(text, boxes, 595, 842)
     assert layout.table
-    assert layout.text.split("\n")[1:3] == ["短期借款\t878\t1,000", "应付账款\t110,600.00\t192,000.00"]
+    rows = layout.text.split("\n")
+    assert rows[1:3] == ["短期借款\t878\t1,000", "应付账款\t110,600.00\t192,000.00"]
 
 
 def _with_head(head: str, rows: int = 8) -> tuple[str, list[Box | None]]:

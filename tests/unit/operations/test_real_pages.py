@@ -12,7 +12,7 @@ from tests.real_pages import corpus_stems, read_stem
 def test_correction_never_makes_a_real_page_worse(stem: str) -> None:
     shared_file("realpdfs", f"{stem}.pdf")
     worse = [
-        f"{page.name}: CER {page.cer_extracted:.2%} as extracted, {page.cer_corrected:.2%} corrected"
+        f"{page.name}: CER {page.cer_extracted:.2%} extracted, {page.cer_corrected:.2%} corrected"
         for page in read_stem(stem)
         if page.cer_corrected > page.cer_extracted
     ]
