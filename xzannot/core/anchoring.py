@@ -8,7 +8,7 @@ edits that carry origins, undoing every edit brings every span back exactly.
 
 from __future__ import annotations
 
-from xzannot.core.edits import Edit, origin_map
+from xzannot.core.edits import Edit, replacement_origins
 
 
 def anchor(start: int, end: int, length: int, edit: Edit) -> tuple[int, int] | None:
@@ -19,12 +19,26 @@ def anchor(start: int, end: int, length: int, edit: Edit) -> tuple[int, int] | N
 def anchor_many(
     spans: list[tuple[int, int]], length: int, edit: Edit
 ) -> list[tuple[int, int] | None]:
-    """:func:`anchor` for many spans at once (one pass over the text)."""
-    origins = origin_map(length, edit)
-    position_of: dict[int, int] = {origin: i for i, origin in enumerate(origins) if origin >= 0}
+    """:func:`anchor` for many spans at once.
+
+    Characters before the edit stay, those after it shift by the change in length, and
+    only the replaced range is looked up: the cost follows the edit and the spans, not
+    the length of the page.
+    """
+    if not spans:
+        return []
+    if edit.end > length:
+        raise ValueError(f"edit {edit.start}..{edit.end} past the end of a {length}-char text")
+    delta = len(edit.replacement) - (edit.end - edit.start)
+    kept = {o: edit.start + i for i, o in enumerate(replacement_origins(edit)) if o >= 0}
     out: list[tuple[int, int] | None] = []
     for start, end in spans:
-        found = [position_of[o] for o in range(start, end) if o in position_of]
+        found: list[int] = []
+        if start < edit.start:
+            found += (start, min(end, edit.start) - 1)
+        if end > edit.end:
+            found += (max(start, edit.end) + delta, end - 1 + delta)
+        found += (kept[o] for o in range(max(start, edit.start), min(end, edit.end)) if o in kept)
         out.append((min(found), max(found) + 1) if found else None)
     return out
 

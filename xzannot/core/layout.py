@@ -230,9 +230,9 @@ def _peel_furniture(
 ) -> tuple[list[list[Segment]], list[list[Segment]], list[list[Segment]]]:
     """Split rows into head furniture, body, foot furniture.
 
-    A row at the top or bottom edge, set apart from the rows next to it, is a running head
-    or foot if a neighbouring page repeats it there; a folio is one on any page. Without
-    neighbours to compare (a page alone), only a row in smaller print than the body counts:
+    A row at the top or bottom edge is a running head or foot if a neighbouring page
+    repeats it there; a folio is one on any page. Without neighbours to compare (a page
+    alone), only a row set apart from the others in smaller print than the body counts:
     a title, a chapter heading or a document number is never taken away.
     """
     if len(rows) < 3:
@@ -248,10 +248,12 @@ def _peel_furniture(
         line = "".join(text[i] for s in rows[number] for i in s.glyphs)
         if folio_of_line(line):
             return True
+        middle = middles[number] / page_height
+        if neighbours:  # a row in the body's rhythm must sit in the outer half of the band
+            outer = min(middle, 1 - middle) < EDGE / 2
+            return (set_apart or outer) and _repeated(line, middle, neighbours)
         if not set_apart:
             return False
-        if neighbours:
-            return _repeated(line, middles[number] / page_height, neighbours)
         own = _glyph_height(boxes, glyphs_of([rows[number]]))
         return own < _SMALL_PRINT * _glyph_height(boxes, glyphs_of(text_beside))
 
@@ -297,11 +299,11 @@ def _gap_text(
     gap = boxes[index][0] - boxes[last][2]  # type: ignore[index]
     if gap >= _SEGMENT_GAP * height:
         return ("\t", False) if table else (" ", True)
+    a, b = text[last], text[index]
     if last < index and not text[last + 1 : index].strip():
         if last + 1 == index:
             return "", False
         return " ", gap >= _SEPARATOR_GAP * height
-    a, b = text[last], text[index]
     if a.isascii() and b.isascii() and gap > 0.25 * height:
         in_number = (a.isdigit() or a in ".,") and (b.isdigit() or b in ".,%")
         if not in_number or gap > 0.6 * height:

@@ -9,12 +9,13 @@ reviewer can accept or revert one kind of correction as a whole or one at a time
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from xzannot.core.cjk import is_cjk, is_ideograph
-from xzannot.core.edits import Edit, apply_edit
+from xzannot.core.edits import Edit, apply_edits
 from xzannot.core.radical_table import RADICAL_TO_IDEOGRAPH
 
 SPACES = " \u00a0\u3000"
@@ -157,16 +158,26 @@ def normalise(
     kept = sorted(set(keep))
     for name in rules:
         rule = RULES[name]
+        made: list[Edit] = []
         for replacement in sorted(rule(text), key=lambda r: r.start, reverse=True):
             if kept and _covers(kept, replacement.start, replacement.end):
                 continue
-            edit = Edit(replacement.start, replacement.end, replacement.text)
-            text = apply_edit(text, edit)
-            edits.append(TaggedEdit(edit, name))
-            shift = len(replacement.text) - (replacement.end - replacement.start)
-            if shift:
-                kept = [k + shift if k >= replacement.end else k for k in kept]
+            made.append(Edit(replacement.start, replacement.end, replacement.text))
+        text = apply_edits(text, made)  # backwards, one pass: offsets hold as each is made
+        edits.extend(TaggedEdit(edit, name) for edit in made)
+        kept = _moved(kept, made)
     return text, edits
+
+
+def _moved(positions: list[int], made: list[Edit]) -> list[int]:
+    """Where characters the edits left alone stand after them (``made`` runs backwards)."""
+    ends = [e.end for e in reversed(made)]
+    shifts = list(accumulate(len(e.replacement) - (e.end - e.start) for e in reversed(made)))
+    out = []
+    for position in positions:
+        before = bisect_right(ends, position)  # the edits that end at or before it
+        out.append(position + (shifts[before - 1] if before else 0))
+    return out
 
 
 def _covers(positions: list[int], start: int, end: int) -> bool:

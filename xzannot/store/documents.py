@@ -14,7 +14,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from xzannot.core.boxes import Box, pack_boxes, unpack_boxes
-from xzannot.core.edits import Edit, apply_edits, follow, unpack_origins
+from xzannot.core.edits import Edit, apply_edits, follow_all, unpack_origins
 from xzannot.core.pages import ExtractedPage, TextSource
 from xzannot.errors import UserError
 from xzannot.store.models import Document, EditRow, Page, PageText, ReferenceText
@@ -227,9 +227,7 @@ def page_content(session: Session, page_id: int) -> PageContent:
     original = page.text.original if page.text is not None else ""
     extracted = unpack_boxes(page.text.boxes) if page.text is not None else []
     # each current character's index in the original (-1: typed in), carried through the edits
-    origins: list[int] = list(range(len(original)))
-    for edit in edits:
-        origins = follow(origins, edit, -1)  # type: ignore[assignment]
+    origins: list[int] = follow_all(range(len(original)), edits, -1)  # type: ignore[assignment]
     current = apply_edits(original, edits)
     if extracted:
         boxes = [extracted[o] if o >= 0 else None for o in origins]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from xzannot.core.anchoring import anchor_many
-from xzannot.core.edits import Edit, apply_edit, pack_origins
+from xzannot.core.edits import Edit, apply_edits, pack_origins
 from xzannot.store.documents import current_text
 from xzannot.store.models import EditRow, Span, SpanChange
 from xzannot.store.spans import annotator_id
@@ -21,6 +22,21 @@ class Added:
 
     ids: list[int]
     orphaned: int
+
+
+def _row(page_id: int, seq: int, edit: Edit, kind: str, *, review: str, who: int) -> dict[str, Any]:
+    return {
+        "page_id": page_id,
+        "seq": seq,
+        "start": edit.start,
+        "end": edit.end,
+        "replacement": edit.replacement,
+        "origins": pack_origins(edit.origins),
+        "kind": kind,
+        "group_key": kind,
+        "review": review,
+        "annotator_id": who,
+    }
 
 
 def add_edits(
@@ -44,24 +60,21 @@ def add_edits(
     ]
     seq = session.scalar(select(func.max(EditRow.seq)).where(EditRow.page_id == page_id)) or 0
     who = annotator_id(session, author)
+    if not spans:  # nothing follows the edits: stored in one statement, not an object each
+        values = [
+            _row(page_id, seq + number, edit, kind, review=review, who=who)
+            for number, (edit, kind) in enumerate(edits, start=1)
+        ]
+        ids = list(session.scalars(insert(EditRow).returning(EditRow.id), values)) if values else []
+        return Added(ids, 0)
     orphaned = 0
     rows: list[EditRow] = []
+    length = len(text)
     for edit, kind in edits:
-        moved = anchor_many([(s.start, s.end) for s in spans], len(text), edit)
-        text = apply_edit(text, edit)
+        moved = anchor_many([(s.start, s.end) for s in spans], length, edit)
+        length += len(edit.replacement) - (edit.end - edit.start)
         seq += 1
-        row = EditRow(
-            page_id=page_id,
-            seq=seq,
-            start=edit.start,
-            end=edit.end,
-            replacement=edit.replacement,
-            origins=pack_origins(edit.origins),
-            kind=kind,
-            group_key=kind,
-            review=review,
-            annotator_id=who,
-        )
+        row = EditRow(**_row(page_id, seq, edit, kind, review=review, who=who))
         session.add(row)
         rows.append(row)
         reshaped = [
@@ -83,7 +96,9 @@ def add_edits(
                 span.start, span.end = place
                 still.append(span)
         spans = still
-    for span in spans:
-        span.quote = text[span.start : span.end]
+    if spans:
+        text = apply_edits(text, [edit for edit, _ in edits])
+        for span in spans:
+            span.quote = text[span.start : span.end]
     session.flush()
     return Added([row.id for row in rows], orphaned)

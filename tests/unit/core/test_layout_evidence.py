@@ -115,18 +115,18 @@ def test_table_cells_are_separated_by_tabs() -> None:
     assert rows[1:3] == ["短期借款\t878\t1,000", "应付账款\t110,600.00\t192,000.00"]
 
 
-def _with_head(head: str, rows: int = 8) -> tuple[str, list[Box | None]]:
-    return page([*line(head, 50, 40), *body(rows, 50, 90)])
+def _with_head(head: str, words: str = FULL_LINE) -> tuple[str, list[Box | None]]:
+    return page([*line(head, 50, 40), *body(8, 50, 90, words)])
 
 
 def test_a_line_at_the_top_is_a_running_head_only_where_neighbours_repeat_it() -> None:
     text, boxes = _with_head("第七章 企业资信状况")
     alone = page_layout(text, boxes, 595, 842, neighbours=[])
     assert alone.text.startswith("第七章")  # a heading in the body's size, on a page alone
-    other_text, other_boxes = _with_head("第八章 发行人基本情况")
+    other_text, other_boxes = _with_head("第八章 发行人基本情况", "另一页的正文另一页的正文")
     others = [edge_rows(other_text, other_boxes, 842)]
     assert page_layout(text, boxes, 595, 842, others).text.startswith("第七章")
-    same_text, same_boxes = _with_head("第七章 企业资信状况")
+    same_text, same_boxes = _with_head("第七章 企业资信状况", "另一页的正文另一页的正文")
     repeated = [edge_rows(same_text, same_boxes, 842)]
     layout = page_layout(text, boxes, 595, 842, repeated)
     assert not layout.text.startswith("第七章")
