@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from xzannot.core.cjk import display_width
 from xzannot.core.folio import folio_of_line
@@ -151,3 +152,46 @@ def _join_columns(left: list[_Line], right: list[_Line]) -> list[str]:
         if continues:
             left_paragraphs[-1] += right_paragraphs.pop(0)
     return left_paragraphs + right_paragraphs
+
+
+_PAGE_START = re.compile(r"^\s*Page \d+\s*-\s*\S")  # a viewer's title line opens each page
+_DECORATED_FOLIO = re.compile(r"[—–\-－―─~～]|第\s*\d+\s*页")
+
+
+def split_pages(dump: str) -> list[str]:
+    """A dump of several pages cut into its pages, where the dump itself marks them.
+
+    A form feed (as ``pdftotext`` writes) always ends a page. Otherwise a viewer's title
+    line (``Page 52 - …``) opens a page, or, where the dump has none, a folio line set off by
+    dashes or written ``第 N 页`` closes one: at least two of them, in rising order, are
+    needed to take them for page ends. A dump with none of these marks is one page.
+    """
+    if "\f" in dump:
+        return [page for page in dump.split("\f") if page.strip()] or [dump]
+    lines = dump.split("\n")
+    starts = [i for i, line in enumerate(lines) if _PAGE_START.match(line)]
+    if len(starts) >= 2:
+        cuts = [0, *(i for i in starts if i > 0)]
+        return _cut(lines, cuts)
+    folios = [
+        (i, int(label))
+        for i, line in enumerate(lines)
+        if (label := folio_of_line(line)) is not None and _DECORATED_FOLIO.search(line)
+    ]
+    rising = len(folios) >= 2 and all(a[1] < b[1] for a, b in pairwise(folios))
+    if not rising:
+        return [dump]
+    cuts = [0]
+    for index, _ in folios:
+        # the page strip a viewer prints under its folio still belongs to that page
+        end = index + 1
+        while end < len(lines) and (not lines[end].strip() or is_chrome(lines[end])):
+            end += 1
+        if end < len(lines):
+            cuts.append(end)
+    return _cut(lines, cuts)
+
+
+def _cut(lines: list[str], cuts: list[int]) -> list[str]:
+    pages = ["\n".join(lines[a:b]) for a, b in zip(cuts, [*cuts[1:], len(lines)], strict=True)]
+    return [page for page in pages if page.strip()]

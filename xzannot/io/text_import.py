@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from xzannot.core.dump import split_pages
 from xzannot.core.folio import find_folio
 from xzannot.core.pages import ExtractedPage, LabelSource, TextSource
 from xzannot.errors import UserError
@@ -37,10 +38,15 @@ def read_text_file(path: Path) -> str:
     return text
 
 
-def dump_page(text: str) -> ExtractedPage:
-    """A dumped text layer as one page without boxes (its size is unknown: 0 × 0)."""
-    page = ExtractedPage(number=1, width=0.0, height=0.0, text=text, source=TextSource.DUMP)
+def dump_page(text: str, number: int = 1) -> ExtractedPage:
+    """A dumped text layer as a page without boxes (its size is unknown: 0 × 0)."""
+    page = ExtractedPage(number=number, width=0.0, height=0.0, text=text, source=TextSource.DUMP)
     folio = find_folio(text, [], 0.0)
     if folio:
         page.printed_label, page.label_source = folio, LabelSource.FOLIO
     return page
+
+
+def dump_pages(text: str) -> list[ExtractedPage]:
+    """A dumped text layer as its pages (a dump of a whole book holds many)."""
+    return [dump_page(page, number) for number, page in enumerate(split_pages(text), start=1)]

@@ -17,7 +17,7 @@ from xzannot.io.file_kind import file_kind, looks_like_pdf
 from xzannot.io.hashing import sha256_file, sha256_text
 from xzannot.io.pdf_import import Progress, extract_pdf
 from xzannot.io.pdfium_worker import PdfiumWorker
-from xzannot.io.text_import import dump_page, read_text_file
+from xzannot.io.text_import import dump_pages, read_text_file
 from xzannot.store.database import Project
 from xzannot.store.documents import add_document, add_reference, find_document_by_hash, get_document
 
@@ -77,10 +77,10 @@ def read_document(
     if file_kind(path) == "pdf":
         pages = extract_pdf(worker, path, password=password, progress=progress, cancel=cancel)
         return ReadDocument(path, sha, "pdf", pages)
-    page = dump_page(read_text_file(path))
+    pages = dump_pages(read_text_file(path))
     if progress:
-        progress(1, 1)
-    return ReadDocument(path, sha, "text", [page])
+        progress(len(pages), len(pages))
+    return ReadDocument(path, sha, "text", pages)
 
 
 def store_documents(project: Project, documents: list[ReadDocument]) -> list[ImportOutcome]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from tests.conftest import SAMPLE_DUMP, SAMPLE_REFERENCE
 from xzannot.core.cer import cer, without_whitespace
-from xzannot.core.dump import deinterleave, is_chrome
+from xzannot.core.dump import deinterleave, is_chrome, split_pages
 from xzannot.core.normalise import normalise
 from xzannot.core.reflow import reflow_dump
 
@@ -67,3 +67,39 @@ def test_viewer_chrome_lines() -> None:
     assert is_chrome("Page 52 - 秀洲年鉴2022")
     assert is_chrome("  47   48   49   50  ")
     assert not is_chrome("2022年12月")
+
+
+def _book(pages: int) -> str:
+    """The sample page dumped as a viewer dumps a whole book: page after page."""
+    seed = SAMPLE_DUMP.read_text(encoding="utf-8")
+    return "\n".join(
+        seed.replace("Page 52", f"Page {52 + n}").replace("P. 52", f"P. {52 + n}")
+        for n in range(pages)
+    )
+
+
+def test_a_dump_of_a_book_is_cut_into_its_pages() -> None:
+    seed = SAMPLE_DUMP.read_text(encoding="utf-8")
+    assert split_pages(seed) == [seed]
+    pages = split_pages(_book(3))
+    assert len(pages) == 3
+    assert [p.lstrip().splitlines()[0] for p in pages] == [
+        "Page 52 - 秀洲年鉴2022",
+        "Page 53 - 秀洲年鉴2022",
+        "Page 54 - 秀洲年鉴2022",
+    ]
+    assert all(p.rstrip().endswith("57") for p in pages)  # each keeps its page strip
+
+
+def test_form_feeds_and_folio_lines_end_pages() -> None:
+    assert split_pages("第一页\f第二页\f") == ["第一页", "第二页"]
+    folios = "正文甲\n— 21 —\n正文乙\n— 22 —\n正文丙\n第 23 页\n"
+    assert [p.split("\n")[0] for p in split_pages(folios)] == ["正文甲", "正文乙", "正文丙"]
+    # numbers that do not rise are no page ends: one page, as given
+    assert split_pages("甲\n— 22 —\n乙\n— 21 —\n丙") == ["甲\n— 22 —\n乙\n— 21 —\n丙"]
+
+
+def test_reflowing_a_book_reads_each_page_on_its_own() -> None:
+    pages = reflow_dump(_book(2)).split("\f")
+    assert len(pages) == 2
+    assert pages[0].strip() == pages[1].strip() == reflow_dump(SAMPLE_DUMP.read_text("utf-8"))

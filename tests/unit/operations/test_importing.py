@@ -98,6 +98,22 @@ def test_text_dump_becomes_one_page_with_its_printed_label(
     assert content.boxes == [None] * len(content.current)  # a dump has no boxes
 
 
+def test_a_dump_of_several_pages_becomes_as_many_pages(
+    db_path: Path, worker: PdfiumWorker, tmp_path: Path
+) -> None:
+    seed = SAMPLE_DUMP.read_text(encoding="utf-8")
+    book = tmp_path / "book.txt"
+    book.write_text("\f".join(seed.replace("—  2 2  —", f"— {n} —") for n in (22, 23, 24)), "utf-8")
+    with open_project(db_path) as project:
+        outcome = import_document(project, worker, book)
+        with project.session() as s:
+            pages = list_pages(s, outcome.document_id)
+            texts = [page_content(s, p.id).original for p in pages]
+    assert outcome.pages == 3
+    assert [p.printed_label for p in pages] == ["22", "23", "24"]
+    assert texts[1] == seed.replace("—  2 2  —", "— 23 —")
+
+
 def test_gb18030_text_dump_is_decoded(db_path: Path, worker: PdfiumWorker, tmp_path: Path) -> None:
     path = tmp_path / "gbk.txt"
     path.write_bytes("加强全面优质的公共服务供给。\n— 22 —\n".encode("gb18030"))
