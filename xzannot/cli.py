@@ -326,7 +326,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def cmd_text(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+def cmd_text(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from xzannot.operations.correcting import correct_page_in
     from xzannot.store.database import open_project
     from xzannot.store.documents import get_document, get_page, page_content
@@ -340,6 +340,8 @@ def cmd_text(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         if not args.original:
             correct_page_in(s, page.id)  # made once, then kept as reviewable edits
         content = page_content(s, page.id)
+    if content.page.suspect:
+        err.write(f"xzannot: page {page.number}: {content.page.suspect}\n")
     text = content.original if args.original else content.current
     out.write(text if text.endswith("\n") or not text else text + "\n")
     return EXIT_OK

@@ -4,37 +4,37 @@
 <context>
     <name>Collating</name>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="92"/>
+        <location filename="../../xzannot/ui/collating.py" line="88"/>
         <source>Accept reference reading</source>
         <translation>采用参照文本的读法</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="103"/>
+        <location filename="../../xzannot/ui/collating.py" line="99"/>
         <source>Reject reference reading</source>
         <translation>不采用参照文本的读法</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="116"/>
+        <location filename="../../xzannot/ui/collating.py" line="112"/>
         <source>Accept %1 reference reading(s)</source>
         <translation>采用 %1 处参照读法</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="133"/>
+        <location filename="../../xzannot/ui/collating.py" line="129"/>
         <source>Collate</source>
         <translation>对校</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="133"/>
+        <location filename="../../xzannot/ui/collating.py" line="129"/>
         <source>Collating pages…</source>
         <translation>正在对校页面…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="145"/>
+        <location filename="../../xzannot/ui/collating.py" line="141"/>
         <source>Collated %1 page(s): %2 open difference(s).</source>
         <translation>已对校 %1 页：%2 处未处理的差异。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="138"/>
+        <location filename="../../xzannot/ui/collating.py" line="134"/>
         <source>Collating cancelled.</source>
         <translation>对校已取消。</translation>
     </message>
@@ -65,61 +65,61 @@
 <context>
     <name>CorpusFlow</name>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="87"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="102"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="82"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="97"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="87"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="82"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="95"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="90"/>
         <source>Exported %1 page(s) to %2.</source>
         <translation>已导出 %1 页到 %2。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="98"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="93"/>
         <source>%1 span(s); %2 left out by the filters.</source>
         <translation>共 %1 条标注；%2 条被筛选条件排除。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="91"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="86"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="109"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="126"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="150"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="104"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="121"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="145"/>
         <source>Import spans</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="126"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="121"/>
         <source>Importing spans…</source>
         <translation>正在导入标注…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="137"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="132"/>
         <source>Imported %1 span(s) from %2 text(s).</source>
         <translation>已从 %2 段文本导入 %1 条标注。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="140"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="135"/>
         <source>%1 were already there.</source>
         <translation>%1 条已存在。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="151"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="146"/>
         <source>The files use labels this project does not have: %1. Add them?</source>
         <translation>文件中使用了本项目没有的标签：%1。是否添加？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="131"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="158"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="126"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="153"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
@@ -225,12 +225,12 @@
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="93"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="97"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="98"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="102"/>
         <source>%1 to review</source>
         <translation>%1 处待审</translation>
     </message>
@@ -317,142 +317,142 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="65"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="66"/>
         <source>Export corpus</source>
         <translation>导出语料</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="69"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="70"/>
         <source>JSON Lines, one page per line (doccano)</source>
         <translation>JSON Lines，每行一页（doccano）</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="70"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="71"/>
         <source>CoNLL, a BIO tag per character</source>
         <translation>CoNLL，每字一个 BIO 标记</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="71"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="72"/>
         <source>brat standoff, .txt and .ann per page</source>
         <translation>brat 标注格式，每页一对 .txt 与 .ann</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="72"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="73"/>
         <source>Label Studio tasks</source>
         <translation>Label Studio 任务</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="73"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="74"/>
         <source>CSV, one row per target with its attributes</source>
         <translation>CSV，每个目标一行，附属性</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="74"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="75"/>
         <source>PAGE XML with coordinates</source>
         <translation>PAGE XML，含坐标</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="75"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="76"/>
         <source>ALTO with coordinates</source>
         <translation>ALTO，含坐标</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="76"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="77"/>
         <source>Plain text, one file per page</source>
         <translation>纯文本，每页一个文件</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="81"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="82"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="89"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="90"/>
         <source>all pages, or e.g. 1-3,7</source>
         <translation>全部页面，或如 1-3,7</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="96"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="97"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="97"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="98"/>
         <source>suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="98"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="99"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="106"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="107"/>
         <source>Also write each page&apos;s image (PNG, 300 dpi)</source>
         <translation>同时写出每页图像（PNG，300 dpi）</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="114"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="115"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="115"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="116"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="116"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="117"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="117"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="118"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="118"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="119"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="119"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="120"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="120"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="121"/>
         <source>Annotators</source>
         <translation>标注人</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="125"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="126"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="155"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="156"/>
         <source>Export into folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="158"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="159"/>
         <source>Export to file</source>
         <translation>导出到文件</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="176"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="177"/>
         <source>Choose where to save the export.</source>
         <translation>请选择导出保存的位置。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="179"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="180"/>
         <source>Choose at least one document.</source>
         <translation>请至少选择一个文档。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="182"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="183"/>
         <source>Choose at least one status.</source>
         <translation>请至少选择一种状态。</translation>
     </message>
@@ -823,12 +823,12 @@
         <translation>重新启动 xzannot 后语言才会改变。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="521"/>
+        <location filename="../../xzannot/ui/main_window.py" line="520"/>
         <source>%1 — xzannot</source>
         <translation>%1 — xzannot</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="526"/>
+        <location filename="../../xzannot/ui/main_window.py" line="525"/>
         <source>This project is empty. Import a PDF with File ▸ Import.</source>
         <translation>项目为空。请通过“文件 ▸ 导入”导入 PDF。</translation>
     </message>
@@ -869,74 +869,74 @@
         <translation>已存储参照文本，共 %1 字。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="637"/>
+        <location filename="../../xzannot/ui/main_window.py" line="636"/>
         <source>Where is %1?</source>
         <translation>%1 在哪里？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="644"/>
+        <location filename="../../xzannot/ui/main_window.py" line="643"/>
         <source>Locate PDF</source>
         <translation>查找 PDF</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="691"/>
+        <location filename="../../xzannot/ui/main_window.py" line="690"/>
         <source>Correction mode: what you type is saved as corrections.</source>
         <translation>校正模式：您输入的内容将作为校正保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="693"/>
+        <location filename="../../xzannot/ui/main_window.py" line="692"/>
         <source>Labelling mode.</source>
         <translation>标注模式。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="725"/>
-        <location filename="../../xzannot/ui/main_window.py" line="766"/>
+        <location filename="../../xzannot/ui/main_window.py" line="724"/>
+        <location filename="../../xzannot/ui/main_window.py" line="765"/>
         <source>✓ Saved</source>
         <translation>✓ 已保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="767"/>
+        <location filename="../../xzannot/ui/main_window.py" line="766"/>
         <source>Every change is saved to the project at once.</source>
         <translation>每处改动都会立即保存到项目中。</translation>
     </message>
     <message>
+        <location filename="../../xzannot/ui/main_window.py" line="782"/>
         <location filename="../../xzannot/ui/main_window.py" line="783"/>
-        <location filename="../../xzannot/ui/main_window.py" line="784"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="817"/>
+        <location filename="../../xzannot/ui/main_window.py" line="816"/>
         <source>Every page is done.</source>
         <translation>所有页面均已完成。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="830"/>
+        <location filename="../../xzannot/ui/main_window.py" line="829"/>
         <source>No page %1 in this document.</source>
         <translation>本文档中没有第 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="838"/>
+        <location filename="../../xzannot/ui/main_window.py" line="837"/>
         <source>Go to page</source>
         <translation>转到页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="838"/>
+        <location filename="../../xzannot/ui/main_window.py" line="837"/>
         <source>Printed page (e.g. 22) or page number:</source>
         <translation>印刷页码（如 22）或页序号：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="869"/>
+        <location filename="../../xzannot/ui/main_window.py" line="868"/>
         <source>The PDF %1 is missing or has changed since it was imported. Use File ▸ Locate Missing PDF… to point to it.</source>
         <translation>PDF 文件 %1 已缺失，或自导入后已被改动。请通过“文件 ▸ 查找缺失的 PDF…”指定其位置。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="877"/>
+        <location filename="../../xzannot/ui/main_window.py" line="876"/>
         <source>printed %1</source>
         <translation>印刷页码 %1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="880"/>
+        <location filename="../../xzannot/ui/main_window.py" line="879"/>
         <source>%1 · page %2 of %3</source>
         <translation>%1 · 第 %2 页，共 %3 页</translation>
     </message>
@@ -982,42 +982,52 @@
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="98"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="96"/>
+        <source>The text layer cannot be trusted: %1</source>
+        <translation>文本层不可信：%1</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="100"/>
         <source>%1, page %2</source>
         <translation>%1，第 %2 页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="106"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="108"/>
         <source>needs text</source>
         <translation>缺文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="108"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="110"/>
+        <source>needs OCR</source>
+        <translation>需 OCR</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="112"/>
         <source>to do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="109"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="113"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="110"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="114"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="122"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="126"/>
         <source>Not collated with a reference yet.</source>
         <translation>尚未与参照文本对校。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="124"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="128"/>
         <source>No counterpart in a reference text.</source>
         <translation>参照文本中没有对应内容。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="126"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="130"/>
         <source>%1 open difference(s) from the reference, which covers %2% of the page.</source>
         <translation>与参照文本有 %1 处未处理的差异，参照文本覆盖本页 %2%。</translation>
     </message>

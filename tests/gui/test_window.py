@@ -178,6 +178,23 @@ def test_pages_model_is_a_well_behaved_item_model(qtmodeltester, db_path: Path) 
     assert model.data(model.index(0, 2)) == "to do"
 
 
+def test_a_page_whose_text_layer_cannot_be_trusted_is_flagged_in_the_list(db_path: Path) -> None:
+    from dataclasses import replace
+
+    from xzannot.store.documents import list_documents, list_pages
+
+    _imported(db_path, SAMPLE_PDF)
+    with open_project(db_path) as project, project.session() as s:
+        documents, pages = list_documents(s), list_pages(s)
+    pages[1] = replace(pages[1], suspect="the text layer is mostly stray symbols; OCR the page")
+    model = PagesModel()
+    model.set_pages(documents, pages)
+    status = model.index(1, PagesModel.COLUMNS.index("status"))
+    assert model.data(status) == "needs OCR"
+    assert "stray symbols" in model.data(status, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(0, PagesModel.COLUMNS.index("status"))) == "to do"
+
+
 def test_shipped_cjk_fonts_are_registered_and_cover_chinese() -> None:
     families = QFontDatabase.families()
     assert SANS_FAMILY in families

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, SAMPLE_DUMP, SAMPLE_PDF, SAMPLE_REFERENCE
+from tests.conftest import DATA, SAMPLE_DUMP, SAMPLE_PDF, SAMPLE_REFERENCE, shared_file
 from xzannot.cli import main
 
 
@@ -368,3 +368,15 @@ def test_collate_prints_every_page(project: Path, user_data_dir: Path) -> None:
     assert "  substitution '人代会' / '人民代表大会'" in lines
     assert "xiuzhou-2022-sample page 3 (printed 23): no counterpart in the reference" in lines
     assert "xiuzhou-2022-p52-dump page 1 (printed 22): the document has no reference text" in lines
+
+
+def test_text_of_a_page_whose_layer_is_garbled_says_so(tmp_path: Path, user_data_dir: Path) -> None:
+    pdf = shared_file("realpdfs", "rapiddoc_GBT3620.1-2016_standard_rotated_tables.pdf")
+    db = tmp_path / "standard.sqlite"
+    assert xzannot("import", pdf, "--db", db, env_dir=user_data_dir).returncode == 0
+    garbled = xzannot("text", "--db", db, "--page", "6", env_dir=user_data_dir)
+    assert garbled.returncode == 0
+    assert garbled.stderr.startswith("xzannot: page 6: the text layer is mostly stray symbols")
+    assert "OCR the page" in garbled.stderr
+    fine = xzannot("text", "--db", db, "--page", "3", env_dir=user_data_dir)
+    assert fine.stderr == "" and "3.1" in fine.stdout

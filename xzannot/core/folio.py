@@ -108,3 +108,23 @@ def find_folio(text: str, boxes: Sequence[Box | None], page_height: float) -> st
     if not candidates:
         return None
     return max(candidates, key=lambda c: c[0])[1]
+
+
+def out_of_sequence(numbers: Sequence[int], labels: Sequence[str | None]) -> list[int]:
+    """Positions of labels that break their neighbours' sequence.
+
+    ``numbers`` are the pages' positions in the document and ``labels`` their printed
+    numbers (None where unknown). A numeric label is out of sequence when the nearest
+    labelled pages before and after it agree on how printed numbers follow page positions
+    and it does not (page 7 labelled 9 between pages 6 and 8 labelled 4 and 6).
+    """
+    offsets = [
+        int(label) - number if label is not None and label.isdigit() else None
+        for number, label in zip(numbers, labels, strict=True)
+    ]
+    known = [i for i, offset in enumerate(offsets) if offset is not None]
+    wrong = []
+    for before, here, after in zip(known, known[1:], known[2:], strict=False):
+        if offsets[before] == offsets[after] != offsets[here]:
+            wrong.append(here)
+    return wrong

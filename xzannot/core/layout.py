@@ -25,7 +25,7 @@ from rapidfuzz.distance import Levenshtein
 
 from xzannot.core.boxes import Box
 from xzannot.core.folio import edge_lines, folio_of_line
-from xzannot.core.stream_order import stream_lines, trustworthy
+from xzannot.core.stream_order import judge_order, stream_lines
 
 EDGE = 0.15  # furniture lives in the top and bottom 15% of the page
 _SEGMENT_GAP = 1.5  # glyph heights of empty space that split a row into segments
@@ -69,6 +69,7 @@ class PageLayout:
     # positions in ``text`` of spaces that separate items set apart on a line (kept by the
     # normalisation, which removes other spaces beside Chinese)
     separators: list[int] = field(default_factory=list)
+    evidence: str = ""  # what the reading order and the furniture were decided on, in words
 
 
 def _glyph_height(boxes: Sequence[Box | None], glyphs: list[int]) -> float:
@@ -227,6 +228,7 @@ def _peel_furniture(
     *,
     boxes: Sequence[Box | None],
     neighbours: Sequence[EdgeRows] | None,
+    reasons: list[str],
 ) -> tuple[list[list[Segment]], list[list[Segment]], list[list[Segment]]]:
     """Split rows into head furniture, body, foot furniture.
 
@@ -246,16 +248,26 @@ def _peel_furniture(
 
     def furniture(number: int, set_apart: bool, text_beside: list[list[Segment]]) -> bool:
         line = "".join(text[i] for s in rows[number] for i in s.glyphs)
+        why = _furniture_reason(line, number, set_apart, text_beside)
+        if why:
+            reasons.append(f"took “{line}” out of the body: {why}")
+        return why is not None
+
+    def _furniture_reason(
+        line: str, number: int, set_apart: bool, text_beside: list[list[Segment]]
+    ) -> str | None:
         if folio_of_line(line):
-            return True
+            return "a page number"
         middle = middles[number] / page_height
         if neighbours:  # a row in the body's rhythm must sit in the outer half of the band
             outer = min(middle, 1 - middle) < EDGE / 2
-            return (set_apart or outer) and _repeated(line, middle, neighbours)
-        if not set_apart:
-            return False
+            if (set_apart or outer) and _repeated(line, middle, neighbours):
+                return "a neighbouring page repeats it at its edge"
+            return None
         own = _glyph_height(boxes, glyphs_of([rows[number]]))
-        return own < _SMALL_PRINT * _glyph_height(boxes, glyphs_of(text_beside))
+        if set_apart and own < _SMALL_PRINT * _glyph_height(boxes, glyphs_of(text_beside)):
+            return "set apart at the page's edge in smaller print"
+        return None
 
     head_end = 0
     while head_end < len(rows) - 1 and middles[head_end] < EDGE * page_height:
@@ -387,13 +399,18 @@ def page_layout(
     for number, row in enumerate(rows):
         for segment in row:
             segment.row = number
-    head, body, foot = _peel_furniture(rows, text, page_height, boxes=boxes, neighbours=neighbours)
+    reasons: list[str] = []
+    head, body, foot = _peel_furniture(
+        rows, text, page_height, boxes=boxes, neighbours=neighbours, reasons=reasons
+    )
     furniture = [" ".join("".join(text[i] for i in s.glyphs) for s in row) for row in head + foot]
     furniture_glyphs = [[i for s in row for i in s.glyphs] for row in head + foot]
     folio = next((f for f in (folio_of_line(line) for line in reversed(furniture)) if f), None)
     segments = [s for row in body for s in row]
     if not segments:
-        return PageLayout("", [], 0, furniture, folio, False, furniture_glyphs)
+        return PageLayout(
+            "", [], 0, furniture, folio, False, furniture_glyphs, [], "; ".join(reasons)
+        )
     gaps = _gutters(segments, height, text)  # columns of running text come first
     table = not gaps and _is_table(body)
     low = min(s.left for s in segments)
@@ -401,7 +418,8 @@ def page_layout(
     edges = [low] + [g for gap in gaps for g in gap] + [high]
     bounds = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
     stream = sorted(i for s in segments for i in s.glyphs)  # the text layer's own order
-    if trustworthy(stream, boxes, bounds, height):
+    kept, evidence = judge_order(stream, boxes, bounds, height)
+    if kept:
         placed = [_placed(_line(line.glyphs, boxes), bounds, low, high)
                   for line in stream_lines(stream, boxes)]  # fmt: skip
     elif table:
@@ -411,6 +429,11 @@ def page_layout(
     else:
         placed = _by_columns(segments, bounds, low, high)
     chars, origins, separators = _emit(placed, text, boxes, height, table)
+    notes = [evidence, *reasons]
+    if table:
+        notes.append("read as a table: a row to a line, cells separated by tabs")
+    if separators:
+        notes.append(f"kept {len(separators)} spaces that set items apart on a line")
     return PageLayout(
         "".join(chars),
         origins,
@@ -420,6 +443,7 @@ def page_layout(
         table,
         furniture_glyphs,
         separators,
+        "; ".join(notes),
     )
 
 

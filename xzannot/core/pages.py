@@ -36,6 +36,7 @@ class ExtractedPage:
     source: TextSource = TextSource.NONE
     printed_label: str | None = None
     label_source: LabelSource = LabelSource.NONE
+    suspect: str | None = None  # why the text layer cannot be trusted (core.suspect)
 
     @property
     def needs_text(self) -> bool:

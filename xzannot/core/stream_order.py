@@ -91,13 +91,24 @@ def climbs(lines: Sequence[StreamLine], height: float) -> int:
     return count
 
 
-def trustworthy(
+def judge_order(
     glyphs: Sequence[int],
     boxes: Sequence[Box | None],
     bounds: Sequence[tuple[float, float]],
     height: float,
-) -> bool:
-    """Whether the layer's own order reads the page (see the module's docstring)."""
-    if crosses_gutters(glyphs, boxes, bounds, height) >= _CROSSINGS:
-        return False
-    return climbs(stream_lines(glyphs, boxes), height) < _CLIMBS
+) -> tuple[bool, str]:
+    """Whether the layer's own order reads the page (see the module's docstring), and the
+    evidence, in words."""
+    crossings = crosses_gutters(glyphs, boxes, bounds, height)
+    if crossings >= _CROSSINGS:
+        return False, (
+            f"read {len(bounds)} columns one after the other: the text layer stepped from "
+            f"column to column on the same printed line {crossings} times"
+        )
+    jumps = climbs(stream_lines(glyphs, boxes), height)
+    if jumps >= _CLIMBS:
+        return False, (
+            f"read line by line from the glyphs' positions: the text layer jumped back up "
+            f"over text already read {jumps} times"
+        )
+    return True, "kept the text layer's order: it reads the page"

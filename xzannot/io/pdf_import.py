@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from xzannot.core.folio import find_folio
+from xzannot.core.folio import find_folio, out_of_sequence
 from xzannot.core.pages import ExtractedPage, LabelSource, TextSource
+from xzannot.core.suspect import suspect_layer
 from xzannot.errors import CancelledError, UserError
 from xzannot.io.pdf_text import page_text_and_boxes
 from xzannot.io.pdfium_worker import PdfiumWorker
@@ -62,6 +63,7 @@ def _extract_page(
     extracted = ExtractedPage(number=index + 1, width=width, height=height)
     if text.strip():
         extracted.text, extracted.boxes, extracted.source = text, boxes, TextSource.PDF
+        extracted.suspect = suspect_layer(text, boxes, width, height)
     label = doc.get_page_label(index)
     if label:
         extracted.printed_label, extracted.label_source = label, LabelSource.PDF
@@ -94,4 +96,13 @@ def extract_pdf(
         pages.append(worker.call(_extract_page, worker, path, password, index))
         if progress:
             progress(index + 1, count)
+    _drop_stray_folios(pages)
     return pages
+
+
+def _drop_stray_folios(pages: list[ExtractedPage]) -> None:
+    """Forget page numbers read off the page that break their neighbours' sequence (read
+    from a garbled text layer, or a number in the margin that is no folio)."""
+    read = [p for p in pages if p.label_source is LabelSource.FOLIO]
+    for position in out_of_sequence([p.number for p in read], [p.printed_label for p in read]):
+        read[position].printed_label, read[position].label_source = None, LabelSource.NONE

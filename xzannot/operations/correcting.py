@@ -13,17 +13,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from xzannot.core.dump import deinterleave
+from xzannot.core.dump import Deinterleaved, deinterleave
 from xzannot.core.edits import Edit
 from xzannot.core.layout import edge_rows, page_layout
 from xzannot.core.normalise import DEFAULT_RULES, normalise
 from xzannot.core.pages import TextSource
+from xzannot.core.suspect import suspect_layer
 from xzannot.store.database import Project
 from xzannot.store.documents import neighbour_layers, page_content
 from xzannot.store.edits import add_edits
-from xzannot.store.models import Page
+from xzannot.store.models import EditRow, Page
 
 AUTHOR = "xzannot"  # the annotator name automatic corrections are recorded under
 
@@ -49,6 +51,7 @@ def correct_page_in(
     edits: list[tuple[Edit, str]] = []
     furniture: list[str] = []
     separators: list[int] = []
+    evidence = ""
     if text.strip():
         if content.source == TextSource.PDF.value and any(b is not None for b in content.boxes):
             neighbours = [
@@ -59,19 +62,36 @@ def correct_page_in(
             reflowed, origins = layout.text, tuple(layout.origins)
             furniture = layout.furniture
             separators = layout.separators
+            evidence = layout.evidence
         else:
             result = deinterleave(text)
             # de-interleaving keeps no character identities: moved text counts as new
             reflowed, origins = result.text, (-1,) * len(result.text)
             furniture = result.removed
+            evidence = _dump_evidence(result)
         if reflowed != text:
             edits.append((Edit(0, len(text), reflowed, origins), "reflow"))
         _, tagged = normalise(reflowed, rules, keep=separators)
         edits.extend((t.edit, t.kind) for t in tagged)
-    orphaned = add_edits(session, page_id, edits, author=AUTHOR).orphaned if edits else 0
+    added = add_edits(session, page_id, edits, author=AUTHOR) if edits else None
+    if added is not None and edits[0][1] == "reflow" and evidence:
+        session.execute(update(EditRow).where(EditRow.id == added.ids[0]).values(evidence=evidence))
     page.furniture = furniture
+    if page.suspect is None and content.source == TextSource.PDF.value:  # older projects
+        page.suspect = suspect_layer(text, content.boxes, page.width, page.height)
     page.corrected_at = datetime.now(UTC)
-    return Correction(len(edits), orphaned)
+    return Correction(len(edits), added.orphaned if added else 0)
+
+
+def _dump_evidence(result: Deinterleaved) -> str:
+    order = (
+        "read the left column, then the right: each line of the dump held a line of each"
+        if result.columns == 2
+        else "kept the dump's order: one column"
+    )
+    taken = [f"took “{line}” out: the viewer's page title, page strip or a folio"
+             for line in result.removed]  # fmt: skip
+    return "; ".join([order, *taken])
 
 
 def correct_page(project: Project, page_id: int) -> Correction:

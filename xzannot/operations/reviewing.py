@@ -37,6 +37,7 @@ class CorrectionInfo:
     start: int  # where its text stands in the current text (-1 if changed since)
     end: int
     context: str  # a little of the current text around it
+    evidence: str | None = None  # what an automatic correction acted on, in words
 
 
 def _chain(session: Session, page_id: int) -> tuple[str, list[EditRow], list[Edit]]:
@@ -143,6 +144,7 @@ def corrections(session: Session, page_id: int) -> list[CorrectionInfo]:
                 start,
                 end,
                 current[lo:hi],
+                row.evidence,
             )
         )
     return out

@@ -45,6 +45,7 @@ class PageInfo:
     label_source: str
     review_status: str
     needs_text: bool
+    suspect: str | None = None  # why the text layer cannot be trusted, in words
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ def _page_info(page: Page) -> PageInfo:
         page.label_source,
         page.review_status,
         page.needs_text,
+        page.suspect,
     )
 
 
@@ -112,6 +114,7 @@ def add_document(
                 "label_source": extracted.label_source.value,
                 "review_status": "todo",
                 "needs_text": extracted.needs_text,
+                "suspect": extracted.suspect,
             }
             for extracted in pages
         ],

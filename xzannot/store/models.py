@@ -82,6 +82,8 @@ class Page(Base):
     furniture: Mapped[list[str] | None] = mapped_column(JSON)
     # when the automatic corrections (reading order, normalisation) were made
     corrected_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # why the text layer cannot be trusted (see xzannot.core.suspect), or None
+    suspect: Mapped[str | None] = mapped_column(Text)
 
     document: Mapped[Document] = relationship(back_populates="pages")
     text: Mapped[PageText | None] = relationship(
@@ -151,6 +153,8 @@ class EditRow(Base):
     origins: Mapped[bytes | None] = mapped_column(LargeBinary)
     kind: Mapped[str] = mapped_column(String(32))  # manual, reflow, spacing, punctuation, ...
     group_key: Mapped[str | None] = mapped_column(String(64))
+    # what an automatic correction acted on, in words (why the page was reordered, say)
+    evidence: Mapped[str | None] = mapped_column(Text)
     # "open" (an automatic correction not yet reviewed), "accepted", or "reverted"
     review: Mapped[str] = mapped_column(String(16), default="open", server_default="open")
     reverts: Mapped[int | None] = mapped_column(ForeignKey("edits.id"))  # the edit this undoes

@@ -92,6 +92,8 @@ class PagesModel(RowTableModel[PageInfo]):
             return self._status_text(page)
         if role == Qt.ItemDataRole.ToolTipRole and column == "cer":
             return self._cer_tip(page.id)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "status" and page.suspect:
+            return self.tr("The text layer cannot be trusted: %1").replace("%1", page.suspect)
         if role == Qt.ItemDataRole.ToolTipRole:
             doc = self._documents.get(page.document_id)
             return (
@@ -104,6 +106,8 @@ class PagesModel(RowTableModel[PageInfo]):
     def _status_text(self, page: PageInfo) -> str:
         if page.needs_text:
             return self.tr("needs text")
+        if page.suspect:
+            return self.tr("needs OCR")
         return {
             "todo": self.tr("to do"),
             "in_progress": self.tr("in progress"),

@@ -200,3 +200,15 @@ def test_pdf_page_labels_win_over_folios(worker: PdfiumWorker, tmp_path: Path) -
         ("5", LabelSource.PDF),
     ]
     assert all(p.needs_text for p in pages)
+
+
+def test_a_garbled_text_layer_is_flagged_and_its_page_numbers_not_believed(
+    worker: PdfiumWorker,
+) -> None:
+    path = shared_file("realpdfs", "rapiddoc_GBT3620.1-2016_standard_rotated_tables.pdf")
+    pages = extract_pdf(worker, path)
+    assert [p.number for p in pages if p.suspect] == [5, 6, 7, 8, 9]  # the rotated tables
+    assert "OCR" in (pages[5].suspect or "")
+    labels = {p.number: p.printed_label for p in pages}
+    assert labels[6] == "4" and labels[8] == "6" and labels[10] == "8"
+    assert labels[7] is None and labels[9] is None  # "9" and "5" read from the garble

@@ -34,6 +34,22 @@ def test_a_page_is_corrected_once_with_edits_of_each_kind(sample: Path) -> None:
     assert content.original.startswith("秀洲年鉴 2022 特 载")  # the original is kept
 
 
+def test_the_reading_order_edit_says_what_it_acted_on(sample: Path) -> None:
+    with open_project(sample) as project:
+        with project.session() as s:
+            page = list_pages(s)[0]
+        correct_page(project, page.id)
+        with project.session() as s:
+            reflow = s.scalars(
+                select(EditRow).where(EditRow.page_id == page.id, EditRow.kind == "reflow")
+            ).one()
+    evidence = reflow.evidence or ""
+    # Qt wrote the two columns line by line across the page
+    assert evidence.startswith("read 2 columns one after the other: the text layer stepped")
+    assert "took “秀洲年鉴2022特载” out of the body: a neighbouring page repeats it" in evidence
+    assert "took “—21—” out of the body: a page number" in evidence
+
+
 def test_boxes_follow_the_reflowed_characters(sample: Path) -> None:
     with open_project(sample) as project:
         with project.session() as s:
