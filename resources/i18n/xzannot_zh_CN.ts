@@ -181,56 +181,61 @@
     </message>
     <message>
         <location filename="../../xzannot/ui/corrections_panel.py" line="56"/>
+        <source>Vertical forms</source>
+        <translation>竖排标点</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="57"/>
         <source>Punctuation width</source>
         <translation>标点全半角</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="57"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="58"/>
         <source>Spaces</source>
         <translation>多余空格</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="58"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="59"/>
         <source>Line breaks</source>
         <translation>断行</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="59"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="60"/>
         <source>Typed corrections</source>
         <translation>手工校正</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="60"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="61"/>
         <source>From the reference</source>
         <translation>据参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="61"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="62"/>
         <source>Reverts</source>
         <translation>撤回记录</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="66"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="67"/>
         <source>to review</source>
         <translation>待审</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="67"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="68"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="68"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="69"/>
         <source>reverted</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="97"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="98"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="102"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="103"/>
         <source>%1 to review</source>
         <translation>%1 处待审</translation>
     </message>

@@ -26,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from xzannot.core.boxes import Box
 from xzannot.core.folio import edge_lines, folio_of_line
 from xzannot.core.stream_order import judge_order, stream_lines
+from xzannot.core.vertical import is_vertical, vertical_text
 
 EDGE = 0.15  # furniture lives in the top and bottom 15% of the page
 _SEGMENT_GAP = 1.5  # glyph heights of empty space that split a row into segments
@@ -394,6 +395,9 @@ def page_layout(
     glyphs = [i for i, b in enumerate(boxes) if b is not None and not text[i].isspace()]
     if not glyphs:
         return PageLayout("", [], 0)
+    if is_vertical(glyphs, boxes):
+        read = vertical_text(text, glyphs, boxes)
+        return PageLayout("".join(read.chars), read.origins, read.columns, evidence=read.evidence)
     height = _glyph_height(boxes, glyphs)
     rows = [_segments(boxes, row, height) for row in _rows(boxes, glyphs, height)]
     for number, row in enumerate(rows):

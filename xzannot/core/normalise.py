@@ -9,6 +9,7 @@ reviewer can accept or revert one kind of correction as a whole or one at a time
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -118,6 +119,25 @@ def radicals(text: str) -> list[Replacement]:
     ]
 
 
+def _vertical_table() -> dict[str, str]:
+    """Unicode's vertical presentation forms (U+FE10–FE19, U+FE30–FE4F) and what each is."""
+    table = {}
+    for point in [*range(0xFE10, 0xFE1A), *range(0xFE30, 0xFE50)]:
+        decomposition = unicodedata.decomposition(chr(point))
+        if decomposition.startswith("<vertical>"):
+            table[chr(point)] = chr(int(decomposition.split()[1], 16))
+    return table
+
+
+_VERTICAL = _vertical_table()
+
+
+def vertical_forms(text: str) -> list[Replacement]:
+    """Presentation forms of vertical text (``﹁﹂`` ``﹃﹄`` ``︵︶``) become the brackets and
+    punctuation they stand for (``「」`` ``『』`` ``（）``), as Unicode's vertical mappings say."""
+    return [Replacement(i, i + 1, _VERTICAL[ch]) for i, ch in enumerate(text) if ch in _VERTICAL]
+
+
 def broken_lines(text: str) -> list[Replacement]:
     """Line breaks inside a paragraph of Chinese: the line does not end a sentence."""
     out: list[Replacement] = []
@@ -137,12 +157,13 @@ def broken_lines(text: str) -> list[Replacement]:
 
 
 RULES: dict[str, Rule] = {
+    "vertical": vertical_forms,
     "radicals": radicals,
     "punctuation": full_width_punctuation,
     "spacing": spurious_spaces,
     "line_breaks": broken_lines,
 }
-DEFAULT_RULES = ("radicals", "punctuation", "spacing")
+DEFAULT_RULES = ("vertical", "radicals", "punctuation", "spacing")
 
 
 def normalise(

@@ -53,6 +53,7 @@ class CorrectionsPanel(QWidget):
         return {
             "reflow": self.tr("Reading order"),
             "radicals": self.tr("Radical look-alikes"),
+            "vertical": self.tr("Vertical forms"),
             "punctuation": self.tr("Punctuation width"),
             "spacing": self.tr("Spaces"),
             "line_breaks": self.tr("Line breaks"),
