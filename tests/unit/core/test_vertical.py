@@ -29,7 +29,9 @@ def test_columns_read_right_to_left_with_notes_as_blocks_and_brackets_folded() -
         *_column("﹁秀洲志﹂卷一地理", 500, 100),  # the first column, at the right
         *_column("疆域东至嘉兴西至", 480, 100),
         *_column("湖州南北各三十里", 460, 100),
-        *_column("沿革", 440, 100), *_note("旧志作秀水县", 440, 124), *_column("秦属会稽", 440, 160),
+        *_column("沿革", 440, 100),
+        *_note("旧志作秀水县", 440, 124),
+        *_column("秦属会稽", 440, 160),
         *_column("郡汉因之", 420, 124),  # indented: a new paragraph
         *_column("此说可疑", 500, 60, size=6.0),  # a head note above the text block
     ]  # fmt: skip
