@@ -210,3 +210,31 @@ def test_page_and_alto_hold_any_text_and_stay_valid() -> None:
         "年鉴",
         "特载",
     ]
+
+
+def test_a_table_is_a_table_region_in_page_and_a_table_block_in_alto() -> None:
+    rows = ["项目\t期末\t期初", "短期借款\t878\t1,000", "合计\t878\t1,000"]
+    text = "资产负债表\n" + "\n".join(rows) + "\n表后说明"
+    boxes = tuple(
+        None
+        if ch in "\t\n"
+        else (10.0 + 12 * i, 100.0 + 20 * line, 21.0 + 12 * i, 112.0 + 20 * line)
+        for line, part in enumerate(text.split("\n"))
+        for i, ch in enumerate(part + "\n")
+    )[: len(text)]
+    page = CorpusPage(1, 1, "表", "t.pdf", 1, "1", text, (), 595.0, 842.0, boxes, ())
+    page_doc = etree.fromstring(page_xml(page, "t-p0001.png", datetime(2026, 1, 2, tzinfo=UTC)))
+    assert schema("pagecontent-2019-07-15.xsd").validate(page_doc), schema(
+        "pagecontent-2019-07-15.xsd"
+    ).error_log
+    ns = {"p": "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"}
+    (table,) = page_doc.findall(".//p:TableRegion", ns)
+    lines = table.findall(".//p:TextLine/p:TextEquiv/p:Unicode", ns)
+    assert [line.text for line in lines] == rows
+    order = [r.get("regionRef") for r in page_doc.iterfind(".//p:RegionRefIndexed", ns)]
+    assert order == ["r1", "r2", "r3"] and table.get("id") == "r2"  # in its place
+    alto_doc = etree.fromstring(alto_xml(page, "t-p0001.png"))
+    assert schema("alto-4-4.xsd").validate(alto_doc), schema("alto-4-4.xsd").error_log
+    ns = {"a": "http://www.loc.gov/standards/alto/ns-v4#"}
+    (block,) = alto_doc.findall(".//a:ComposedBlock", ns)
+    assert block.get("TYPE") == "table" and len(block.findall(".//a:TextLine", ns)) == 3

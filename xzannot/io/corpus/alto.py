@@ -45,6 +45,15 @@ def _string(out: list[str], ident: str, word: Sequence[Glyph]) -> None:
 
 
 def _block(out: list[str], ident: str, region: Region) -> None:
+    if region.kind == "table":  # a composed block of type table around its rows
+        out.append(f'<ComposedBlock ID="{ident}" TYPE="table" {_position(region.box)}>')
+        _text_block(out, f"{ident}t", region)
+        out.append("</ComposedBlock>")
+    else:
+        _text_block(out, ident, region)
+
+
+def _text_block(out: list[str], ident: str, region: Region) -> None:
     out.append(f'<TextBlock ID="{ident}" {_position(region.box)}>')
     for line_number, line in enumerate(region.lines, 1):
         line_id = f"{ident}l{line_number}"

@@ -46,7 +46,16 @@ def _glyphs(out: list[str], ident: str, glyphs: Sequence[Glyph]) -> None:
 
 
 def _region(out: list[str], ident: str, region: Region) -> None:
-    out.append(f'<TextRegion id="{ident}" type="{region.kind}">{_coords(region.box)}')
+    if region.kind == "table":  # a TableRegion holding a text region of its rows
+        out.append(f'<TableRegion id="{ident}">{_coords(region.box)}')
+        _text_region(out, f"{ident}t", region, "other")
+        out.append("</TableRegion>")
+    else:
+        _text_region(out, ident, region, region.kind)
+
+
+def _text_region(out: list[str], ident: str, region: Region, kind: str) -> None:
+    out.append(f'<TextRegion id="{ident}" type="{kind}">{_coords(region.box)}')
     for line_number, line in enumerate(region.lines, 1):
         line_id = f"{ident}l{line_number}"
         out.append(f'<TextLine id="{line_id}">{_coords(line.box)}')

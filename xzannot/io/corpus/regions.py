@@ -24,7 +24,7 @@ _HEADING = re.compile(
 SCALE = DPI / 72  # PDF points to pixels
 
 
-BODY_KINDS = ("paragraph", "heading")
+BODY_KINDS = ("paragraph", "heading", "table")
 
 
 class Glyph(NamedTuple):
@@ -60,7 +60,8 @@ class Line:
 class Region:
     """A block of the page: a paragraph or heading of the body, or a piece of furniture."""
 
-    kind: str  # paragraph, heading (the body); header, footer, page-number (furniture)
+    # paragraph, heading, table (the body); header, footer, page-number (furniture)
+    kind: str
     lines: tuple[Line, ...]
     box: Box = field(init=False)
 
@@ -106,9 +107,16 @@ def page_regions(page: CorpusPage) -> list[Region]:
                 continue
             glyphs = tuple(Glyph(page.text[i], boxes[i]) for i in range(line.start, line.end))
             lines.append(Line(glyphs, line.box))
-        if lines:
-            kind = "heading" if _HEADING.match(page.text[block.start : block.end]) else "paragraph"
-            body.append(Region(kind, tuple(lines)))
+        if not lines:
+            continue
+        text = page.text[block.start : block.end]
+        if "\t" in text:  # a table row (cells are separated by tabs): rows make one table
+            if body and body[-1].kind == "table":
+                body[-1] = Region("table", (*body[-1].lines, *lines))
+            else:
+                body.append(Region("table", tuple(lines)))
+            continue
+        body.append(Region("heading" if _HEADING.match(text) else "paragraph", tuple(lines)))
     return head + body + foot
 
 
