@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -102,10 +103,12 @@ def _rows(boxes: Sequence[Box | None], glyphs: list[int], height: float) -> list
         else:
             rows.append([i])
             extents.append([top, bottom])
+    tops = [top for top, _ in extents]  # rising: rows were made top to bottom
     for i in small if tall else []:
         m = middle(i)
+        at = bisect_right(tops, m)
         nearest = min(
-            range(len(rows)),
+            range(max(0, at - 3), min(len(rows), at + 3)),  # the rows around it, not all
             key=lambda r: (
                 0.0
                 if extents[r][0] <= m <= extents[r][1]

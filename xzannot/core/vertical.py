@@ -13,12 +13,13 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from xzannot.core.boxes import Box
 
-_NEIGHBOUR = 1.35  # glyph sizes within which the next glyph of a line or column stands
 _SMALL = 0.75  # a note's glyphs are at most this share of the body's size
 _DOMINANT = 2.0  # vertical neighbours must outnumber horizontal ones this many times
+_SAMPLE = 200  # glyphs looked at to tell a vertical page
 
 
 @dataclass(frozen=True)
@@ -40,26 +41,42 @@ def _centre(box: Box) -> tuple[float, float]:
 
 
 def is_vertical(glyphs: Sequence[int], boxes: Sequence[Box | None]) -> bool:
-    """Whether the glyphs stand mostly in columns (each glyph's nearest fellow below it)."""
+    """Whether the glyphs stand mostly in columns rather than in lines.
+
+    Told first from the text layer's steps (from one glyph to the next: down a column, or
+    along a line); where the layer's order says little, from each glyph's nearest fellows.
+    """
     if len(glyphs) < 8:
         return False
-    size = statistics.median(_size(boxes[i]) for i in glyphs)  # type: ignore[arg-type]
+    size = statistics.median(_size(boxes[i]) for i in glyphs[:: max(1, len(glyphs) // _SAMPLE)])  # type: ignore[arg-type]
+    down = along = 0
+    for a, b in pairwise(glyphs):
+        (ax, ay), (bx, by) = _centre(boxes[a]), _centre(boxes[b])  # type: ignore[arg-type]
+        dx, dy = abs(bx - ax), abs(by - ay)
+        if dx < 0.3 * size and 0.5 * size < dy < 1.5 * size:
+            down += 1
+        elif dy < 0.3 * size and 0.5 * size < dx < 1.5 * size:
+            along += 1
+    if down + along >= len(glyphs) // 3:
+        return down > _DOMINANT * along
+    return _columns_by_position(glyphs, boxes, size)
+
+
+def _columns_by_position(glyphs: Sequence[int], boxes: Sequence[Box | None], size: float) -> bool:
+    """Whether more of a sample of glyphs have a fellow just below than just beside them."""
     cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
     centres = [_centre(boxes[i]) for i in glyphs]  # type: ignore[arg-type]
     for x, y in centres:
         cells.setdefault((int(x // size), int(y // size)), []).append((x, y))
+    sample = centres[:: max(1, len(centres) // _SAMPLE)]
     below = beside = 0
-    for x, y in centres:
+    for x, y in sample:
         cx, cy = int(x // size), int(y // size)
-        near = [p for dx in (-1, 0, 1, 2) for dy in (-1, 0, 1, 2)
-                for p in cells.get((cx + dx, cy + dy), ())]  # fmt: skip
-        below += any(
-            abs(px - x) < 0.3 * size and 0.5 * size < py - y < _NEIGHBOUR * size for px, py in near
-        )
-        beside += any(
-            abs(py - y) < 0.3 * size and 0.5 * size < px - x < _NEIGHBOUR * size for px, py in near
-        )
-    return below > _DOMINANT * max(beside, 1) and below > len(glyphs) // 3
+        down = [p for dx in (-1, 0, 1) for dy in (0, 1) for p in cells.get((cx + dx, cy + dy), ())]
+        right = [p for dx in (0, 1) for dy in (-1, 0, 1) for p in cells.get((cx + dx, cy + dy), ())]
+        below += any(abs(px - x) < 0.3 * size < py - y - 0.2 * size for px, py in down)
+        beside += any(abs(py - y) < 0.3 * size < px - x - 0.2 * size for px, py in right)
+    return below > _DOMINANT * max(beside, 1) and below > len(sample) // 3
 
 
 def _columns(glyphs: list[int], boxes: Sequence[Box | None], size: float) -> list[list[int]]:
