@@ -558,390 +558,390 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="221"/>
+        <location filename="../../xzannot/ui/main_window.py" line="223"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="224"/>
+        <location filename="../../xzannot/ui/main_window.py" line="226"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="230"/>
+        <location filename="../../xzannot/ui/main_window.py" line="232"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="233"/>
+        <location filename="../../xzannot/ui/main_window.py" line="235"/>
         <source>Span</source>
         <translation>当前标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="240"/>
+        <location filename="../../xzannot/ui/main_window.py" line="242"/>
         <source>Corrections</source>
         <translation>校正</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="250"/>
+        <location filename="../../xzannot/ui/main_window.py" line="252"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="285"/>
+        <location filename="../../xzannot/ui/main_window.py" line="287"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="286"/>
+        <location filename="../../xzannot/ui/main_window.py" line="288"/>
         <source>The name recorded on every span you mark:</source>
         <translation>记录在您所做每条标注上的姓名：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="305"/>
+        <location filename="../../xzannot/ui/main_window.py" line="307"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="308"/>
+        <location filename="../../xzannot/ui/main_window.py" line="310"/>
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="312"/>
+        <location filename="../../xzannot/ui/main_window.py" line="314"/>
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="316"/>
+        <location filename="../../xzannot/ui/main_window.py" line="318"/>
         <source>&amp;Import PDF or Text…</source>
         <translation>导入 PDF 或文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="318"/>
+        <location filename="../../xzannot/ui/main_window.py" line="320"/>
         <source>Import &amp;Reference Text…</source>
         <translation>导入参照文本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="319"/>
+        <location filename="../../xzannot/ui/main_window.py" line="321"/>
         <source>&amp;Locate Missing PDF…</source>
         <translation>查找缺失的 PDF(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="322"/>
+        <location filename="../../xzannot/ui/main_window.py" line="324"/>
         <source>&amp;Export Corpus…</source>
         <translation>导出语料(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="324"/>
+        <location filename="../../xzannot/ui/main_window.py" line="326"/>
         <source>Import &amp;Spans…</source>
         <translation>导入标注(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="327"/>
+        <location filename="../../xzannot/ui/main_window.py" line="329"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="330"/>
+        <location filename="../../xzannot/ui/main_window.py" line="332"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="331"/>
+        <location filename="../../xzannot/ui/main_window.py" line="333"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="333"/>
+        <location filename="../../xzannot/ui/main_window.py" line="335"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="340"/>
+        <location filename="../../xzannot/ui/main_window.py" line="342"/>
         <source>&amp;Accept Span</source>
         <translation>接受标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="348"/>
+        <location filename="../../xzannot/ui/main_window.py" line="350"/>
         <source>&amp;Reject Suggestion or Delete Span</source>
         <translation>拒绝建议或删除标注(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="354"/>
+        <location filename="../../xzannot/ui/main_window.py" line="356"/>
         <source>&amp;Delete Span</source>
         <translation>删除标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="358"/>
+        <location filename="../../xzannot/ui/main_window.py" line="360"/>
         <source>&amp;Correct Text</source>
         <translation>校正文字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="366"/>
+        <location filename="../../xzannot/ui/main_window.py" line="368"/>
         <source>&amp;Label</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="368"/>
+        <location filename="../../xzannot/ui/main_window.py" line="370"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="370"/>
+        <location filename="../../xzannot/ui/main_window.py" line="372"/>
         <source>&amp;Compare with Original…</source>
         <translation>与原文对照(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="373"/>
+        <location filename="../../xzannot/ui/main_window.py" line="375"/>
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="374"/>
+        <location filename="../../xzannot/ui/main_window.py" line="376"/>
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="377"/>
+        <location filename="../../xzannot/ui/main_window.py" line="379"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="384"/>
+        <location filename="../../xzannot/ui/main_window.py" line="386"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="400"/>
+        <location filename="../../xzannot/ui/main_window.py" line="402"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="404"/>
+        <location filename="../../xzannot/ui/main_window.py" line="406"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="411"/>
+        <location filename="../../xzannot/ui/main_window.py" line="413"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="413"/>
+        <location filename="../../xzannot/ui/main_window.py" line="415"/>
         <source>&amp;Next Page</source>
         <translation>下一页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="416"/>
+        <location filename="../../xzannot/ui/main_window.py" line="418"/>
         <source>&amp;Previous Page</source>
         <translation>上一页(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="419"/>
+        <location filename="../../xzannot/ui/main_window.py" line="421"/>
         <source>Next Page &amp;to Do</source>
         <translation>下一个待办页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="421"/>
+        <location filename="../../xzannot/ui/main_window.py" line="423"/>
         <source>&amp;Go to Page…</source>
         <translation>转到页面(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="423"/>
+        <location filename="../../xzannot/ui/main_window.py" line="425"/>
         <source>&amp;Page</source>
         <translation>页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="425"/>
+        <location filename="../../xzannot/ui/main_window.py" line="427"/>
         <source>Mark Page &amp;to Do</source>
         <translation>标为待办(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="426"/>
+        <location filename="../../xzannot/ui/main_window.py" line="428"/>
         <source>Mark Page &amp;in Progress</source>
         <translation>标为进行中(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="427"/>
+        <location filename="../../xzannot/ui/main_window.py" line="429"/>
         <source>Mark Page &amp;Done</source>
         <translation>标为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="433"/>
+        <location filename="../../xzannot/ui/main_window.py" line="435"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="435"/>
+        <location filename="../../xzannot/ui/main_window.py" line="437"/>
         <source>&amp;Suggest Spans on This Page</source>
         <translation>为本页生成建议标注(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="439"/>
+        <location filename="../../xzannot/ui/main_window.py" line="441"/>
         <source>Suggest Spans on &amp;All Pages</source>
         <translation>为所有页面生成建议标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="446"/>
+        <location filename="../../xzannot/ui/main_window.py" line="448"/>
         <source>Pre-annotation &amp;Rules…</source>
         <translation>预标注规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="450"/>
+        <location filename="../../xzannot/ui/main_window.py" line="452"/>
         <source>&amp;Collate All Pages</source>
         <translation>对校全部页面(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="454"/>
+        <location filename="../../xzannot/ui/main_window.py" line="456"/>
         <source>&amp;Next Difference</source>
         <translation>下一处差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="459"/>
+        <location filename="../../xzannot/ui/main_window.py" line="461"/>
         <source>&amp;Previous Difference</source>
         <translation>上一处差异(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="463"/>
+        <location filename="../../xzannot/ui/main_window.py" line="465"/>
         <source>&amp;Accept Difference</source>
         <translation>采用差异(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="466"/>
+        <location filename="../../xzannot/ui/main_window.py" line="468"/>
         <source>Re&amp;ject Difference</source>
         <translation>不采用差异(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="469"/>
+        <location filename="../../xzannot/ui/main_window.py" line="471"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="472"/>
+        <location filename="../../xzannot/ui/main_window.py" line="474"/>
         <source>Annotation &amp;Guide</source>
         <translation>标注规范(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="502"/>
+        <location filename="../../xzannot/ui/main_window.py" line="504"/>
         <source>The language changes when xzannot is started again.</source>
         <translation>重新启动 xzannot 后语言才会改变。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="520"/>
+        <location filename="../../xzannot/ui/main_window.py" line="522"/>
         <source>%1 — xzannot</source>
         <translation>%1 — xzannot</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="525"/>
+        <location filename="../../xzannot/ui/main_window.py" line="527"/>
         <source>This project is empty. Import a PDF with File ▸ Import.</source>
         <translation>项目为空。请通过“文件 ▸ 导入”导入 PDF。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="574"/>
-        <location filename="../../xzannot/ui/main_window.py" line="579"/>
+        <location filename="../../xzannot/ui/main_window.py" line="576"/>
+        <location filename="../../xzannot/ui/main_window.py" line="581"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="585"/>
+        <location filename="../../xzannot/ui/main_window.py" line="587"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="592"/>
+        <location filename="../../xzannot/ui/main_window.py" line="594"/>
         <source>Import PDF or text</source>
         <translation>导入 PDF 或文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="602"/>
+        <location filename="../../xzannot/ui/main_window.py" line="604"/>
         <source>Import reference text</source>
         <translation>导入参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="603"/>
+        <location filename="../../xzannot/ui/main_window.py" line="605"/>
         <source>Import the document&apos;s pages first.</source>
         <translation>请先导入该文档的页面。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="621"/>
+        <location filename="../../xzannot/ui/main_window.py" line="623"/>
         <source>That reference text was already stored.</source>
         <translation>该参照文本已存储过。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="623"/>
+        <location filename="../../xzannot/ui/main_window.py" line="625"/>
         <source>Stored a reference text of %1 characters.</source>
         <translation>已存储参照文本，共 %1 字。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="636"/>
+        <location filename="../../xzannot/ui/main_window.py" line="638"/>
         <source>Where is %1?</source>
         <translation>%1 在哪里？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="643"/>
+        <location filename="../../xzannot/ui/main_window.py" line="645"/>
         <source>Locate PDF</source>
         <translation>查找 PDF</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="690"/>
+        <location filename="../../xzannot/ui/main_window.py" line="692"/>
         <source>Correction mode: what you type is saved as corrections.</source>
         <translation>校正模式：您输入的内容将作为校正保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="692"/>
+        <location filename="../../xzannot/ui/main_window.py" line="694"/>
         <source>Labelling mode.</source>
         <translation>标注模式。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="724"/>
-        <location filename="../../xzannot/ui/main_window.py" line="765"/>
+        <location filename="../../xzannot/ui/main_window.py" line="726"/>
+        <location filename="../../xzannot/ui/main_window.py" line="767"/>
         <source>✓ Saved</source>
         <translation>✓ 已保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="766"/>
+        <location filename="../../xzannot/ui/main_window.py" line="768"/>
         <source>Every change is saved to the project at once.</source>
         <translation>每处改动都会立即保存到项目中。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="782"/>
-        <location filename="../../xzannot/ui/main_window.py" line="783"/>
+        <location filename="../../xzannot/ui/main_window.py" line="784"/>
+        <location filename="../../xzannot/ui/main_window.py" line="785"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="816"/>
+        <location filename="../../xzannot/ui/main_window.py" line="818"/>
         <source>Every page is done.</source>
         <translation>所有页面均已完成。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="829"/>
+        <location filename="../../xzannot/ui/main_window.py" line="831"/>
         <source>No page %1 in this document.</source>
         <translation>本文档中没有第 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="837"/>
+        <location filename="../../xzannot/ui/main_window.py" line="839"/>
         <source>Go to page</source>
         <translation>转到页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="837"/>
+        <location filename="../../xzannot/ui/main_window.py" line="839"/>
         <source>Printed page (e.g. 22) or page number:</source>
         <translation>印刷页码（如 22）或页序号：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="868"/>
+        <location filename="../../xzannot/ui/main_window.py" line="871"/>
         <source>The PDF %1 is missing or has changed since it was imported. Use File ▸ Locate Missing PDF… to point to it.</source>
         <translation>PDF 文件 %1 已缺失，或自导入后已被改动。请通过“文件 ▸ 查找缺失的 PDF…”指定其位置。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="876"/>
+        <location filename="../../xzannot/ui/main_window.py" line="879"/>
         <source>printed %1</source>
         <translation>印刷页码 %1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="879"/>
+        <location filename="../../xzannot/ui/main_window.py" line="882"/>
         <source>%1 · page %2 of %3</source>
         <translation>%1 · 第 %2 页，共 %3 页</translation>
     </message>
@@ -962,77 +962,78 @@
 <context>
     <name>PagesModel</name>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="67"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="68"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="68"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="69"/>
         <source>Printed</source>
         <translation>印刷页码</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="69"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="70"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="71"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="71"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="72"/>
         <source>CER</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="96"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="97"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="101"/>
         <source>The text layer cannot be trusted: %1</source>
         <translation>文本层不可信：%1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="100"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="105"/>
         <source>%1, page %2</source>
         <translation>%1，第 %2 页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="108"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="113"/>
         <source>needs text</source>
         <translation>缺文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="110"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="115"/>
         <source>needs OCR</source>
         <translation>需 OCR</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="112"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="117"/>
         <source>to do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="113"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="118"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="114"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="119"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="126"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="131"/>
         <source>Not collated with a reference yet.</source>
         <translation>尚未与参照文本对校。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="128"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="133"/>
         <source>No counterpart in a reference text.</source>
         <translation>参照文本中没有对应内容。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="130"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="135"/>
         <source>%1 open difference(s) from the reference, which covers %2% of the page.</source>
         <translation>与参照文本有 %1 处未处理的差异，参照文本覆盖本页 %2%。</translation>
     </message>
@@ -1273,6 +1274,14 @@
         <location filename="../../xzannot/ui/suggesting.py" line="52"/>
         <source>Suggesting cancelled; nothing was changed.</source>
         <translation>已取消生成建议，项目未作任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>SuspectBanner</name>
+    <message>
+        <location filename="../../xzannot/ui/suspect_banner.py" line="25"/>
+        <source>This page&apos;s text layer cannot be trusted: %1</source>
+        <translation>本页文本层不可信：%1</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,24 @@ def test_text_dump_page_shows_text_and_says_it_has_no_image(
     assert "no image" in window.page_view._message.toPlainText()
 
 
+def test_a_page_whose_text_layer_cannot_be_trusted_says_so_above_its_text(
+    make_window: MakeWindow, db_path: Path
+) -> None:
+    import sqlite3
+
+    _imported(db_path, SAMPLE_PDF)
+    with sqlite3.connect(db_path) as db:  # as import flags a garbled layer
+        db.execute("UPDATE pages SET suspect = 'the text layer is mostly stray symbols' "
+                   "WHERE number = 2")  # fmt: skip
+    window = make_window(db_path)
+    assert not window.suspect_banner.isVisible()
+    window.go_to("2")
+    assert window.suspect_banner.isVisible()
+    assert "mostly stray symbols" in window.suspect_banner.text()
+    window.go_to("3")
+    assert not window.suspect_banner.isVisible()
+
+
 def test_zooming_re_renders_at_the_new_scale(
     make_window: MakeWindow, qtbot: QtBot, db_path: Path
 ) -> None:

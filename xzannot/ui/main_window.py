@@ -64,6 +64,7 @@ from xzannot.ui.settings import Settings
 from xzannot.ui.span_editor import SpanEditor
 from xzannot.ui.spans_model import SpansModel
 from xzannot.ui.suggesting import Suggesting
+from xzannot.ui.suspect_banner import SuspectBanner, with_banner
 from xzannot.ui.tasks import TaskRunner
 from xzannot.ui.text_view import TextView
 
@@ -159,7 +160,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("PageTextSplitter")
         self.splitter.addWidget(self.page_view)
-        self.splitter.addWidget(self.text_view)
+        self.suspect_banner = SuspectBanner(self)
+        self.splitter.addWidget(with_banner(self.suspect_banner, self.text_view))
         self.splitter.setSizes([600, 500])
         self.setCentralWidget(self.splitter)
 
@@ -856,6 +858,7 @@ class MainWindow(QMainWindow):
         page = content.page
         document = self._documents[page.document_id]
         self.state.set_page(PageData(page, document, content.current, content.boxes, spans))
+        self.suspect_banner.show_reason(page.suspect)
         self.pages_model.update_page(page, len(spans))
         if document.kind == "pdf":
             if document.id not in self._files:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QStyle
 
 from xzannot.store.collation import Agreement
 from xzannot.store.documents import DocumentInfo, PageInfo
@@ -90,6 +91,10 @@ class PagesModel(RowTableModel[PageInfo]):
             if column == "cer":
                 return self._cer_text(page.id)
             return self._status_text(page)
+        if role == Qt.ItemDataRole.DecorationRole and column == "page" and page.suspect:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "page" and page.suspect:
+            return self.tr("The text layer cannot be trusted: %1").replace("%1", page.suspect)
         if role == Qt.ItemDataRole.ToolTipRole and column == "cer":
             return self._cer_tip(page.id)
         if role == Qt.ItemDataRole.ToolTipRole and column == "status" and page.suspect:
