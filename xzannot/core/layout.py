@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -26,7 +26,9 @@ from rapidfuzz.distance import Levenshtein
 
 from xzannot.core.boxes import Box
 from xzannot.core.folio import edge_lines, folio_of_line
+from xzannot.core.rows import printed_rows
 from xzannot.core.stream_order import judge_order, stream_lines
+from xzannot.core.tables import RuledTable, ruled_tables
 from xzannot.core.vertical import is_vertical, vertical_text
 
 EDGE = 0.15  # furniture lives in the top and bottom 15% of the page
@@ -46,6 +48,10 @@ class Segment:
     right: float
     bottom: float
     row: int = 0  # index of the printed row it belongs to, top to bottom
+    # a ruled table's row: a line of its own, a tab before each glyph position listed here
+    # (listed twice for an empty cell; ``len(glyphs)`` for empty cells at the end)
+    breaks: tuple[int, ...] = ()
+    alone: bool = False
 
     @property
     def middle(self) -> float:
@@ -77,46 +83,6 @@ class PageLayout:
 def _glyph_height(boxes: Sequence[Box | None], glyphs: list[int]) -> float:
     heights = [boxes[i][3] - boxes[i][1] for i in glyphs]  # type: ignore[index]
     return statistics.median(heights) if heights else 10.0
-
-
-def _rows(boxes: Sequence[Box | None], glyphs: list[int], height: float) -> list[list[int]]:
-    """Glyphs grouped into printed rows.
-
-    Full-height glyphs set the rows; small ones (commas sit low in the line,
-    quotation marks high) then join the row whose extent holds them, or the
-    nearest, so punctuation never starts a row of its own.
-    """
-
-    def middle(i: int) -> float:
-        return (boxes[i][1] + boxes[i][3]) / 2  # type: ignore[index]
-
-    tall = [i for i in glyphs if boxes[i][3] - boxes[i][1] >= 0.6 * height]  # type: ignore[index]
-    small = [i for i in glyphs if boxes[i][3] - boxes[i][1] < 0.6 * height]  # type: ignore[index]
-    rows: list[list[int]] = []
-    extents: list[list[float]] = []  # [top, bottom] of each row
-    for i in sorted(tall or glyphs, key=middle):
-        top, bottom = boxes[i][1], boxes[i][3]  # type: ignore[index]
-        if rows and extents[-1][0] <= middle(i) <= extents[-1][1]:
-            rows[-1].append(i)
-            extents[-1][0] = min(extents[-1][0], top)
-            extents[-1][1] = min(max(extents[-1][1], bottom), extents[-1][0] + 1.6 * height)
-        else:
-            rows.append([i])
-            extents.append([top, bottom])
-    tops = [top for top, _ in extents]  # rising: rows were made top to bottom
-    for i in small if tall else []:
-        m = middle(i)
-        at = bisect_right(tops, m)
-        nearest = min(
-            range(max(0, at - 3), min(len(rows), at + 3)),  # the rows around it, not all
-            key=lambda r: (
-                0.0
-                if extents[r][0] <= m <= extents[r][1]
-                else min(abs(m - extents[r][0]), abs(m - extents[r][1]))
-            ),
-        )
-        rows[nearest].append(i)
-    return [sorted(row, key=lambda g: boxes[g][0]) for row in rows]  # type: ignore[index]
 
 
 def _segments(boxes: Sequence[Box | None], row: list[int], height: float) -> list[Segment]:
@@ -351,12 +317,16 @@ def _emit(
             short = before.right < before_high - 3.5 * height  # an indent is the surer sign
             same_column = before.left < high and line.left < before_high and line.top > before.top
             far = same_column and line.top - before.bottom > 1.2 * height
-            if table or indented or short or far:
+            if table or line.alone or before.alone or indented or short or far:
                 chars.append("\n")
                 origins.append(-1)
         line_height = min(line.bottom - line.top, 1.6 * height) or height
+        tabs = Counter(line.breaks)
         for position, index in enumerate(line.glyphs):
-            if position:
+            if tabs[position]:  # a ruled table's cell boundary
+                chars.extend("\t" * tabs[position])
+                origins.extend([-1] * tabs[position])
+            elif position:
                 gap, separates = _gap_text(
                     text, boxes, line.glyphs[position - 1], index, height=line_height, table=table
                 )
@@ -367,6 +337,9 @@ def _emit(
                     origins.append(-1)
             chars.append(text[index])
             origins.append(index)
+        trailing = tabs[len(line.glyphs)]
+        chars.extend("\t" * trailing)
+        origins.extend([-1] * trailing)
         previous = (line, low, high)
     return chars, origins, separators
 
@@ -388,12 +361,15 @@ def page_layout(
     page_width: float,
     page_height: float,
     neighbours: Sequence[EdgeRows] | None = None,
+    *,
+    rules: Sequence[Box] = (),
 ) -> PageLayout:
     """The page's body in reading order, its furniture apart.
 
     ``neighbours`` holds, for each neighbouring page of the same document, the lines at its
     top and bottom edges (:func:`edge_rows`): a line at the edge is a running head or foot
     only if it repeats there (or is a folio). None means the neighbours are unknown.
+    ``rules`` are the ruled lines the page draws: the tables they make are read cell by cell.
     """
     glyphs = [i for i, b in enumerate(boxes) if b is not None and not text[i].isspace()]
     if not glyphs:
@@ -402,56 +378,97 @@ def page_layout(
         read = vertical_text(text, glyphs, boxes)
         return PageLayout("".join(read.chars), read.origins, read.columns, evidence=read.evidence)
     height = _glyph_height(boxes, glyphs)
-    rows = [_segments(boxes, row, height) for row in _rows(boxes, glyphs, height)]
-    for number, row in enumerate(rows):
-        for segment in row:
-            segment.row = number
+    rows = _numbered_rows(boxes, glyphs, height)
     reasons: list[str] = []
     head, body, foot = _peel_furniture(
         rows, text, page_height, boxes=boxes, neighbours=neighbours, reasons=reasons
     )
+    tables = ruled_tables(rules, [i for row in body for s in row for i in s.glyphs], boxes)
+    if tables:  # read cell by cell; the rest of the body is read around them
+        taken = set().union(*(t.glyphs for t in tables))
+        rest = [i for row in body for s in row for i in s.glyphs if i not in taken]
+        body = _numbered_rows(boxes, rest, height) if rest else []
     furniture = [" ".join("".join(text[i] for i in s.glyphs) for s in row) for row in head + foot]
     furniture_glyphs = [[i for s in row for i in s.glyphs] for row in head + foot]
     folio = next((f for f in (folio_of_line(line) for line in reversed(furniture)) if f), None)
     segments = [s for row in body for s in row]
-    if not segments:
+    if not segments and not tables:
         return PageLayout(
             "", [], 0, furniture, folio, False, furniture_glyphs, [], "; ".join(reasons)
         )
     gaps = _gutters(segments, height, text)  # columns of running text come first
-    table = not gaps and _is_table(body)
-    low = min(s.left for s in segments)
-    high = max(s.right for s in segments)
-    edges = [low] + [g for gap in gaps for g in gap] + [high]
-    bounds = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
-    stream = sorted(i for s in segments for i in s.glyphs)  # the text layer's own order
-    kept, evidence = judge_order(stream, boxes, bounds, height)
-    if kept:
-        placed = [_placed(_line(line.glyphs, boxes), bounds, low, high)
-                  for line in stream_lines(stream, boxes)]  # fmt: skip
-    elif table:
-        rows_glyphs = [sorted((i for s in row for i in s.glyphs), key=lambda g: boxes[g][0])  # type: ignore[index]
-                       for row in body]  # fmt: skip
-        placed = [(_line(row, boxes), low, high) for row in rows_glyphs if row]
-    else:
-        placed = _by_columns(segments, bounds, low, high)
+    table = not gaps and not tables and _is_table(body)
+    placed: list[Placed] = []
+    bounds: list[tuple[float, float]] = []
+    evidence = "the page is a ruled table"
+    if segments:
+        low = min(s.left for s in segments)
+        high = max(s.right for s in segments)
+        edges = [low] + [g for gap in gaps for g in gap] + [high]
+        bounds = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+        stream = sorted(i for s in segments for i in s.glyphs)  # the text layer's own order
+        kept, evidence = judge_order(stream, boxes, bounds, height)
+        if kept:
+            placed = [_placed(_line(line.glyphs, boxes), bounds, low, high)
+                      for line in stream_lines(stream, boxes)]  # fmt: skip
+        elif table:
+            rows_glyphs = [sorted((i for s in row for i in s.glyphs), key=lambda g: boxes[g][0])  # type: ignore[index]
+                           for row in body]  # fmt: skip
+            placed = [(_line(row, boxes), low, high) for row in rows_glyphs if row]
+        else:
+            placed = _by_columns(segments, bounds, low, high)
+    for ruled in tables:  # each table where it stands on the page
+        at = next((k for k, (s, _, _) in enumerate(placed) if s.top >= ruled.box[1]), len(placed))
+        placed[at:at] = [(line, ruled.box[0], ruled.box[2]) for line in _table_lines(ruled, boxes)]
     chars, origins, separators = _emit(placed, text, boxes, height, table)
     notes = [evidence, *reasons]
     if table:
         notes.append("read as a table: a row to a line, cells separated by tabs")
+    if tables:
+        notes.append(
+            f"read {len(tables)} ruled table(s) cell by cell: a row to a line, cells separated "
+            "by tabs, the lines of a cell kept together"
+        )
     if separators:
         notes.append(f"kept {len(separators)} spaces that set items apart on a line")
     return PageLayout(
         "".join(chars),
         origins,
-        len(bounds),
+        max(len(bounds), 1),
         furniture,
         folio,
-        table,
+        table or bool(tables),
         furniture_glyphs,
         separators,
         "; ".join(notes),
     )
+
+
+def _table_lines(table: RuledTable, boxes: Sequence[Box | None]) -> list[Segment]:
+    """A ruled table's rows as lines of their own, a tab between cells."""
+    lines = []
+    for row in table.rows:
+        glyphs: list[int] = []
+        breaks: list[int] = []
+        for number, cell in enumerate(row):
+            if number:
+                breaks.append(len(glyphs))
+            glyphs.extend(cell)
+        if glyphs:
+            line = _line(glyphs, boxes)
+            line.breaks, line.alone = tuple(breaks), True
+            lines.append(line)
+    return lines
+
+
+def _numbered_rows(
+    boxes: Sequence[Box | None], glyphs: list[int], height: float
+) -> list[list[Segment]]:
+    rows = [_segments(boxes, row, height) for row in printed_rows(boxes, glyphs, height)]
+    for number, row in enumerate(rows):
+        for segment in row:
+            segment.row = number
+    return rows
 
 
 def _placed(line: Segment, bounds: list[tuple[float, float]], low: float, high: float) -> Placed:

@@ -37,6 +37,7 @@ class ExtractedPage:
     printed_label: str | None = None
     label_source: LabelSource = LabelSource.NONE
     suspect: str | None = None  # why the text layer cannot be trusted (core.suspect)
+    rules: list[Box] = field(default_factory=list)  # ruled lines drawn on the page (tables)
 
     @property
     def needs_text(self) -> bool:

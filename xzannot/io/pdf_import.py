@@ -16,7 +16,7 @@ from xzannot.core.folio import find_folio, out_of_sequence
 from xzannot.core.pages import ExtractedPage, LabelSource, TextSource
 from xzannot.core.suspect import suspect_layer
 from xzannot.errors import CancelledError, UserError
-from xzannot.io.pdf_text import page_text_and_boxes
+from xzannot.io.pdf_text import page_rules, page_text_and_boxes
 from xzannot.io.pdfium_worker import PdfiumWorker
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
@@ -58,12 +58,14 @@ def _extract_page(
     try:
         width, height = page.get_size()
         text, boxes = page_text_and_boxes(page, height)
+        rules = page_rules(page, height)
     finally:
         page.close()
     extracted = ExtractedPage(number=index + 1, width=width, height=height)
     if text.strip():
         extracted.text, extracted.boxes, extracted.source = text, boxes, TextSource.PDF
         extracted.suspect = suspect_layer(text, boxes, width, height)
+        extracted.rules = rules
     label = doc.get_page_label(index)
     if label:
         extracted.printed_label, extracted.label_source = label, LabelSource.PDF

@@ -84,3 +84,18 @@ def page_text_and_boxes(
         return "".join(chars), boxes
     finally:
         textpage.close()
+
+
+_THIN = 2.0  # points: a path this thin is a rule, not a shape
+_LONG = 8.0  # points: and at least this long
+
+
+def page_rules(page: pdfium.PdfPage, height: float) -> list[Box]:
+    """The page's ruled lines (thin path objects, as tables are drawn), top-left origin."""
+    rules: list[Box] = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=8):
+        left, bottom, right, top = obj.get_bounds()
+        width, tall = right - left, top - bottom
+        if (tall < _THIN and width > _LONG) or (width < _THIN and tall > _LONG):
+            rules.append((left, height - top, right, height - bottom))
+    return rules

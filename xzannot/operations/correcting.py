@@ -58,7 +58,9 @@ def correct_page_in(
                 edge_rows(other, boxes, height)
                 for other, boxes, height in neighbour_layers(session, page_id)
             ]
-            layout = page_layout(text, content.boxes, page.width, page.height, neighbours)
+            layout = page_layout(
+                text, content.boxes, page.width, page.height, neighbours, rules=content.rules
+            )
             reflowed, origins = layout.text, tuple(layout.origins)
             furniture = layout.furniture
             separators = layout.separators

@@ -59,6 +59,7 @@ class PageContent:
     source: str
     original_boxes: list[Box | None] = field(default_factory=list)  # as extracted
     origins: list[int] = field(default_factory=list)  # per current character, or -1
+    rules: list[Box] = field(default_factory=list)  # ruled lines drawn on the page
 
 
 def _document_info(doc: Document) -> DocumentInfo:
@@ -124,6 +125,7 @@ def add_document(
             "page_id": page_id,
             "original": extracted.text,
             "boxes": pack_boxes(extracted.boxes) if extracted.boxes else None,
+            "rules": pack_boxes(extracted.rules) if extracted.rules else None,
             "source": extracted.source.value,
             "created_at": doc.created_at,
         }
@@ -237,7 +239,10 @@ def page_content(session: Session, page_id: int) -> PageContent:
     else:
         boxes = [None] * len(current)
     source = page.text.source if page.text is not None else TextSource.NONE.value
-    return PageContent(_page_info(page), original, current, boxes, source, extracted, origins)
+    rules = [r for r in unpack_boxes(page.text.rules) if r] if page.text is not None else []
+    return PageContent(
+        _page_info(page), original, current, boxes, source, extracted, origins, rules
+    )
 
 
 def add_reference(

@@ -104,6 +104,7 @@ class PageText(Base):
     page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), unique=True)
     original: Mapped[str] = mapped_column(Text)
     boxes: Mapped[bytes | None] = mapped_column(LargeBinary)  # see xzannot.core.boxes
+    rules: Mapped[bytes | None] = mapped_column(LargeBinary)  # ruled lines, packed as boxes
     source: Mapped[str] = mapped_column(String(16))  # xzannot.core.pages.TextSource
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

@@ -17,3 +17,26 @@ def test_correction_never_makes_a_real_page_worse(stem: str) -> None:
         if page.cer_corrected > page.cer_extracted
     ]
     assert not worse, "\n".join(worse)
+
+
+def _table_rows(text: str) -> list[tuple[str, ...]]:
+    return [
+        tuple(cell.replace(" ", "") for cell in line.split("\t") if cell.strip())
+        for line in text.split("\n")
+        if "\t" in line
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stem", "number"),
+    [
+        ("pdfplumber_issue-336_anhui_land_standard_p173", 1),  # merged header cells
+        ("rapiddoc_byd_2025q1_report_tables", 2),  # key figures, wrapped cells
+        ("rapiddoc_byd_2025q1_report_tables", 6),  # a balance sheet
+        ("pdfplumber_issue-67_quarterly_report", 10),
+    ],
+)
+def test_ruled_tables_come_out_row_by_row_as_printed(stem: str, number: int) -> None:
+    shared_file("realpdfs", f"{stem}.pdf")
+    (page,) = [p for p in read_stem(stem) if p.number == number]
+    assert _table_rows(page.corrected) == _table_rows(page.reference)

@@ -1,4 +1,5 @@
-"""Text layers flagged as not what the page shows, and the evidence a correction acted on.
+"""Text layers flagged as not what the page shows, the ruled lines a page draws (tables), and
+the evidence a correction acted on.
 
 Revision ID: 0006
 Revises: 0005
@@ -21,9 +22,13 @@ def upgrade() -> None:
         batch.add_column(sa.Column("suspect", sa.Text(), nullable=True))
     with op.batch_alter_table("edits") as batch:
         batch.add_column(sa.Column("evidence", sa.Text(), nullable=True))
+    with op.batch_alter_table("page_texts") as batch:
+        batch.add_column(sa.Column("rules", sa.LargeBinary(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("page_texts") as batch:
+        batch.drop_column("rules")
     with op.batch_alter_table("edits") as batch:
         batch.drop_column("evidence")
     with op.batch_alter_table("pages") as batch:
