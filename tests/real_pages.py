@@ -16,6 +16,7 @@ from xzannot.store.database import open_project
 from xzannot.store.documents import list_pages, page_content
 
 CORPUS = DATA / "realpages"
+MADE = DATA / "madepages"  # PDFs xzannot makes itself to reproduce each fault (make_pages.py)
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,13 @@ def corpus_stems() -> list[str]:
     return sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
 
 
-def read_stem(stem: str, pdf_folder: Path = SHARED / "realpdfs") -> list[RealPage]:
+def pdf_of(stem: str) -> Path:
+    """The PDF a corpus folder is about: one xzannot made, or a third party's in shared/."""
+    made = MADE / f"{stem}.pdf"
+    return made if made.exists() else SHARED / "realpdfs" / f"{stem}.pdf"
+
+
+def read_stem(stem: str) -> list[RealPage]:
     """Every referenced page of one PDF, imported into a new project and corrected there."""
     numbers = sorted(int(p.stem[1:]) for p in (CORPUS / stem).glob("p*.txt"))
     worker = PdfiumWorker()
@@ -55,7 +62,7 @@ def read_stem(stem: str, pdf_folder: Path = SHARED / "realpdfs") -> list[RealPag
             tempfile.TemporaryDirectory() as folder,
             open_project(Path(folder) / "real.xzannot.sqlite", create=True) as project,
         ):
-            import_document(project, worker, pdf_folder / f"{stem}.pdf")
+            import_document(project, worker, pdf_of(stem))
             pages = []
             with project.transaction() as session:
                 by_number = {p.number: p.id for p in list_pages(session)}
