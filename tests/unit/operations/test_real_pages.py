@@ -49,4 +49,4 @@ def test_pages_made_for_each_fault_come_out_as_printed() -> None:
     pages = read_stem("fault-classes")
     for page in pages:
         assert page.cer_corrected == 0.0, (page.name, page.corrected)
-    assert pages[2].cer_extracted > 0.3  # the vertical page's layer starts with its head note
+    assert pages[2].cer_extracted > 0.1  # the vertical page's layer starts with its head note
