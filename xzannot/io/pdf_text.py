@@ -91,11 +91,28 @@ _LONG = 8.0  # points: and at least this long
 
 
 def page_rules(page: pdfium.PdfPage, height: float) -> list[Box]:
-    """The page's ruled lines (thin path objects, as tables are drawn), top-left origin."""
+    """The page's ruled lines (thin path objects, as tables are drawn), top-left origin.
+
+    Read with pdfium's own calls over the page's objects (a wrapper object for each of a
+    page's thousands of text objects would cost more than reading its text)."""
+    handle = page.raw
+    path = pdfium_c.FPDF_PAGEOBJ_PATH
+    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    get_bounds = pdfium_c.FPDFPageObj_GetBounds
+    left, bottom, right, top = (pdfium_c.c_float() for _ in range(4))
+    refs = (
+        pdfium_c.byref(left),
+        pdfium_c.byref(bottom),
+        pdfium_c.byref(right),
+        pdfium_c.byref(top),
+    )
     rules: list[Box] = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=8):
-        left, bottom, right, top = obj.get_bounds()
-        width, tall = right - left, top - bottom
+    for index in range(pdfium_c.FPDFPage_CountObjects(handle)):
+        obj = get_object(handle, index)
+        if get_type(obj) != path or not get_bounds(obj, *refs):
+            continue
+        x0, y0, x1, y1 = left.value, bottom.value, right.value, top.value
+        width, tall = x1 - x0, y1 - y0
         if (tall < _THIN and width > _LONG) or (width < _THIN and tall > _LONG):
-            rules.append((left, height - top, right, height - bottom))
+            rules.append((x0, height - y1, x1, height - y0))
     return rules
