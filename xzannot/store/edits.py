@@ -54,7 +54,6 @@ def add_edits(
     spans were orphaned. ``review`` is "open" for automatic corrections a reviewer
     still has to look at, "accepted" for a person's own edits.
     """
-    text = current_text(session, page_id)
     spans = [
         s for s in session.scalars(select(Span).where(Span.page_id == page_id)) if not s.orphaned
     ]
@@ -67,6 +66,7 @@ def add_edits(
         ]
         ids = list(session.scalars(insert(EditRow).returning(EditRow.id), values)) if values else []
         return Added(ids, 0)
+    text = current_text(session, page_id)
     orphaned = 0
     rows: list[EditRow] = []
     length = len(text)
