@@ -10,6 +10,7 @@ lines that go back up the same column again and again.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -52,13 +53,6 @@ def stream_lines(glyphs: Sequence[int], boxes: Sequence[Box | None]) -> list[Str
     return lines
 
 
-def _column(x: float, bounds: Sequence[tuple[float, float]]) -> int | None:
-    for number, (low, high) in enumerate(bounds):
-        if low <= x <= high:
-            return number
-    return None
-
-
 def crosses_gutters(
     glyphs: Sequence[int],
     boxes: Sequence[Box | None],
@@ -68,16 +62,20 @@ def crosses_gutters(
     """How often the layer steps from one column to another on the same printed line."""
     if len(bounds) < 2:
         return 0
-    crossings = 0
-    for a, b in pairwise(glyphs):
-        box_a, box_b = boxes[a], boxes[b]
-        assert box_a is not None and box_b is not None
-        column_a = _column((box_a[0] + box_a[2]) / 2, bounds)
-        column_b = _column((box_b[0] + box_b[2]) / 2, bounds)
-        same_row = abs((box_a[1] + box_a[3]) / 2 - (box_b[1] + box_b[3]) / 2) < 0.5 * height
-        if column_a is not None and column_b is not None and column_a != column_b and same_row:
-            crossings += 1
-    return crossings
+    starts = [low for low, _ in bounds]
+    placed = []  # per glyph: its column (-1 outside every column) and its middle
+    for index in glyphs:
+        left, top, right, bottom = boxes[index]  # type: ignore[misc]
+        x = (left + right) / 2
+        column = bisect_right(starts, x) - 1
+        inside = column >= 0 and x <= bounds[column][1]
+        placed.append((column if inside else -1, (top + bottom) / 2))
+    limit = 0.5 * height
+    return sum(
+        1
+        for (a, ya), (b, yb) in pairwise(placed)
+        if a != b and a >= 0 and b >= 0 and abs(ya - yb) < limit
+    )
 
 
 def climbs(lines: Sequence[StreamLine], height: float) -> int:

@@ -50,12 +50,13 @@ def is_vertical(glyphs: Sequence[int], boxes: Sequence[Box | None]) -> bool:
         return False
     size = statistics.median(_size(boxes[i]) for i in glyphs[:: max(1, len(glyphs) // _SAMPLE)])  # type: ignore[arg-type]
     down = along = 0
-    for a, b in pairwise(glyphs):
-        (ax, ay), (bx, by) = _centre(boxes[a]), _centre(boxes[b])  # type: ignore[arg-type]
+    near, low, high = 0.3 * size, 0.5 * size, 1.5 * size
+    centres = [_centre(boxes[i]) for i in glyphs]  # type: ignore[arg-type]
+    for (ax, ay), (bx, by) in pairwise(centres):
         dx, dy = abs(bx - ax), abs(by - ay)
-        if dx < 0.3 * size and 0.5 * size < dy < 1.5 * size:
+        if dx < near and low < dy < high:
             down += 1
-        elif dy < 0.3 * size and 0.5 * size < dx < 1.5 * size:
+        elif dy < near and low < dx < high:
             along += 1
     if down + along >= len(glyphs) // 3:
         return down > _DOMINANT * along
