@@ -156,6 +156,15 @@ def broken_lines(text: str) -> list[Replacement]:
     return out
 
 
+# what each rule acts on, in words: the evidence a reviewer reads beside its corrections
+EVIDENCE = {
+    "vertical": "a presentation form of vertical text stands for this bracket or mark",
+    "radicals": "a radical look-alike (a Kangxi or supplement radical) stands for this ideograph",
+    "punctuation": "half-width punctuation beside Chinese, not between digits or Latin letters",
+    "spacing": "a space beside a Chinese character, or inside a number set in Chinese text",
+    "line_breaks": "a line break inside a Chinese sentence",
+}
+
 RULES: dict[str, Rule] = {
     "vertical": vertical_forms,
     "radicals": radicals,

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from xzannot.core.dump import Deinterleaved, deinterleave
 from xzannot.core.edits import Edit
 from xzannot.core.layout import edge_rows, page_layout
-from xzannot.core.normalise import DEFAULT_RULES, normalise
+from xzannot.core.normalise import DEFAULT_RULES, EVIDENCE, normalise
 from xzannot.core.pages import TextSource
 from xzannot.core.suspect import suspect_layer
 from xzannot.store.database import Project
@@ -76,8 +76,17 @@ def correct_page_in(
         _, tagged = normalise(reflowed, rules, keep=separators)
         edits.extend((t.edit, t.kind) for t in tagged)
     added = add_edits(session, page_id, edits, author=AUTHOR) if edits else None
-    if added is not None and edits[0][1] == "reflow" and evidence:
-        session.execute(update(EditRow).where(EditRow.id == added.ids[0]).values(evidence=evidence))
+    if added is not None:  # what each correction acted on, for the reviewer
+        if edits[0][1] == "reflow" and evidence:
+            session.execute(
+                update(EditRow).where(EditRow.id == added.ids[0]).values(evidence=evidence)
+            )
+        for kind in {kind for _, kind in edits} & EVIDENCE.keys():
+            session.execute(
+                update(EditRow)
+                .where(EditRow.page_id == page_id, EditRow.kind == kind, EditRow.evidence.is_(None))
+                .values(evidence=EVIDENCE[kind])
+            )
     page.furniture = furniture
     if page.suspect is None and content.source == TextSource.PDF.value:  # older projects
         page.suspect = suspect_layer(text, content.boxes, page.width, page.height)

@@ -48,6 +48,9 @@ def test_the_reading_order_edit_says_what_it_acted_on(sample: Path) -> None:
     assert evidence.startswith("read 2 columns one after the other: the text layer stepped")
     assert "took “秀洲年鉴2022特载” out of the body: a neighbouring page repeats it" in evidence
     assert "took “—21—” out of the body: a page number" in evidence
+    with open_project(sample) as project, project.session() as s:
+        radicals = s.scalars(select(EditRow.evidence).where(EditRow.kind == "radicals")).all()
+    assert radicals and all(e and "radical look-alike" in e for e in radicals)
 
 
 def test_boxes_follow_the_reflowed_characters(sample: Path) -> None:
