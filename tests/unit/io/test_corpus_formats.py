@@ -128,16 +128,23 @@ def test_conll_tags_characters_and_keeps_the_longer_of_overlapping_spans() -> No
     out = io.StringIO()
     write_conll([CorpusPage(7, 1, "秀洲", "x.pdf", 1, "21", text, tuple(spans))], out, ["policy"])
     lines = out.getvalue().splitlines()
-    assert lines[:4] == [
-        "# document = 秀洲",
-        "# source = x.pdf",
-        "# page = 1",
-        "# printed_page = 21",
-    ]
-    body = lines[4:]
+    assert lines[:2] == ["-DOCSTART-\tO", ""]  # a page starts a document, CoNLL-2003's way
+    body = lines[2:]
     assert body[2] == "“\tB-policy"
     assert body[body.index("，\tO") + 1] == ""  # the paragraph ends with a blank line
     assert "就\tO" in body and " \tO" not in body  # spaces are not tokens
+    assert all(len(line.split("\t")) == 2 for line in lines if line)  # no comment lines
+
+
+def test_conll_restarts_a_span_after_a_paragraph_break_and_never_tags_rejected_ones() -> None:
+    text = "推进城乡\n融合发展"
+    spans = [
+        _span(1, 2, 7, "policy", text),
+        _span(2, 7, 9, "target", text, status=SpanStatus.REJECTED),
+    ]
+    tags, _ = bio_tags(text, spans, ["target", "policy"])
+    written = [tag for ch, tag in zip(text, tags, strict=True) if not ch.isspace()]
+    assert written == ["O", "O", "B-policy", "I-policy", "B-policy", "I-policy", "O", "O"]
 
 
 def test_labelstudio_task_has_annotations_by_annotator_and_suggestions_as_predictions() -> None:
@@ -238,3 +245,39 @@ def test_a_table_is_a_table_region_in_page_and_a_table_block_in_alto() -> None:
     ns = {"a": "http://www.loc.gov/standards/alto/ns-v4#"}
     (block,) = alto_doc.findall(".//a:ComposedBlock", ns)
     assert block.get("TYPE") == "table" and len(block.findall(".//a:TextLine", ns)) == 3
+
+
+def test_page_and_alto_say_the_resolution_and_the_language() -> None:
+    text = "全面落实“双减”政策"
+    boxes = tuple((10.0 + 12 * i, 100.0, 21.0 + 12 * i, 112.0) for i in range(len(text)))
+    page = CorpusPage(1, 1, "秀洲", "x.pdf", 1, "21", text, (), 595.0, 842.0, boxes, ())
+    page_doc = etree.fromstring(page_xml(page, "x-p0001.png", datetime(2026, 1, 2, tzinfo=UTC)))
+    ns = {"p": "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"}
+    element = page_doc.find("p:Page", ns)
+    assert (element.get("imageXResolution"), element.get("imageResolutionUnit")) == ("300", "PPI")
+    assert element.get("primaryLanguage") == "Chinese"
+    assert schema("pagecontent-2019-07-15.xsd").validate(page_doc)
+    alto_doc = etree.fromstring(alto_xml(page, "x-p0001.png"))
+    ns = {"a": "http://www.loc.gov/standards/alto/ns-v4#"}
+    assert {b.get("LANG") for b in alto_doc.iterfind(".//a:TextBlock", ns)} == {"zh"}
+    assert schema("alto-4-4.xsd").validate(alto_doc)
+
+
+def test_csv_cells_are_never_formulas_and_numbers_stay_numbers() -> None:
+    text = '=HYPERLINK("x")达到-5%'
+    spans = (
+        _span(1, 0, len(text), "target", text, note="+1 备注",
+              attributes={"indicator": "@指标", "value": -5.0, "unit": "%"}),
+    )  # fmt: skip
+    out = io.StringIO()
+    write_targets_csv([CorpusPage(7, 1, "秀洲", "x.pdf", 1, "21", text, spans)], out)
+    (row,) = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["text"] == "'" + text
+    assert row["note"] == "'+1 备注" and row["indicator"] == "'@指标"
+    assert row["value"] == "-5"  # a signed number is no formula
+
+
+def test_brat_configuration_allows_the_overlaps_xzannot_makes() -> None:
+    conf = annotation_conf(LABELS)
+    relations = conf.split("[relations]")[1].split("[events]")[0]
+    assert "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>" in relations

@@ -54,7 +54,7 @@ def _block(out: list[str], ident: str, region: Region) -> None:
 
 
 def _text_block(out: list[str], ident: str, region: Region) -> None:
-    out.append(f'<TextBlock ID="{ident}" {_position(region.box)}>')
+    out.append(f'<TextBlock ID="{ident}" {_position(region.box)} LANG="zh">')
     for line_number, line in enumerate(region.lines, 1):
         line_id = f"{ident}l{line_number}"
         out.append(f'<TextLine ID="{line_id}" {_position(line.box)}>')

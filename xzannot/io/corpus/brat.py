@@ -83,7 +83,10 @@ def annotation_conf(labels: Sequence[LabelDef]) -> str:
     statuses = "|".join(s.value for s in SpanStatus)
     return (
         "# The label schema of an xzannot project.\n"
-        f"[entities]\n{entities}\n\n[relations]\n\n[events]\n\n[attributes]\n"
+        f"[entities]\n{entities}\n\n[relations]\n"
+        "# spans may overlap and nest (a target inside a policy, two targets sharing words)\n"
+        "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
+        "\n[events]\n\n[attributes]\n"
         f"Status\tArg:<ENTITY>, Value:{statuses}\n"
         f"Comparator\tArg:<ENTITY>, Value:{'|'.join(COMPARATORS.values())}\n"
         f"Direction\tArg:<ENTITY>, Value:{'|'.join(DIRECTIONS)}\n"

@@ -86,7 +86,9 @@ def page_xml(page: CorpusPage, image: str, when: datetime) -> bytes:
         f"<Metadata><Creator>xzannot {xml_text(__version__)}</Creator>"
         f"<Created>{stamp}</Created><LastChange>{stamp}</LastChange>"
         f"<Comments>{xml_text(comment)}</Comments></Metadata>",
-        f'<Page imageFilename={xml_attr(image)} imageWidth="{width}" imageHeight="{height}">',
+        f'<Page imageFilename={xml_attr(image)} imageWidth="{width}" imageHeight="{height}" '
+        f'imageXResolution="{DPI}" imageYResolution="{DPI}" imageResolutionUnit="PPI" '
+        'primaryLanguage="Chinese">',
     ]
     if regions:
         out.append('<ReadingOrder><OrderedGroup id="ro1">')

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
@@ -26,6 +27,18 @@ CSV_COLUMNS = (
 )
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets take for the start of a formula
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")  # a signed number is a number, not a formula
+
+
+def cell(value: object) -> object:
+    """A value as a spreadsheet shows it, never run: text that a spreadsheet would take for
+    a formula (``=HYPERLINK(…)``) gets a leading apostrophe, as spreadsheets themselves do."""
+    if isinstance(value, str) and value.startswith(_FORMULA) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def write_targets_csv(pages: Iterable[CorpusPage], out: TextIO) -> int:
     """One row per target span with its parsed attributes; returns the rows written."""
     writer = csv.writer(out)
@@ -37,7 +50,8 @@ def write_targets_csv(pages: Iterable[CorpusPage], out: TextIO) -> int:
                 continue
             attrs = span.attributes
             writer.writerow(
-                [
+                cell(value)
+                for value in [
                     page.document,
                     page.source,
                     page.number,
