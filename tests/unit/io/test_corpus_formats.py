@@ -82,9 +82,42 @@ def test_jsonl_gives_back_every_span(page: CorpusPage) -> None:
     assert record.text == page.text
     assert (record.document, record.page) == ("秀洲年鉴", 3)
     same_spans(page, record.spans)
-    # doccano's view of the same line: text and [start, end, label] in code points
+    # doccano's view of the same line: text and [start, end, label] in code points; a
+    # rejected span is no label
     line = json.loads(out.getvalue())
-    assert [line["text"][s:e] for s, e, _ in line["label"]] == [s.quote for s in page.spans]
+    assert [line["text"][s:e] for s, e, _ in line["label"]] == [
+        s.quote for s in page.spans if s.status is not SpanStatus.REJECTED
+    ]
+
+
+def test_edits_made_in_doccano_come_back_and_nothing_stale() -> None:
+    """doccano exports xzannot's ``spans`` again beside the ``label`` its user edited."""
+    text = "全面落实“双减”政策，城镇新增就业1.6万人"
+    spans = (
+        _span(1, 4, 10, "policy", text, annotator="甲", note="核对"),
+        _span(2, 0, 4, "policy", text, annotator="甲"),
+        _span(3, 11, 21, "target", text, status=SpanStatus.REJECTED),
+    )
+    out = io.StringIO()
+    write_jsonl([CorpusPage(7, 1, "秀洲", "x.pdf", 1, "21", text, spans)], out)
+    record = json.loads(out.getvalue())
+    record["label"].remove([0, 4, "policy"])  # deleted in doccano
+    record["label"].append([15, 21, "target"])  # added there
+    record["label"] = [
+        [4, 10, "project"] if lab == [4, 10, "policy"] else lab for lab in record["label"]
+    ]  # fmt: skip  relabelled there
+    (back,) = read_jsonl(json.dumps(record, ensure_ascii=False), "doccano.jsonl")
+    got = {(s.start, s.end, s.label, s.status, s.annotator, s.note) for s in back.spans}
+    assert got == {
+        (4, 10, "project", None, None, ""),  # the tool's label, nothing of the old span
+        (15, 21, "target", None, None, ""),
+        (11, 21, "target", "rejected", None, ""),  # the rejected span stays settled
+    }
+    record["label"] = [[4, 10, "policy"]]  # left as exported: every field comes back
+    (back,) = read_jsonl(json.dumps(record, ensure_ascii=False), "doccano.jsonl")
+    assert [(s.label, s.annotator, s.note) for s in back.spans if s.status != "rejected"] == [
+        ("policy", "甲", "核对")
+    ]
 
 
 @settings(max_examples=150, deadline=None)

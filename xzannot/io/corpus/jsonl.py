@@ -1,18 +1,26 @@
 """JSON Lines: one record per page, readable by doccano's sequence-labelling importer.
 
 Each record has ``text`` and ``label`` (``[[start, end, "target"], …]``, as doccano
-reads it) and ``spans`` with every field. Reading accepts these records, doccano's
-exports (``text`` + ``label``, or ``entities`` with ``start_offset``/``end_offset``) and
-its import examples (``column_data`` + ``column_label``).
+reads it; rejected spans are no labels) and ``spans`` with every field. Reading accepts
+these records, doccano's exports (``text`` + ``label``, or ``entities`` with
+``start_offset``/``end_offset``) and its import examples (``column_data`` +
+``column_label``).
+
+doccano keeps ``spans`` as metadata and exports it again beside the ``label`` its users
+edited: ``label`` then says which spans there are (the tool wins), and ``spans`` only adds
+what doccano does not hold (status, annotator, attributes, note) to the labels it still
+has unchanged, and keeps the rejected spans.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any, TextIO
 
 from xzannot.core.corpus import CorpusPage
+from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
 from xzannot.io.corpus.records import SpanRecord, TextRecord, page_fields, span_fields
 
@@ -23,7 +31,9 @@ def write_jsonl(pages: Iterable[CorpusPage], out: TextIO) -> None:
         record = {
             **page_fields(page),
             "text": page.text,
-            "label": [[s.start, s.end, s.label] for s in page.spans],
+            "label": [
+                [s.start, s.end, s.label] for s in page.spans if s.status is not SpanStatus.REJECTED
+            ],
             "spans": [span_fields(s) for s in page.spans],
         }
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -36,6 +46,27 @@ def _int(value: Any, where: str) -> int:
 
 
 def _spans(record: dict[str, Any], where: str) -> list[SpanRecord]:
+    ours = _our_spans(record, where)
+    labelled = _labelled(record, where)
+    if ours is None or labelled is None:
+        return ours or labelled or []
+    # the tool wins: its labels are the spans; ours add fields to those it left unchanged
+    left = Counter((s.start, s.end, s.label) for s in labelled)
+    kept = []
+    for span in ours:
+        key = (span.start, span.end, span.label)
+        if span.status == SpanStatus.REJECTED.value:
+            kept.append(span)  # never a label: kept as ours say
+        elif left[key] > 0:
+            left[key] -= 1
+            kept.append(span)
+    added = [s for s in labelled if left[(s.start, s.end, s.label)] > 0]
+    for span in added:
+        left[(span.start, span.end, span.label)] -= 1
+    return kept + added
+
+
+def _our_spans(record: dict[str, Any], where: str) -> list[SpanRecord] | None:
     if isinstance(record.get("spans"), list):
         spans = []
         for item in record["spans"]:
@@ -56,6 +87,10 @@ def _spans(record: dict[str, Any], where: str) -> list[SpanRecord]:
                 )
             )
         return spans
+    return None
+
+
+def _labelled(record: dict[str, Any], where: str) -> list[SpanRecord] | None:
     if isinstance(record.get("entities"), list):  # doccano's relation-extraction shape
         return [
             SpanRecord(
@@ -66,7 +101,10 @@ def _spans(record: dict[str, Any], where: str) -> list[SpanRecord]:
             for e in record["entities"]
             if isinstance(e, dict)
         ]
-    labels: Any = next((record[k] for k in ("label", "labels", "column_label") if k in record), [])
+    key = next((k for k in ("label", "labels", "column_label") if k in record), None)
+    if key is None:
+        return None
+    labels: Any = record[key]
     if not isinstance(labels, list):
         raise UserError(f"{where}: 'label' is not a list")
     spans = []
