@@ -120,6 +120,33 @@ def test_edits_made_in_doccano_come_back_and_nothing_stale() -> None:
     ]
 
 
+def test_edits_made_in_brat_come_back() -> None:
+    """A span narrowed in brat, its note edited, its comparator changed: brat wins."""
+    text = "空气质量优良率达到90%以上，\n城镇新增就业1.6万人"
+    spans = (
+        _span(1, 0, 15, "target", text, note="核对\n原文",
+              attributes={"comparator": "≥", "value": 90.0, "unit": "%"}),
+        _span(2, 11, 27, "target", text, note="跨行"),  # over the line break: fragments
+    )  # fmt: skip
+    ann = ann_text(CorpusPage(7, 1, "秀洲", "x.pdf", 1, "21", text, spans))
+    unchanged = read_brat(ann, text, "p.ann")
+    assert [(s.start, s.end, s.note) for s in unchanged.spans] == [
+        (0, 15, "核对\n原文"),
+        (11, 27, "跨行"),
+    ]
+    edited = (
+        ann.replace(
+            "T1\ttarget 0 15\t空气质量优良率达到90%以上，", "T1\ttarget 4 14\t优良率达到90%以上"
+        )
+        .replace("AnnotatorNotes T1\t核对 原文", "AnnotatorNotes T1\t已核对")
+        .replace("Comparator T1 ge", "Comparator T1 approx")
+    )
+    first, second = read_brat(edited, text, "p.ann").spans
+    assert (first.start, first.end, first.note) == (4, 14, "已核对")
+    assert first.attributes["comparator"] == "≈" and first.attributes["value"] == 90.0
+    assert (second.start, second.end) == (11, 27)  # untouched: its exact extent
+
+
 @settings(max_examples=150, deadline=None)
 @given(pages())
 def test_brat_gives_back_every_span_on_its_characters(page: CorpusPage) -> None:

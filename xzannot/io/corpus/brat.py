@@ -128,13 +128,15 @@ def read_brat(ann: str, text: str, name: str) -> TextRecord:
                 raise UserError(f"{where}: not a text-bound annotation")
             ident, label, ranges, quote = match.groups()
             pieces = [tuple(map(int, r.split())) for r in ranges.split(";")]
+            if any(len(p) != 2 for p in pieces):
+                raise UserError(f"{where}: not a text-bound annotation")
             start, end = pieces[0][0], pieces[-1][1]
             if end > len(text) or any(a > b for a, b in pieces):
                 raise UserError(f"{where}: characters {start}..{end} are not in the text")
             written = " ".join(text[a:b] for a, b in pieces)
             if written != quote:
                 raise UserError(f"{where}: the text at {start}..{end} is not {quote!r}")
-            found[ident] = {"start": start, "end": end, "label": label}
+            found[ident] = {"start": start, "end": end, "label": label, "pieces": pieces}
             order.append(ident)
         elif line.startswith("A"):
             parts = line.split("\t", 1)[-1].split()
@@ -146,11 +148,14 @@ def read_brat(ann: str, text: str, name: str) -> TextRecord:
                 kind, target = fields[1].split(" ", 1)
                 if target in found:
                     found[target][kind] = fields[2]
-    spans = [_span_record(found[ident], name) for ident in order]
+    spans = [_span_record(found[ident], name, text) for ident in order]
     return TextRecord(name, text, tuple(spans))
 
 
-def _span_record(raw: dict[str, object], name: str) -> SpanRecord:
+def _span_record(raw: dict[str, object], name: str, text: str) -> SpanRecord:
+    """A span from its T line, attributes and notes. What brat holds wins (its extent, its
+    note, its attributes): the ``XzannotAttributes`` note adds only what brat cannot hold,
+    and its exact extent only where brat's fragments are still the ones written from it."""
     kept: dict[str, object] = {}
     if isinstance(raw.get("XzannotAttributes"), str):
         try:
@@ -158,12 +163,15 @@ def _span_record(raw: dict[str, object], name: str) -> SpanRecord:
         except json.JSONDecodeError as exc:
             raise UserError(f"{name}: an XzannotAttributes note is not JSON") from exc
     attributes = dict(kept.get("attributes") or {})  # type: ignore[call-overload]
-    if "attributes" not in kept:  # written by brat itself: the attributes are all there is
-        back = {v: k for k, v in COMPARATORS.items()}
-        if raw.get("Comparator") in back:
-            attributes["comparator"] = back[str(raw["Comparator"])]
-        if raw.get("Direction") in DIRECTIONS:
-            attributes["direction"] = raw["Direction"]
+    back = {v: k for k, v in COMPARATORS.items()}
+    if raw.get("Comparator") in back:
+        attributes["comparator"] = back[str(raw["Comparator"])]
+    elif COMPARATORS.get(str(attributes.get("comparator", ""))):
+        del attributes["comparator"]  # taken off in brat
+    if raw.get("Direction") in DIRECTIONS:
+        attributes["direction"] = raw["Direction"]
+    elif attributes.get("direction") in DIRECTIONS:
+        del attributes["direction"]
     status = raw.get("Status")
     annotator = kept.get("annotator")
     start, end = int(str(raw["start"])), int(str(raw["end"]))
@@ -171,10 +179,18 @@ def _span_record(raw: dict[str, object], name: str) -> SpanRecord:
     if (
         isinstance(exact_start, int)
         and isinstance(exact_end, int)
-        and exact_start <= start
-        and end <= exact_end  # the fragments lie inside the exact span
+        and 0 <= exact_start <= exact_end <= len(text)
+        and _fragments(text, exact_start, exact_end) == raw["pieces"]
     ):
-        start, end = exact_start, exact_end
+        start, end = exact_start, exact_end  # unchanged in brat: the exact extent
+    written = raw.get("AnnotatorNotes")
+    old_note = str(kept.get("note") or "")
+    if written is None:
+        note = ""  # no note in brat: there was none, or it was taken off there
+    elif _one_line(old_note) == written:
+        note = old_note  # unchanged: the note with its line breaks
+    else:
+        note = str(written)
     return SpanRecord(
         start,
         end,
@@ -182,5 +198,5 @@ def _span_record(raw: dict[str, object], name: str) -> SpanRecord:
         status=str(status) if status else None,
         annotator=str(annotator) if annotator else None,
         attributes=attributes,
-        note=str(kept["note"] if "note" in kept else raw.get("AnnotatorNotes") or ""),
+        note=note,
     )
