@@ -166,7 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     imp_spans = sub.add_parser(
-        "import-spans", help="add spans from JSONL (as exported, or doccano's) or brat .ann files"
+        "import-spans",
+        help="add spans from JSONL (as exported, or doccano's), Label Studio JSON or brat .ann",
     )
     imp_spans.add_argument("files", nargs="+", type=Path, metavar="FILE")
     _db_arg(imp_spans)

@@ -19,6 +19,7 @@ from xzannot.errors import UserError
 from xzannot.io.corpus.brat import read_brat
 from xzannot.io.corpus.formats import DEFAULT_ANNOTATOR
 from xzannot.io.corpus.jsonl import read_jsonl
+from xzannot.io.corpus.labelstudio import read_labelstudio
 from xzannot.io.corpus.records import TextRecord
 from xzannot.io.text_import import read_text_file
 from xzannot.operations.correcting import correct_page_in
@@ -53,7 +54,8 @@ class SpanImportOutcome:
 
 
 def read_span_files(paths: list[Path]) -> list[TextRecord]:
-    """The records of JSONL files and brat ``.ann`` files (each beside its ``.txt``)."""
+    """The records of JSONL files, Label Studio JSON exports and brat ``.ann`` files (each
+    beside its ``.txt``)."""
     records: list[TextRecord] = []
     for path in paths:
         if not path.is_file():
@@ -61,6 +63,8 @@ def read_span_files(paths: list[Path]) -> list[TextRecord]:
         suffix = path.suffix.lower()
         if suffix in (".jsonl", ".ndjson"):
             records.extend(read_jsonl(read_text_file(path), path.name))
+        elif suffix == ".json":  # Label Studio's export, or ours
+            records.extend(read_labelstudio(read_text_file(path), path.name))
         elif suffix == ".ann":
             text_path = path.with_suffix(".txt")
             if not text_path.is_file():
@@ -71,7 +75,10 @@ def read_span_files(paths: list[Path]) -> list[TextRecord]:
                 raise UserError(f"{text_path}: not UTF-8 text") from exc
             records.append(read_brat(read_text_file(path), text, path.name))
         else:
-            raise UserError(f"{path}: import-spans reads .jsonl files and brat .ann files")
+            raise UserError(
+                f"{path}: import-spans reads .jsonl files, Label Studio .json exports "
+                "and brat .ann files"
+            )
     return records
 
 

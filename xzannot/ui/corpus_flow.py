@@ -21,7 +21,7 @@ from xzannot.ui.export_dialog import ExportDialog
 from xzannot.ui.progress import ProgressRun
 from xzannot.ui.tasks import TaskRunner
 
-SPAN_FILTER = "Spans (*.jsonl *.ndjson *.ann);;All files (*)"
+SPAN_FILTER = "Spans (*.jsonl *.ndjson *.json *.ann);;All files (*)"
 
 
 class CorpusFlow(QObject):

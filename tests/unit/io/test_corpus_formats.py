@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from tests.conftest import shared_file
 from tests.xml_schemas import schema
 from xzannot.core.corpus import CorpusPage, Furniture
 from xzannot.core.labels import LabelDef
@@ -19,7 +20,7 @@ from xzannot.io.corpus.alto import alto_xml
 from xzannot.io.corpus.brat import ann_text, annotation_conf, read_brat
 from xzannot.io.corpus.conll import bio_tags, write_conll
 from xzannot.io.corpus.jsonl import read_jsonl, write_jsonl
-from xzannot.io.corpus.labelstudio import labelling_config, task
+from xzannot.io.corpus.labelstudio import labelling_config, read_labelstudio, task
 from xzannot.io.corpus.pagexml import page_xml
 from xzannot.io.corpus.tables import write_targets_csv
 
@@ -217,8 +218,9 @@ def test_labelstudio_task_has_annotations_by_annotator_and_suggestions_as_predic
     made = task(CorpusPage(7, 1, "秀洲", "x.pdf", 1, "21", text, spans))
     assert made["data"]["text"] == text
     (annotation,) = made["annotations"]
-    assert annotation["completed_by"] == "甲"
+    assert "completed_by" not in annotation  # Label Studio wants one of its users there
     (result,) = annotation["result"]
+    assert made["data"]["xzannot"]["spans"][result["id"]]["annotator"] == "甲"
     assert result["value"] == {"start": 4, "end": 10, "text": "“双减”政策", "labels": ["policy"]}
     assert made["predictions"][0]["result"][0]["value"]["text"] == "全面落实"
     config = etree.fromstring(labelling_config(LABELS).encode())
@@ -341,3 +343,40 @@ def test_brat_configuration_allows_the_overlaps_xzannot_makes() -> None:
     conf = annotation_conf(LABELS)
     relations = conf.split("[relations]")[1].split("[events]")[0]
     assert "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>" in relations
+
+
+def test_edits_made_in_label_studio_come_back_with_who_made_them() -> None:
+    text = "全面落实“双减”政策，城镇新增就业1.6万人"
+    spans = (
+        _span(1, 4, 10, "policy", text, annotator="甲", note="核对"),
+        _span(2, 0, 4, "policy", text, annotator="甲"),
+        _span(3, 11, 21, "target", text, annotator="乙", attributes={"value": 1.6}),
+        _span(4, 15, 21, "target", text, status=SpanStatus.REJECTED),
+    )
+    exported = [task(CorpusPage(7, 1, "秀洲", "x.pdf", 1, "21", text, spans))]
+    # as Label Studio exports it again after its user worked on it
+    first, second = sorted(exported[0]["annotations"], key=lambda a: len(a["result"]), reverse=True)
+    first["completed_by"] = {"id": 3, "email": "ding@example.org"}
+    first["result"] = [r for r in first["result"] if r["value"]["start"] != 0]  # deleted
+    first["result"][0]["meta"] = {"text": ["已核对"]}  # its note edited
+    second["result"][0]["value"].update(start=15, text="1.6万人")  # narrowed
+    second["completed_by"] = 5
+    first["result"].append({"id": "new1", "type": "labels", "from_name": "label",
+                            "to_name": "text", "value": {"start": 0, "end": 4,
+                            "text": "全面落实", "labels": ["project"]}})  # fmt: skip
+    (record,) = read_labelstudio(json.dumps(exported, ensure_ascii=False), "export.json")
+    got = sorted((s.start, s.end, s.label, s.status, s.annotator, s.note) for s in record.spans)
+    assert got == [
+        (0, 4, "project", "accepted", "ding@example.org", ""),
+        (4, 10, "policy", "accepted", "甲", "已核对"),
+        (15, 21, "target", "accepted", "5", ""),  # changed there: as Label Studio has it
+        (15, 21, "target", "rejected", None, ""),  # settled in xzannot, no region there
+    ]
+
+
+def test_label_studios_own_tasks_with_predictions_are_read() -> None:
+    path = shared_file("formats", "labelstudio", "ner_preannotated_tasks_example.json")
+    records = read_labelstudio(path.read_text(encoding="utf-8"), path.name)
+    spans = [(r.text[s.start : s.end], s.label, s.status) for r in records for s in r.spans]
+    assert ("Jerusalem", "Location", "suggested") in spans
+    assert all(status == "suggested" for _, _, status in spans)

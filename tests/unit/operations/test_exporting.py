@@ -57,15 +57,15 @@ def spans_of(db: Path) -> list[tuple[int, int, int, str, str, str, str]]:
         )
 
 
-@pytest.mark.parametrize("kind", ["jsonl", "brat"])
+@pytest.mark.parametrize("kind", ["jsonl", "brat", "labelstudio"])
 def test_export_then_import_gives_back_the_same_spans(
     labelled: Path, sample: Path, tmp_path: Path, kind: str
 ) -> None:
-    out = tmp_path / ("corpus.jsonl" if kind == "jsonl" else "brat")
+    out = tmp_path / {"jsonl": "corpus.jsonl", "brat": "brat", "labelstudio": "tasks.json"}[kind]
     with open_project(labelled) as project:
         outcome = export(project, kind, out, EVERY_STATUS)
     assert outcome.spans == len(spans_of(labelled)) > 50
-    files = [out] if kind == "jsonl" else sorted(out.glob("*.ann"))
+    files = sorted(out.glob("*.ann")) if kind == "brat" else [out]
     with open_project(sample) as project:
         imported = import_spans(project, files)
     assert sum(imported.added.values()) == outcome.spans
