@@ -351,7 +351,7 @@ def test_export_and_import_mistakes_are_one_line(
     other.write_text("<x/>", "utf-8")
     assert_user_error(
         xzannot("import-spans", "--db", project, other, env_dir=user_data_dir),
-        "import-spans reads .jsonl files and brat .ann files",
+        "import-spans reads .jsonl files, Label Studio .json exports and brat .ann",
     )
     assert project.read_bytes() == before
 
