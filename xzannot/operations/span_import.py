@@ -9,14 +9,14 @@ offset outside the text stops the import with the reasons, and nothing is stored
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
-from xzannot.io.corpus.brat import read_brat
+from xzannot.io.corpus.brat import read_brat, read_rejected
 from xzannot.io.corpus.formats import DEFAULT_ANNOTATOR
 from xzannot.io.corpus.jsonl import read_jsonl
 from xzannot.io.corpus.labelstudio import read_labelstudio
@@ -73,7 +73,12 @@ def read_span_files(paths: list[Path]) -> list[TextRecord]:
                 text = text_path.read_bytes().decode("utf-8-sig")
             except UnicodeDecodeError as exc:
                 raise UserError(f"{text_path}: not UTF-8 text") from exc
-            records.append(read_brat(read_text_file(path), text, path.name))
+            record = read_brat(read_text_file(path), text, path.name)
+            beside = path.with_suffix(".rejected.json")  # the spans rejected in xzannot
+            if beside.is_file():
+                settled = read_rejected(read_text_file(beside), beside.name)
+                record = replace(record, spans=(*record.spans, *settled))
+            records.append(record)
         else:
             raise UserError(
                 f"{path}: import-spans reads .jsonl files, Label Studio .json exports "

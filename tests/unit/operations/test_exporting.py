@@ -98,7 +98,12 @@ def test_brat_files_have_the_spans_on_the_right_characters(labelled: Path, tmp_p
                 assert text[start:end] == quote.split(" ")[0][: end - start]
                 checked += 1
         assert all(text[s.start : s.end].strip() for s in record.spans)
-    assert checked == len(spans_of(labelled))
+    rejected = [s for s in spans_of(labelled) if s[5] == "rejected"]
+    assert checked == len(spans_of(labelled)) - len(rejected)  # rejected: no brat annotation
+    (beside,) = folder.glob("*.rejected.json")
+    assert [(s["start"], s["end"]) for s in json.loads(beside.read_text("utf-8"))] == [
+        (s[2], s[3]) for s in rejected
+    ]
 
 
 def test_page_and_alto_validate_and_keep_the_layout(labelled: Path, tmp_path: Path) -> None:

@@ -4,7 +4,9 @@ Spans are text-bound annotations (``T1	target 10 24	…``); a span across a line
 is written as fragments, as brat wants. The review status, and a target's comparator and
 direction, are brat attributes declared in ``annotation.conf``; the note is an
 ``AnnotatorNotes`` comment, and every attribute with the annotator is kept in an
-``XzannotAttributes`` comment, so reading the files back loses nothing.
+``XzannotAttributes`` comment, so reading the files back loses nothing. Rejected spans are
+no annotations: brat would show them as any other; they are kept beside the ``.ann`` in
+``<page>.rejected.json`` (which brat does not read), so they stay settled on the way back.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from xzannot.core.corpus import CorpusPage
 from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
-from xzannot.io.corpus.records import SpanRecord, TextRecord
+from xzannot.io.corpus.records import SpanRecord, TextRecord, span_fields
 
 # brat attribute values are single words
 COMPARATORS = {"≥": "ge", "≤": "le", "≈": "approx", "=": "eq"}
@@ -39,10 +41,11 @@ def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def ann_text(page: CorpusPage) -> str:
-    """The ``.ann`` file of a page."""
+    """The ``.ann`` file of a page (its spans but the rejected ones)."""
     lines: list[str] = []
     attribute = note = 0
-    for number, span in enumerate(page.spans, 1):
+    live = [s for s in page.spans if s.status is not SpanStatus.REJECTED]
+    for number, span in enumerate(live, 1):
         pieces = _fragments(page.text, span.start, span.end)
         where = ";".join(f"{a} {b}" for a, b in pieces)
         quote = " ".join(page.text[a:b] for a, b in pieces)
@@ -100,6 +103,37 @@ def visual_conf(labels: Sequence[LabelDef]) -> str:
     return f"[labels]\n{names}\n\n[drawing]\n{colours}\n"
 
 
+def rejected_json(page: CorpusPage) -> str | None:
+    """The page's rejected spans, every field, as JSON (None where there are none)."""
+    rejected = [span_fields(s) for s in page.spans if s.status is SpanStatus.REJECTED]
+    return json.dumps(rejected, ensure_ascii=False, indent=1) + "\n" if rejected else None
+
+
+def read_rejected(text: str, name: str) -> list[SpanRecord]:
+    """The spans of a ``.rejected.json`` file written beside an ``.ann``."""
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{name}: not JSON ({exc.msg})") from exc
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise UserError(f"{name}: not a list of spans")
+    try:
+        return [
+            SpanRecord(
+                int(item["start"]),
+                int(item["end"]),
+                str(item["label"]),
+                status=SpanStatus.REJECTED.value,
+                annotator=item.get("annotator"),
+                attributes=dict(item.get("attributes") or {}),
+                note=str(item.get("note") or ""),
+            )
+            for item in items
+        ]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise UserError(f"{name}: a span without start, end and label") from exc
+
+
 def write_brat(pages: Iterable[CorpusPage], folder: Path, labels: Sequence[LabelDef]) -> int:
     """Write each page's pair of files and the configuration; returns the pages written."""
     count = 0
@@ -107,6 +141,9 @@ def write_brat(pages: Iterable[CorpusPage], folder: Path, labels: Sequence[Label
         # newline="" keeps the text's own line breaks, so offsets stay right on any system
         (folder / f"{page.name}.txt").write_text(page.text, encoding="utf-8", newline="")
         (folder / f"{page.name}.ann").write_text(ann_text(page), encoding="utf-8", newline="")
+        rejected = rejected_json(page)
+        if rejected is not None:
+            (folder / f"{page.name}.rejected.json").write_text(rejected, encoding="utf-8")
         count += 1
     (folder / "annotation.conf").write_text(annotation_conf(labels), encoding="utf-8")
     (folder / "visual.conf").write_text(visual_conf(labels), encoding="utf-8")
