@@ -206,10 +206,13 @@ def _write_xml(
         if not page.has_coordinates:
             outcome.notes.append(f"{page.name}: no coordinates (imported as text), left out")
             continue
-        image = f"{page.name}.png"
+        # the page image written beside the XML; without --images, the PDF it is a page of
+        # (the coordinates are its pixels at 300 dpi), never a PNG that is not there
+        image = page.source
         if render is not None:
             png = render(page)
             if png is not None:
+                image = f"{page.name}.png"
                 (folder / image).write_bytes(png)
         (folder / f"{page.name}.xml").write_bytes(make(page, image))
         outcome.pages += 1

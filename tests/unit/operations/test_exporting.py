@@ -162,6 +162,21 @@ def test_page_images_are_written_beside_the_xml(
     assert (width, height) == (int(page.get("imageWidth")), int(page.get("imageHeight")))
 
 
+def test_without_images_page_and_alto_name_the_pdf_not_a_missing_png(
+    labelled: Path, tmp_path: Path
+) -> None:
+    with open_project(labelled) as project:
+        export(project, "pagexml", tmp_path / "page", ExportFilter(pages=(2,)))
+        export(project, "alto", tmp_path / "alto", ExportFilter(pages=(2,)))
+    (page_file,) = (tmp_path / "page").glob("*.xml")
+    page = etree.parse(str(page_file)).find(".//p:Page", PAGE_NS)
+    assert page.get("imageFilename") == "xiuzhou-2022-sample.pdf"
+    assert not list((tmp_path / "page").glob("*.png"))
+    (alto_file,) = (tmp_path / "alto").glob("*.xml")
+    name = etree.parse(str(alto_file)).find(".//a:sourceImageInformation/a:fileName", ALTO_NS)
+    assert name.text == "xiuzhou-2022-sample.pdf"
+
+
 def test_filters_choose_pages_labels_statuses_and_annotators(
     labelled: Path, tmp_path: Path
 ) -> None:
