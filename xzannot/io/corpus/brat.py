@@ -14,13 +14,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from xzannot.core.corpus import CorpusPage
 from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
-from xzannot.io.corpus.records import SpanRecord, TextRecord, span_fields
+from xzannot.io.corpus.records import SpanRecord, TextRecord, span_fields, span_from_fields
 
 # brat attribute values are single words
 COMPARATORS = {"≥": "ge", "≤": "le", "≈": "approx", "=": "eq"}
@@ -115,23 +116,11 @@ def read_rejected(text: str, name: str) -> list[SpanRecord]:
         items = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UserError(f"{name}: not JSON ({exc.msg})") from exc
-    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+    if not isinstance(items, list):
         raise UserError(f"{name}: not a list of spans")
-    try:
-        return [
-            SpanRecord(
-                int(item["start"]),
-                int(item["end"]),
-                str(item["label"]),
-                status=SpanStatus.REJECTED.value,
-                annotator=item.get("annotator"),
-                attributes=dict(item.get("attributes") or {}),
-                note=str(item.get("note") or ""),
-            )
-            for item in items
-        ]
-    except (KeyError, TypeError, ValueError) as exc:
-        raise UserError(f"{name}: a span without start, end and label") from exc
+    return [
+        replace(span_from_fields(item, name), status=SpanStatus.REJECTED.value) for item in items
+    ]
 
 
 def write_brat(pages: Iterable[CorpusPage], folder: Path, labels: Sequence[LabelDef]) -> int:

@@ -22,7 +22,15 @@ from typing import Any, TextIO
 from xzannot.core.corpus import CorpusPage
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
-from xzannot.io.corpus.records import SpanRecord, TextRecord, page_fields, span_fields
+from xzannot.io.corpus.records import (
+    SpanRecord,
+    TextRecord,
+    offset,
+    page_fields,
+    span_fields,
+    span_from_fields,
+    text_record,
+)
 
 
 def write_jsonl(pages: Iterable[CorpusPage], out: TextIO) -> None:
@@ -37,12 +45,6 @@ def write_jsonl(pages: Iterable[CorpusPage], out: TextIO) -> None:
             "spans": [span_fields(s) for s in page.spans],
         }
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
-def _int(value: Any, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise UserError(f"{where}: an offset is not a whole number ({value!r})")
-    return value
 
 
 def _spans(record: dict[str, Any], where: str) -> list[SpanRecord]:
@@ -68,25 +70,7 @@ def _spans(record: dict[str, Any], where: str) -> list[SpanRecord]:
 
 def _our_spans(record: dict[str, Any], where: str) -> list[SpanRecord] | None:
     if isinstance(record.get("spans"), list):
-        spans = []
-        for item in record["spans"]:
-            if not isinstance(item, dict):
-                raise UserError(f"{where}: a span is not an object")
-            attributes = item.get("attributes") or {}
-            if not isinstance(attributes, dict):
-                raise UserError(f"{where}: a span's attributes are not an object")
-            spans.append(
-                SpanRecord(
-                    _int(item.get("start"), where),
-                    _int(item.get("end"), where),
-                    str(item.get("label", "")),
-                    status=item.get("status"),
-                    annotator=item.get("annotator"),
-                    attributes=attributes,
-                    note=str(item.get("note") or ""),
-                )
-            )
-        return spans
+        return [span_from_fields(item, where) for item in record["spans"]]
     return None
 
 
@@ -94,8 +78,8 @@ def _labelled(record: dict[str, Any], where: str) -> list[SpanRecord] | None:
     if isinstance(record.get("entities"), list):  # doccano's relation-extraction shape
         return [
             SpanRecord(
-                _int(e.get("start_offset"), where),
-                _int(e.get("end_offset"), where),
+                offset(e.get("start_offset"), where),
+                offset(e.get("end_offset"), where),
                 str(e.get("label", "")),
             )
             for e in record["entities"]
@@ -111,7 +95,7 @@ def _labelled(record: dict[str, Any], where: str) -> list[SpanRecord] | None:
     for item in labels:
         if not isinstance(item, list) or len(item) != 3:
             raise UserError(f"{where}: a label is not [start, end, label]")
-        spans.append(SpanRecord(_int(item[0], where), _int(item[1], where), str(item[2])))
+        spans.append(SpanRecord(offset(item[0], where), offset(item[1], where), str(item[2])))
     return spans
 
 
@@ -131,15 +115,5 @@ def read_jsonl(text: str, name: str) -> list[TextRecord]:
         body = next((record[k] for k in ("text", "data", "column_data") if k in record), None)
         if not isinstance(body, str):
             raise UserError(f"{where}: no 'text'")
-        page = record.get("page")
-        document = record.get("document")
-        records.append(
-            TextRecord(
-                where,
-                body,
-                tuple(_spans(record, where)),
-                document=str(document) if document is not None else None,
-                page=page if isinstance(page, int) and not isinstance(page, bool) else None,
-            )
-        )
+        records.append(text_record(where, body, _spans(record, where), record))
     return records

@@ -26,7 +26,14 @@ from xzannot.core.corpus import CorpusPage
 from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.errors import UserError
-from xzannot.io.corpus.records import SpanRecord, TextRecord, page_fields, span_fields
+from xzannot.io.corpus.records import (
+    SpanRecord,
+    TextRecord,
+    page_fields,
+    span_fields,
+    span_from_fields,
+    text_record,
+)
 
 KEY = "xzannot"  # where a task's data holds what Label Studio cannot
 
@@ -173,22 +180,10 @@ def read_labelstudio(text: str, name: str) -> list[TextRecord]:
         for prediction in item.get("predictions") or []:
             if isinstance(prediction, dict):
                 spans.extend(_regions(prediction.get("result"), where, kept, "suggested", None))
-        for old in kept.values():  # rejected spans are no regions: settled as they were
-            if isinstance(old, dict) and old.get("status") == SpanStatus.REJECTED.value:
-                spans.append(SpanRecord(
-                    int(old["start"]), int(old["end"]), str(old["label"]), status="rejected",
-                    annotator=old.get("annotator"), attributes=dict(old.get("attributes") or {}),
-                    note=str(old.get("note") or ""),
-                ))  # fmt: skip
-        page = data.get("page")
-        document = data.get("document")
-        records.append(
-            TextRecord(
-                where,
-                data["text"],
-                tuple(spans),
-                document=str(document) if document is not None else None,
-                page=page if isinstance(page, int) and not isinstance(page, bool) else None,
-            )
+        spans.extend(  # rejected spans are no regions: settled as they were
+            span_from_fields(old, where)
+            for old in kept.values()
+            if isinstance(old, dict) and old.get("status") == SpanStatus.REJECTED.value
         )
+        records.append(text_record(where, data["text"], spans, data))
     return records

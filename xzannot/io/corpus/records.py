@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from xzannot.core.corpus import CorpusPage
 from xzannot.core.spans import SpanInfo
+from xzannot.errors import UserError
 
 
 @dataclass(frozen=True)
@@ -58,3 +60,42 @@ def page_fields(page: CorpusPage) -> dict[str, Any]:
         "page": page.number,
         "printed_page": page.printed_page,
     }
+
+
+def offset(value: Any, where: str) -> int:
+    """A character offset read from a file (a whole number), or the reason it is not."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise UserError(f"{where}: an offset is not a whole number ({value!r})")
+    return value
+
+
+def span_from_fields(item: Any, where: str) -> SpanRecord:
+    """A span from its exported fields (:func:`span_fields`); a bad one refused in words."""
+    if not isinstance(item, dict):
+        raise UserError(f"{where}: a span is not an object")
+    attributes = item.get("attributes") or {}
+    if not isinstance(attributes, dict):
+        raise UserError(f"{where}: a span's attributes are not an object")
+    return SpanRecord(
+        offset(item.get("start"), where),
+        offset(item.get("end"), where),
+        str(item.get("label", "")),
+        status=item.get("status"),
+        annotator=item.get("annotator"),
+        attributes=dict(attributes),
+        note=str(item.get("note") or ""),
+    )
+
+
+def text_record(
+    where: str, text: str, spans: Iterable[SpanRecord], hints: dict[str, Any]
+) -> TextRecord:
+    """A text with its spans, and the document and page the file says it is from."""
+    page, document = hints.get("page"), hints.get("document")
+    return TextRecord(
+        where,
+        text,
+        tuple(spans),
+        document=str(document) if document is not None else None,
+        page=page if isinstance(page, int) and not isinstance(page, bool) else None,
+    )
