@@ -410,7 +410,7 @@ def page_layout(
         kept, evidence = judge_order(stream, boxes, bounds, height)
         if kept:
             placed = [_placed(_line(line.glyphs, boxes), bounds, low, high)
-                      for line in stream_lines(stream, boxes)]  # fmt: skip
+                      for line in stream_lines(stream, boxes, height)]  # fmt: skip
         elif table:
             rows_glyphs = [sorted((i for s in row for i in s.glyphs), key=lambda g: boxes[g][0])  # type: ignore[index]
                            for row in body]  # fmt: skip

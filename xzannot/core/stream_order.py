@@ -32,19 +32,26 @@ class StreamLine:
     bottom: float
 
 
-def stream_lines(glyphs: Sequence[int], boxes: Sequence[Box | None]) -> list[StreamLine]:
+def stream_lines(
+    glyphs: Sequence[int], boxes: Sequence[Box | None], height: float
+) -> list[StreamLine]:
     """The glyphs, in the layer's order, cut where the next one leaves the printed line.
 
-    A glyph stays on the line while it overlaps it vertically and lies to its right.
+    A glyph stays on the line while it overlaps it vertically and lies to its right. Ink
+    boxes are tight (``一`` is a thin stroke, ``、`` sits low), so each is taken at least a
+    line of ``height`` tall around its middle before they are compared.
     """
+    half = height / 2
     lines: list[StreamLine] = []
     for index in glyphs:
         left, top, right, bottom = boxes[index]  # type: ignore[misc]
         line = lines[-1] if lines else None
         if line is not None:
-            overlap = min(bottom, line.bottom) - max(top, line.top)
-            small = min(bottom - top, line.bottom - line.top)
-            if overlap > 0.25 * small and left >= line.right - 0.5 * small:
+            middle, line_middle = (top + bottom) / 2, (line.top + line.bottom) / 2
+            upper = min(top, middle - half), min(line.top, line_middle - half)
+            lower = max(bottom, middle + half), max(line.bottom, line_middle + half)
+            overlap = min(lower) - max(upper)
+            if overlap > 0.25 * height and left >= line.right - 0.5 * height:
                 line.glyphs.append(index)
                 line.right = max(line.right, right)
                 line.top, line.bottom = min(line.top, top), max(line.bottom, bottom)
@@ -103,7 +110,7 @@ def judge_order(
             f"read {len(bounds)} columns one after the other: the text layer stepped from "
             f"column to column on the same printed line {crossings} times"
         )
-    jumps = climbs(stream_lines(glyphs, boxes), height)
+    jumps = climbs(stream_lines(glyphs, boxes, height), height)
     if jumps >= _CLIMBS:
         return False, (
             f"read line by line from the glyphs' positions: the text layer jumped back up "

@@ -131,3 +131,12 @@ def test_a_line_at_the_top_is_a_running_head_only_where_neighbours_repeat_it() -
     layout = page_layout(text, boxes, 595, 842, repeated)
     assert not layout.text.startswith("第七章")
     assert [f.replace(" ", "") for f in layout.furniture] == ["第七章企业资信状况"]
+
+
+def test_a_thin_glyph_and_low_punctuation_stay_on_their_line() -> None:
+    """``一`` is a thin stroke mid-line and ``、`` sits low: ink boxes barely meet."""
+    text, boxes = page([*line("一、主要会计数据", 50, 100), *body(6, 50, 120)])
+    boxes[0] = (50.0, 104.5, 59.5, 105.5)  # the stroke of 一
+    boxes[1] = (60.0, 107.0, 63.0, 110.0)  # 、 at the foot of the line
+    layout = page_layout(text, boxes, 595, 842)
+    assert layout.text.split("\n")[0] == "一、主要会计数据"
