@@ -8,6 +8,7 @@ import json
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -17,6 +18,7 @@ from tests.xml_schemas import schema
 from xzannot.core.corpus import CorpusPage, Furniture
 from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanInfo, SpanStatus
+from xzannot.errors import UserError
 from xzannot.io.corpus.alto import alto_xml
 from xzannot.io.corpus.brat import (
     ann_text,
@@ -392,3 +394,18 @@ def test_label_studios_own_tasks_with_predictions_are_read() -> None:
     spans = [(r.text[s.start : s.end], s.label, s.status) for r in records for s in r.spans]
     assert ("Jerusalem", "Location", "suggested") in spans
     assert all(status == "suggested" for _, _, status in spans)
+
+
+def test_files_that_are_no_label_studio_export_are_refused_in_words() -> None:
+    for text, words in (
+        ("{", "not JSON"),
+        ('{"data": {}}', "not a list of Label Studio tasks"),
+        ('[{"data": {"html": "<p/>"}}]', "task 1: no data.text"),
+        ('[{"data": {"text": "甲乙"}, "annotations": [{"result": [{"type": "labels", '
+         '"value": {"start": "0", "end": 1, "labels": ["policy"]}}]}]}]',
+         "a region without start, end and labels"),
+    ):  # fmt: skip
+        with pytest.raises(UserError, match=words):
+            read_labelstudio(text, "tasks.json")
+    with pytest.raises(UserError, match="an offset is not a whole number"):
+        read_rejected('[{"start": "1", "end": 2, "label": "policy"}]', "p.rejected.json")
