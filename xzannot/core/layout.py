@@ -322,13 +322,17 @@ def _emit(
                 origins.append(-1)
         line_height = min(line.bottom - line.top, 1.6 * height) or height
         tabs = Counter(line.breaks)
+        wide = _SEGMENT_GAP * line_height
+        last = -2
         for position, index in enumerate(line.glyphs):
-            if tabs[position]:  # a ruled table's cell boundary
+            if tabs and tabs[position]:  # a ruled table's cell boundary
                 chars.extend("\t" * tabs[position])
                 origins.extend([-1] * tabs[position])
-            elif position:
+            elif position and not (
+                index == last + 1 and boxes[index][0] - boxes[last][2] < wide  # type: ignore[index]
+            ):  # next to each other in the layer, no wide gap: nothing between (most glyphs)
                 gap, separates = _gap_text(
-                    text, boxes, line.glyphs[position - 1], index, height=line_height, table=table
+                    text, boxes, last, index, height=line_height, table=table
                 )
                 if gap:
                     if separates:
@@ -337,6 +341,7 @@ def _emit(
                     origins.append(-1)
             chars.append(text[index])
             origins.append(index)
+            last = index
         trailing = tabs[len(line.glyphs)]
         chars.extend("\t" * trailing)
         origins.extend([-1] * trailing)

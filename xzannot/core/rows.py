@@ -16,25 +16,25 @@ def printed_rows(boxes: Sequence[Box | None], glyphs: list[int], height: float) 
     nearest, so punctuation never starts a row of its own.
     """
 
-    def middle(i: int) -> float:
-        return (boxes[i][1] + boxes[i][3]) / 2  # type: ignore[index]
-
+    middles = {i: (boxes[i][1] + boxes[i][3]) / 2 for i in glyphs}  # type: ignore[index]
     tall = [i for i in glyphs if boxes[i][3] - boxes[i][1] >= 0.6 * height]  # type: ignore[index]
     small = [i for i in glyphs if boxes[i][3] - boxes[i][1] < 0.6 * height]  # type: ignore[index]
     rows: list[list[int]] = []
     extents: list[list[float]] = []  # [top, bottom] of each row
-    for i in sorted(tall or glyphs, key=middle):
+    limit = 1.6 * height
+    for i in sorted(tall or glyphs, key=middles.__getitem__):
         top, bottom = boxes[i][1], boxes[i][3]  # type: ignore[index]
-        if rows and extents[-1][0] <= middle(i) <= extents[-1][1]:
+        if rows and extents[-1][0] <= middles[i] <= extents[-1][1]:
             rows[-1].append(i)
-            extents[-1][0] = min(extents[-1][0], top)
-            extents[-1][1] = min(max(extents[-1][1], bottom), extents[-1][0] + 1.6 * height)
+            extent = extents[-1]
+            extent[0] = min(extent[0], top)
+            extent[1] = min(max(extent[1], bottom), extent[0] + limit)
         else:
             rows.append([i])
             extents.append([top, bottom])
     tops = [top for top, _ in extents]  # rising: rows were made top to bottom
     for i in small if tall else []:
-        m = middle(i)
+        m = middles[i]
         at = bisect_right(tops, m)
         nearest = min(
             range(max(0, at - 3), min(len(rows), at + 3)),  # the rows around it, not all
