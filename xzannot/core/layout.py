@@ -141,9 +141,6 @@ def _gutters(segments: list[Segment], height: float, text: str) -> list[tuple[fl
     narrow = [s for s in segments if not any(s.left < a and s.right > b for a, b in gaps)]
     columns = [left] + [g for gap in gaps for g in gap] + [right]
     bounds = [(columns[i], columns[i + 1]) for i in range(0, len(columns), 2)]
-    widths = [high - low for low, high in bounds]
-    if max(widths) > 1.5 * min(widths):
-        return []
     for index, (low, high) in enumerate(bounds):  # real running text, not table cells
         members = [s for s in narrow if _column_of(s, bounds) == index]
         if len(members) < 3 or _mostly_figures(members, text):

@@ -140,3 +140,15 @@ def test_a_thin_glyph_and_low_punctuation_stay_on_their_line() -> None:
     boxes[1] = (60.0, 107.0, 63.0, 110.0)  # 、 at the foot of the line
     layout = page_layout(text, boxes, 595, 842)
     assert layout.text.split("\n")[0] == "一、主要会计数据"
+
+
+def test_a_sidebar_whose_layer_runs_across_into_it_is_read_after_its_column() -> None:
+    glyphs = []
+    for r in range(10):  # each stream line: a line of the column, then one of the sidebar
+        glyphs += line(f"主栏第{r:02d}行正文文字内容满行正文文字", 50, 100 + 16 * r)
+        glyphs += line(f"侧栏{r:02d}文字", 420, 100 + 16 * r)
+    text, boxes = page(glyphs)
+    layout = page_layout(text, boxes, 595, 842)
+    flat = "".join(layout.text.split())
+    assert flat.index("主栏第09行") < flat.index("侧栏00")
+    assert "侧栏00文字侧栏01文字" in flat
