@@ -127,3 +127,12 @@ def test_corrections_are_only_worked_out_while_their_dock_shows(
     assert window.corrections.tree.topLevelItemCount() == 0  # behind the Spans tab
     window.corrections_dock.raise_()
     assert window.corrections.tree.topLevelItemCount() > 0
+
+
+def test_each_correction_says_what_it_acted_on(make_window: MakeWindow, sample_db: Path) -> None:
+    window = make_window(sample_db)
+    reflow = group(window, "Reading order")
+    assert "read 2 columns one after the other" in reflow.toolTip(0)
+    assert "a page number" in reflow.child(0).toolTip(2)  # type: ignore[union-attr]
+    radicals = group(window, "Radical look-alikes")
+    assert "radical look-alike" in radicals.child(0).toolTip(0)  # type: ignore[union-attr]
