@@ -87,9 +87,10 @@ class CorrectionsPanel(QWidget):
             item.setData(0, IdRole, correction.id)
             item.setData(0, RangeRole, (correction.start, correction.end))
             if correction.evidence:  # why it was made: the reviewer reads it on hovering
+                why = correction.evidence.replace("; ", "\n")  # a line for each thing it did
                 for column in range(3):
-                    item.setToolTip(column, correction.evidence)
-                    group.setToolTip(column, correction.evidence)
+                    item.setToolTip(column, why)
+                    group.setToolTip(column, why)
         for kind, group in groups.items():
             children = self._children(group)
             open_count = sum(c.text(1) == self.review_name("open") for c in children)
