@@ -403,9 +403,26 @@ def test_files_that_are_no_label_studio_export_are_refused_in_words() -> None:
         ('[{"data": {"html": "<p/>"}}]', "task 1: no data.text"),
         ('[{"data": {"text": "甲乙"}, "annotations": [{"result": [{"type": "labels", '
          '"value": {"start": "0", "end": 1, "labels": ["policy"]}}]}]}]',
-         "a region without start, end and labels"),
+         "an offset is not a whole number"),
     ):  # fmt: skip
         with pytest.raises(UserError, match=words):
             read_labelstudio(text, "tasks.json")
     with pytest.raises(UserError, match="an offset is not a whole number"):
         read_rejected('[{"start": "1", "end": 2, "label": "policy"}]', "p.rejected.json")
+
+
+@pytest.mark.parametrize(
+    ("span", "words"),
+    [
+        ({"start": 0, "end": 2, "label": "policy", "status": ["x"]}, "status is not text"),
+        ({"start": 0, "end": 2, "label": "policy", "annotator": {"a": 1}}, "annotator is not"),
+        ({"start": 0, "end": 2, "label": "policy", "note": {"x": 1}}, "note is not text"),
+        ({"start": 0, "end": 2, "label": {"x": 1}}, "label is not text"),
+        ({"start": int("9" * 4000), "end": 2, "label": "policy"}, "offset is out of range"),
+        ({"start": "0", "end": 2, "label": "policy"}, "offset is not a whole number"),
+    ],
+)
+def test_span_files_are_checked_field_by_field(span: dict, words: str) -> None:  # type: ignore[type-arg]
+    line = json.dumps({"text": "全面落实", "spans": [span]}, ensure_ascii=False)
+    with pytest.raises(UserError, match=words):
+        read_jsonl(line, "spans.jsonl")

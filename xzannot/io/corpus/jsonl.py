@@ -29,6 +29,7 @@ from xzannot.io.corpus.records import (
     page_fields,
     span_fields,
     span_from_fields,
+    text_field,
     text_record,
 )
 
@@ -80,7 +81,7 @@ def _labelled(record: dict[str, Any], where: str) -> list[SpanRecord] | None:
             SpanRecord(
                 offset(e.get("start_offset"), where),
                 offset(e.get("end_offset"), where),
-                str(e.get("label", "")),
+                text_field(e, "label", where, needed=True) or "",
             )
             for e in record["entities"]
             if isinstance(e, dict)
@@ -95,7 +96,9 @@ def _labelled(record: dict[str, Any], where: str) -> list[SpanRecord] | None:
     for item in labels:
         if not isinstance(item, list) or len(item) != 3:
             raise UserError(f"{where}: a label is not [start, end, label]")
-        spans.append(SpanRecord(offset(item[0], where), offset(item[1], where), str(item[2])))
+        if not isinstance(item[2], str) or not item[2]:
+            raise UserError(f"{where}: a label is not text ({str(item[2])[:30]!r})")
+        spans.append(SpanRecord(offset(item[0], where), offset(item[1], where), item[2]))
     return spans
 
 

@@ -29,6 +29,7 @@ from xzannot.errors import UserError
 from xzannot.io.corpus.records import (
     SpanRecord,
     TextRecord,
+    offset,
     page_fields,
     span_fields,
     span_from_fields,
@@ -128,8 +129,9 @@ def _regions(
         if not isinstance(value, dict):
             raise UserError(f"{where}: a region without a value")
         start, end, labels = value.get("start"), value.get("end"), value.get("labels")
-        if not isinstance(start, int) or not isinstance(end, int) or not isinstance(labels, list):
+        if not isinstance(labels, list) or not all(isinstance(x, str) and x for x in labels):
             raise UserError(f"{where}: a region without start, end and labels")
+        start, end = offset(start, where), offset(end, where)
         note = _note(result)
         for label in labels:
             old = kept.get(str(result.get("id")))

@@ -62,10 +62,25 @@ def page_fields(page: CorpusPage) -> dict[str, Any]:
     }
 
 
+_LARGEST_OFFSET = 1 << 31  # no page is longer than this
+
+
 def offset(value: Any, where: str) -> int:
     """A character offset read from a file (a whole number), or the reason it is not."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise UserError(f"{where}: an offset is not a whole number ({value!r})")
+        raise UserError(f"{where}: an offset is not a whole number ({str(value)[:20]!r})")
+    if not 0 <= value < _LARGEST_OFFSET:
+        raise UserError(f"{where}: an offset is out of range ({str(value)[:20]}…)")
+    return value
+
+
+def text_field(item: dict[str, Any], key: str, where: str, *, needed: bool = False) -> str | None:
+    """A field that must be text (or absent, unless ``needed``), or the reason it is not."""
+    value = item.get(key)
+    if value is None and not needed:
+        return None
+    if not isinstance(value, str) or (needed and not value):
+        raise UserError(f"{where}: a span's {key} is not text ({str(value)[:30]!r})")
     return value
 
 
@@ -79,11 +94,11 @@ def span_from_fields(item: Any, where: str) -> SpanRecord:
     return SpanRecord(
         offset(item.get("start"), where),
         offset(item.get("end"), where),
-        str(item.get("label", "")),
-        status=item.get("status"),
-        annotator=item.get("annotator"),
+        text_field(item, "label", where, needed=True) or "",
+        status=text_field(item, "status", where),
+        annotator=text_field(item, "annotator", where),
         attributes=dict(attributes),
-        note=str(item.get("note") or ""),
+        note=text_field(item, "note", where) or "",
     )
 
 
