@@ -48,12 +48,14 @@ class PagesModel(RowTableModel[PageInfo]):
 
     def set_agreements(self, agreements: Iterable[Agreement]) -> None:
         """Show how pages agree with their reference (pages not given keep theirs)."""
+        rows = []
         for agreement in agreements:
             self._agreements[agreement.page_id] = agreement
-            row = self.row_of(agreement.page_id)
-            if row >= 0:
-                cell = self.index(row, self.COLUMNS.index("cer"))
-                self.dataChanged.emit(cell, cell)
+            rows.append(self.row_of(agreement.page_id))
+        shown = [r for r in rows if r >= 0]
+        if shown:  # one signal for the column's changed stretch, not one a page
+            column = self.COLUMNS.index("cer")
+            self.dataChanged.emit(self.index(min(shown), column), self.index(max(shown), column))
 
     def pages(self) -> list[PageInfo]:
         """Every page listed, in order."""
