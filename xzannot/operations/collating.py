@@ -7,6 +7,7 @@ collated again. Each collation keeps the page's agreement (open differences, CER
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -60,16 +61,27 @@ class PageCollation:
 class Indexes:
     """Reference indexes built once per reference and reused for every page.
 
-    A reference never changes once stored, so its text is read and indexed only once.
+    A reference never changes once stored, so its text is read and indexed only once while
+    it is in use; the ``limit`` most recently used are kept (an index of a long reference
+    takes hundreds of megabytes, and pages are collated a document at a time).
     """
 
-    def __init__(self) -> None:
-        self._built: dict[int, ReferenceIndex] = {}
+    def __init__(self, limit: int = 3) -> None:
+        self._built: OrderedDict[int, ReferenceIndex] = OrderedDict()
+        self._limit = limit
 
     def of(self, session: Session, reference: Reference) -> ReferenceIndex:
-        if reference.id not in self._built:
+        if reference.id in self._built:
+            self._built.move_to_end(reference.id)
+        else:
             self._built[reference.id] = ReferenceIndex(reference_text(session, reference.id))
+            while len(self._built) > self._limit:
+                self._built.popitem(last=False)  # the least recently used
         return self._built[reference.id]
+
+    def kept(self) -> list[int]:
+        """The references whose indexes are kept, least recently used first."""
+        return list(self._built)
 
 
 def collate_page_in(

@@ -91,3 +91,24 @@ def test_a_stale_difference_is_refused_in_words(collated: Path) -> None:
         accept_difference(project, page.id, found.open[1], "甲")
         with pytest.raises(UserError, match="has changed since it was collated"):
             accept_difference(project, page.id, found.open[1], "甲")
+
+
+def test_only_the_most_recently_used_reference_indexes_are_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from types import SimpleNamespace
+
+    from xzannot.operations import collating
+
+    read: list[int] = []
+
+    def text_of(_session: object, reference_id: int) -> str:
+        read.append(reference_id)
+        return "加快推进全省第二批新时代乡村集成改革试点" * 3
+
+    monkeypatch.setattr(collating, "reference_text", text_of)
+    indexes = collating.Indexes(limit=2)
+    for reference_id in (1, 2, 1, 3, 1, 2):
+        indexes.of(None, SimpleNamespace(id=reference_id))  # type: ignore[arg-type]
+    assert indexes.kept() == [1, 2]
+    assert read == [1, 2, 3, 2]  # 2 was dropped for 3 and read again; 1 stayed in use
