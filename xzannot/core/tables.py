@@ -75,11 +75,6 @@ def _stacks(lines: list[_Line]) -> list[list[_Line]]:
     return [s for s in stacks if len(s) >= _MIN_LINES]
 
 
-def _text_lines(glyphs: list[int], boxes: Sequence[Box | None], height: float) -> list[list[int]]:
-    """Glyphs grouped into printed lines, top to bottom, each left to right."""
-    return printed_rows(boxes, glyphs, height)
-
-
 def _cells_by_gaps(
     glyphs: list[int], boxes: Sequence[Box | None], height: float
 ) -> list[list[int]]:
@@ -92,7 +87,7 @@ def _cells_by_gaps(
             cells.append([])
         cells[-1].append(index)
         reach = right if reach is None else max(reach, right)
-    return [[i for line in _text_lines(c, boxes, height) for i in line] for c in cells]
+    return [[i for line in printed_rows(boxes, c, height) for i in line] for c in cells]
 
 
 def _verticals(rules: Sequence[Box], box: Box) -> list[Box]:
@@ -137,7 +132,7 @@ def _grid_rows(
         for (cell_top, left), members in cells.items():
             if cell_top == top:
                 column = max(0, min(len(fields) - 1, sum(1 for c in columns[1:] if c <= left)))
-                ordered = [i for line in _text_lines(members, boxes, height) for i in line]
+                ordered = [i for line in printed_rows(boxes, members, height) for i in line]
                 fields[column].extend(ordered)
         rows.append(fields)
     return rows
@@ -228,7 +223,7 @@ def _banded_rows(
         band = [i for i in glyphs if upper.y < (boxes[i][1] + boxes[i][3]) / 2 < lower.y]  # type: ignore[index]
         if not band:
             continue
-        printed = _text_lines(band, boxes, height)
+        printed = printed_rows(boxes, band, height)
         if len(printed) <= 2:
             rows.append(_cells_by_gaps(band, boxes, height))
         else:
