@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from xzannot.core.dump import Deinterleaved, deinterleave
@@ -25,7 +24,7 @@ from xzannot.core.suspect import suspect_layer
 from xzannot.store.database import Project
 from xzannot.store.documents import neighbour_layers, page_content
 from xzannot.store.edits import add_edits
-from xzannot.store.models import EditRow, Page
+from xzannot.store.models import Page
 
 AUTHOR = "xzannot"  # the annotator name automatic corrections are recorded under
 
@@ -75,18 +74,8 @@ def correct_page_in(
             edits.append((Edit(0, len(text), reflowed, origins), "reflow"))
         _, tagged = normalise(reflowed, rules, keep=separators)
         edits.extend((t.edit, t.kind) for t in tagged)
-    added = add_edits(session, page_id, edits, author=AUTHOR) if edits else None
-    if added is not None:  # what each correction acted on, for the reviewer
-        if edits[0][1] == "reflow" and evidence:
-            session.execute(
-                update(EditRow).where(EditRow.id == added.ids[0]).values(evidence=evidence)
-            )
-        for kind in {kind for _, kind in edits} & EVIDENCE.keys():
-            session.execute(
-                update(EditRow)
-                .where(EditRow.page_id == page_id, EditRow.kind == kind, EditRow.evidence.is_(None))
-                .values(evidence=EVIDENCE[kind])
-            )
+    why = {**EVIDENCE, "reflow": evidence}  # what each correction acted on, for the reviewer
+    added = add_edits(session, page_id, edits, author=AUTHOR, evidence=why) if edits else None
     page.furniture = furniture
     if page.suspect is None and content.source == TextSource.PDF.value:  # older projects
         page.suspect = suspect_layer(text, content.boxes, page.width, page.height)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +24,9 @@ class Added:
     orphaned: int
 
 
-def _row(page_id: int, seq: int, edit: Edit, kind: str, *, review: str, who: int) -> dict[str, Any]:
+def _row(
+    page_id: int, seq: int, edit: Edit, kind: str, *, review: str, who: int, why: str | None
+) -> dict[str, Any]:
     return {
         "page_id": page_id,
         "seq": seq,
@@ -36,6 +38,7 @@ def _row(page_id: int, seq: int, edit: Edit, kind: str, *, review: str, who: int
         "group_key": kind,
         "review": review,
         "annotator_id": who,
+        "evidence": why,
     }
 
 
@@ -46,14 +49,17 @@ def add_edits(
     *,
     author: str,
     review: str = "open",
+    evidence: Mapping[str, str] | None = None,
 ) -> Added:
     """Append edits (each with its kind) to a page's chain; its spans follow every edit.
 
     A span whose characters are all replaced or deleted is marked orphaned and
     keeps its last place and quote, for a reviewer to settle. Returns how many
     spans were orphaned. ``review`` is "open" for automatic corrections a reviewer
-    still has to look at, "accepted" for a person's own edits.
+    still has to look at, "accepted" for a person's own edits. ``evidence`` says, by kind,
+    what automatic corrections acted on.
     """
+    why = dict(evidence or {})
     spans = [
         s for s in session.scalars(select(Span).where(Span.page_id == page_id)) if not s.orphaned
     ]
@@ -61,7 +67,7 @@ def add_edits(
     who = annotator_id(session, author)
     if not spans:  # nothing follows the edits: stored in one statement, not an object each
         values = [
-            _row(page_id, seq + number, edit, kind, review=review, who=who)
+            _row(page_id, seq + number, edit, kind, review=review, who=who, why=why.get(kind))
             for number, (edit, kind) in enumerate(edits, start=1)
         ]
         ids = list(session.scalars(insert(EditRow).returning(EditRow.id), values)) if values else []
@@ -74,7 +80,7 @@ def add_edits(
         moved = anchor_many([(s.start, s.end) for s in spans], length, edit)
         length += len(edit.replacement) - (edit.end - edit.start)
         seq += 1
-        row = EditRow(**_row(page_id, seq, edit, kind, review=review, who=who))
+        row = EditRow(**_row(page_id, seq, edit, kind, review=review, who=who, why=why.get(kind)))
         session.add(row)
         rows.append(row)
         reshaped = [
