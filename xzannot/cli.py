@@ -17,6 +17,7 @@ from xzannot.core.normalise import DEFAULT_RULES, RULES
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import CancelledError, UserError
 from xzannot.io.corpus.formats import DEFAULT_ANNOTATOR, DEFAULT_STATUSES, FORMATS, TEXT_FORMATS
+from xzannot.io.ocr.names import DEFAULT_DPI, DEFAULT_ENGINE, ENGINES
 from xzannot.paths import default_project, ensure_folder
 
 if TYPE_CHECKING:
@@ -182,9 +183,35 @@ def build_parser() -> argparse.ArgumentParser:
         help="add labels the project lacks instead of refusing the files",
     )
 
+    _ocr_parser(sub)
+
     stats = sub.add_parser("stats", help="count pages, edits and spans")
     _db_arg(stats)
     return parser
+
+
+def _ocr_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    ocr = sub.add_parser(
+        "ocr",
+        help="read scanned pages with OCR (default: every page without a text layer)",
+    )
+    _db_arg(ocr)
+    ocr.add_argument("--document", help="only this document (id or name)")
+    ocr.add_argument(
+        "--pages",
+        help="these pages of the document (e.g. 1-3,7), also pages with a text layer to replace",
+    )
+    ocr.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=DEFAULT_ENGINE,
+        help="the OCR engine (default: %(default)s)",
+    )
+    ocr.add_argument(
+        "--dpi", type=int, default=DEFAULT_DPI, help="resolution to read at (default: %(default)s)"
+    )
+    ocr.add_argument("--threads", type=int, help="threads the engine uses (default: the cores)")
+    ocr.add_argument("--again", action="store_true", help="read pages already read by OCR again")
 
 
 def _project_location(args: argparse.Namespace, *, create: bool) -> str:
@@ -327,6 +354,58 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_ocr(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import threading
+
+    from xzannot.io.ocr.worker import OcrWorker
+    from xzannot.operations.ocr import choose_pages, ocr_pages, unsure_total
+    from xzannot.store.database import open_project
+
+    if not 50 <= args.dpi <= 1200:
+        raise UserError(f"--dpi {args.dpi} is not a resolution to read at (50 to 1200)")
+    if args.threads is not None and not 1 <= args.threads <= 64:
+        raise UserError(f"--threads {args.threads} is not a number of threads (1 to 64)")
+    with open_project(_project_location(args, create=False)) as project:
+        chosen = choose_pages(project, document=args.document, pages=args.pages)
+        if not chosen:
+            out.write("every page has a text already; give --pages to read pages again\n")
+            return EXIT_OK
+        cancel = threading.Event()
+        with OcrWorker(args.engine, threads=args.threads) as worker:
+            try:
+                outcome = ocr_pages(
+                    project,
+                    worker,
+                    chosen,
+                    dpi=args.dpi,
+                    again=args.again,
+                    progress=TerminalProgress("OCR", err),
+                    cancel=cancel,
+                )
+            except KeyboardInterrupt:
+                cancel.set()
+                err.write(
+                    "\nxzannot: stopped; the pages read so far are kept, "
+                    "and the same command goes on from there\n"
+                )
+                return EXIT_CANCELLED
+        unsure = unsure_total(project, [page_id for page_id, _ in outcome.read])
+    characters = sum(n for _, n in outcome.read)
+    pages = len(outcome.read)
+    out.write(
+        f"read {pages} page{'s' * (pages != 1)} ({characters} characters) with {outcome.engine}"
+        + (f"; {unsure} unsure characters to check" if unsure else "")
+        + "\n"
+    )
+    if outcome.already:
+        out.write(f"{outcome.already} pages had been read before (--again reads them again)\n")
+    for line in outcome.skipped:
+        out.write(f"left alone: {line}\n")
+    for line in outcome.failed:
+        err.write(f"xzannot: {line}\n")
+    return EXIT_USER_ERROR if outcome.failed else EXIT_OK
+
+
 def cmd_text(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from xzannot.operations.correcting import correct_page_in
     from xzannot.store.database import open_project
@@ -341,6 +420,11 @@ def cmd_text(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if not args.original:
             correct_page_in(s, page.id)  # made once, then kept as reviewable edits
         content = page_content(s, page.id)
+    if content.page.needs_text:
+        raise UserError(
+            f"page {page.number} has no text yet (a scan): read it with "
+            f"xzannot ocr --document {document.id} --pages {page.number}"
+        )
     if content.page.suspect:
         err.write(f"xzannot: page {page.number}: {content.page.suspect}\n")
     text = content.original if args.original else content.current
@@ -478,7 +562,7 @@ def cmd_reflow(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     if not path.exists():
         raise UserError(f"{path}: no such file")
     if file_kind(path) != "text":
-        raise UserError(f"{path} is a PDF; reflow reads text dumps (import the PDF instead)")
+        raise UserError(f"{path} is not a text dump; reflow reads text dumps (import it instead)")
     rules = [rule for rule in DEFAULT_RULES if rule not in args.keep]
     out.write(reflow_dump(read_text_file(path), rules) + "\n")
     return EXIT_OK
@@ -501,6 +585,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "collate": cmd_collate,
     "export": cmd_export,
     "import-spans": cmd_import_spans,
+    "ocr": cmd_ocr,
 }
 
 

@@ -125,7 +125,7 @@ def test_default_project_lives_in_the_user_data_folder(user_data_dir: Path) -> N
             "is encrypted; give its password with --password",
         ),
         (["import", DATA / "encrypted-sample.pdf", "--password", "nope"], "the password is wrong"),
-        (["import", DATA / "README.md"], "is not a PDF, and not a text dump"),
+        (["import", DATA / "README.md"], "is not a PDF, an image (TIFF, JPEG, PNG), an OCR file"),
         (["text", "--page", "9"], "there is no page 9; the document has pages 1 to 3"),
         (["text", "--page", "1", "--document", "nosuch"], "no document 'nosuch'"),
         (["import", "--reference", SAMPLE_PDF], "a reference witness must be a text file"),

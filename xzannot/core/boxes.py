@@ -42,6 +42,25 @@ def unpack_boxes(blob: bytes | None) -> list[Box | None]:
     return out
 
 
+def pack_floats(values: Iterable[float | None]) -> bytes:
+    """Pack one optional float per character (a confidence) as little-endian float32."""
+    packed = array("f", (_NAN if v is None else v for v in values))
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def unpack_floats(blob: bytes | None) -> list[float | None]:
+    """Inverse of :func:`pack_floats`; NaN comes back as ``None``."""
+    if not blob:
+        return []
+    values = array("f")
+    values.frombytes(blob)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return [None if math.isnan(v) else v for v in values]
+
+
 def union(boxes: Iterable[Box | None]) -> Box | None:
     """The smallest rectangle holding every box given (None when none has a box)."""
     real = [b for b in boxes if b is not None]

@@ -39,6 +39,7 @@ class CorpusPage:
     height: float = 0.0
     boxes: tuple[Box | None, ...] = ()  # one per character of ``text``, or none at all
     furniture: tuple[Furniture, ...] = field(default=())
+    confidences: tuple[float | None, ...] = ()  # OCR: one per character of ``text``, or none
 
     @property
     def has_coordinates(self) -> bool:

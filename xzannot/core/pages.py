@@ -13,7 +13,11 @@ class TextSource(StrEnum):
 
     PDF = "pdf"  # the PDF's own text layer, with a box per character
     DUMP = "dump"  # a text dump (e.g. copied from an online viewer), no boxes
+    OCR = "ocr"  # recognised from the page image, with a box and a confidence per character
     NONE = "none"  # no text yet: the page needs OCR or typing
+
+
+BOXED_SOURCES = (TextSource.PDF.value, TextSource.OCR.value)  # texts with a box per character
 
 
 class LabelSource(StrEnum):
@@ -38,6 +42,13 @@ class ExtractedPage:
     label_source: LabelSource = LabelSource.NONE
     suspect: str | None = None  # why the text layer cannot be trusted (core.suspect)
     rules: list[Box] = field(default_factory=list)  # ruled lines drawn on the page (tables)
+    # OCR: a confidence per character (None: none given), other readings by character index
+    confidences: list[float | None] = field(default_factory=list)
+    alternatives: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    engine: str | None = None
+    skew: float | None = None  # degrees the scan was turned to stand straight
+    image_path: str | None = None  # the page's image, when not the document's own file
+    image_frame: int | None = None
 
     @property
     def needs_text(self) -> bool:

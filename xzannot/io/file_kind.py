@@ -1,4 +1,5 @@
-"""What kind of file the user gave: a PDF, a text dump, or something xzannot refuses in words.
+"""What kind of file the user gave: a PDF, a scanned image, another tool's OCR (hOCR, PAGE,
+ALTO), a text dump, or something xzannot refuses in words.
 
 Read from the file's first bytes (and its name where they say nothing), without parsing it.
 """
@@ -33,16 +34,19 @@ def looks_like_pdf(path: Path) -> bool:
 
 
 def file_kind(path: Path) -> str:
-    """``"pdf"`` or ``"text"``; anything else is refused with the reason."""
+    """``"pdf"``, ``"image"``, ``"ocr"`` or ``"text"``; anything else is refused with the reason."""
     head = _head(path)
     if _PDF_MAGIC in head or path.suffix.lower() == ".pdf":
         return "pdf"
-    for magic, what in _IMAGE_MAGIC.items():
-        if head.startswith(magic):
-            raise UserError(
-                f"{path} is {what}; xzannot imports PDFs and text dumps (.txt) "
-                "(put scanned images into a PDF first)"
-            )
+    if any(head.startswith(magic) for magic in _IMAGE_MAGIC):
+        return "image"
+    from xzannot.io.ocr_formats import OCR_SUFFIXES, looks_like_ocr_file
+
+    if path.suffix.lower() in OCR_SUFFIXES and looks_like_ocr_file(path):
+        return "ocr"
     if path.suffix.lower() in TEXT_SUFFIXES:
         return "text"
-    raise UserError(f"{path} is not a PDF, and not a text dump (.txt)")
+    raise UserError(
+        f"{path} is not a PDF, an image (TIFF, JPEG, PNG), an OCR file (hOCR, PAGE, ALTO) "
+        "or a text dump (.txt)"
+    )

@@ -1,4 +1,6 @@
-"""Rendering PDF pages to pixels on the pdfium worker, with a small cache."""
+"""Rendering pages to pixels, with a small cache: PDF pages on the pdfium worker, scanned
+images decoded at the size asked for, each turned by its page's skew (a scan straightened
+for OCR is shown straightened, so its boxes sit on it) and capped in pixels."""
 
 from __future__ import annotations
 
@@ -8,9 +10,15 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import Image
+
+from xzannot.io.images import image_frames, load_frame, looks_like_image, rotate
 from xzannot.io.pdfium_worker import PdfiumWorker
 
 POINTS_PER_INCH = 72.0
+# no page image is made larger than this (≈ 190 MB in RGB): a huge page at a high zoom is
+# rendered at a lower resolution and shown scaled up
+MAX_PIXELS = 64_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,19 +36,57 @@ class RenderedPage:
     scale: float  # pixels per PDF point
 
 
+_Key = tuple[str, int, float, float]
+
+
+def _capped(points_area: float, scale: float) -> float:
+    """``scale``, lowered where the page would pass :data:`MAX_PIXELS`."""
+    pixels = points_area * scale * scale
+    return scale if pixels <= MAX_PIXELS else scale * (MAX_PIXELS / pixels) ** 0.5
+
+
+def _from_pil(image: Image.Image, scale: float) -> RenderedPage:
+    rgb = image.convert("RGB")
+    return RenderedPage(rgb.width, rgb.height, rgb.width * 3, memoryview(rgb.tobytes()), scale)
+
+
+def _turned(page: RenderedPage, skew: float) -> RenderedPage:
+    """A rendered page turned by ``skew`` degrees about its centre (white corners)."""
+    source = Image.frombuffer(
+        "RGB", (page.width, page.height), page.data.tobytes(), "raw", "RGB", page.stride, 1
+    )
+    return _from_pil(rotate(source, skew), page.scale)
+
+
+def _render_image(path: Path, number: int, scale: float, skew: float) -> RenderedPage:
+    """Frame ``number`` (from 1) of an image file at ``scale`` pixels per point."""
+    frame = image_frames(path)[number - 1]
+    area = (frame.width * POINTS_PER_INCH / frame.dpi) * (
+        frame.height * POINTS_PER_INCH / frame.dpi
+    )
+    scale = _capped(area, scale)
+    image = load_frame(path, number - 1, scale=scale * frame.dpi / POINTS_PER_INCH)
+    if skew:
+        image = rotate(image, skew)
+    return _from_pil(image, image.width / (frame.width * POINTS_PER_INCH / frame.dpi))
+
+
 class PageRenderer:
     """Renders pages of PDF files at any scale, keeping recent images in memory."""
 
     def __init__(self, worker: PdfiumWorker, cache_bytes: int = 256 * 1024 * 1024) -> None:
         self._worker = worker
-        self._cache: OrderedDict[tuple[str, int, float], RenderedPage] = OrderedDict()
+        self._cache: OrderedDict[_Key, RenderedPage] = OrderedDict()
         self._cache_bytes = cache_bytes
         self._used = 0
         self._lock = threading.Lock()
 
-    def render(self, path: Path, number: int, scale: float) -> Future[RenderedPage]:
-        """Render page ``number`` (from 1) at ``scale`` pixels per point, off this thread."""
-        key = (str(path), number, round(scale, 4))
+    def render(
+        self, path: Path, number: int, scale: float, skew: float = 0.0
+    ) -> Future[RenderedPage]:
+        """Render page ``number`` (from 1; an image file's frame) at ``scale`` pixels per
+        point, turned by ``skew`` degrees, off this thread."""
+        key = (str(path), number, round(scale, 4), round(skew, 3))
         with self._lock:
             cached = self._cache.get(key)
             if cached is not None:
@@ -48,11 +94,13 @@ class PageRenderer:
                 done: Future[RenderedPage] = Future()
                 done.set_result(cached)
                 return done
-        return self._worker.submit(self._render_now, key, path, number, scale)
+        return self._worker.submit(self._render_now, key, path, number, scale, skew)
 
-    def render_dpi(self, path: Path, number: int, dpi: float) -> Future[RenderedPage]:
+    def render_dpi(
+        self, path: Path, number: int, dpi: float, skew: float = 0.0
+    ) -> Future[RenderedPage]:
         """Render at a resolution given in dots per inch."""
-        return self.render(path, number, dpi / POINTS_PER_INCH)
+        return self.render(path, number, dpi / POINTS_PER_INCH, skew)
 
     def clear(self) -> None:
         """Forget every cached image."""
@@ -61,10 +109,22 @@ class PageRenderer:
             self._used = 0
 
     def _render_now(
-        self, key: tuple[str, int, float], path: Path, number: int, scale: float
+        self, key: _Key, path: Path, number: int, scale: float, skew: float
     ) -> RenderedPage:
+        if looks_like_image(path):
+            image = _render_image(path, number, scale, skew)
+        else:
+            image = self._render_pdf(path, number, scale)
+            if skew:
+                image = _turned(image, skew)
+        self._remember(key, image)
+        return image
+
+    def _render_pdf(self, path: Path, number: int, scale: float) -> RenderedPage:
         page = self._worker.document(path)[number - 1]
         try:
+            width, height = page.get_size()
+            scale = _capped(width * height, scale)
             bitmap = page.render(scale=scale, rev_byteorder=True)
             image = RenderedPage(
                 width=bitmap.width,
@@ -76,10 +136,9 @@ class PageRenderer:
             bitmap.close()  # frees the handle; the Python-owned buffer lives on in ``data``
         finally:
             page.close()
-        self._remember(key, image)
         return image
 
-    def _remember(self, key: tuple[str, int, float], image: RenderedPage) -> None:
+    def _remember(self, key: _Key, image: RenderedPage) -> None:
         with self._lock:
             self._cache[key] = image
             self._used += image.data.nbytes

@@ -19,7 +19,7 @@ from xzannot.core.dump import Deinterleaved, deinterleave
 from xzannot.core.edits import Edit
 from xzannot.core.layout import edge_rows, page_layout
 from xzannot.core.normalise import DEFAULT_RULES, EVIDENCE, normalise
-from xzannot.core.pages import TextSource
+from xzannot.core.pages import BOXED_SOURCES, TextSource
 from xzannot.core.suspect import suspect_layer
 from xzannot.store.database import Project
 from xzannot.store.documents import neighbour_layers, page_content
@@ -52,7 +52,7 @@ def correct_page_in(
     separators: list[int] = []
     evidence = ""
     if text.strip():
-        if content.source == TextSource.PDF.value and any(b is not None for b in content.boxes):
+        if content.source in BOXED_SOURCES and any(b is not None for b in content.boxes):
             neighbours = [
                 edge_rows(other, boxes, height)
                 for other, boxes, height in neighbour_layers(session, page_id)

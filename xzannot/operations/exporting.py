@@ -17,7 +17,7 @@ from xzannot.core.boxes import Box
 from xzannot.core.corpus import CorpusPage, Furniture
 from xzannot.core.folio import folio_of_line
 from xzannot.core.layout import EDGE
-from xzannot.core.pages import TextSource
+from xzannot.core.pages import BOXED_SOURCES
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.errors import CancelledError, UserError
 from xzannot.io.corpus.alto import alto_xml
@@ -187,10 +187,15 @@ def gather(
             width=info.width,
             height=info.height,
         )
-        boxed = content is not None and content.source == TextSource.PDF.value
+        boxed = content is not None and content.source in BOXED_SOURCES
         if content is not None and boxed and any(content.original_boxes):
             furniture = _furniture(content, info.height)
-            page = replace(page, boxes=tuple(content.boxes), furniture=furniture)
+            page = replace(
+                page,
+                boxes=tuple(content.boxes),
+                furniture=furniture,
+                confidences=tuple(content.confidences),
+            )
         pages.append(page)
     return pages, left_out
 

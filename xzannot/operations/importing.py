@@ -10,16 +10,25 @@ import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from xzannot.core.boilerplate import strip_web_furniture
 from xzannot.core.pages import ExtractedPage
 from xzannot.errors import UserError
 from xzannot.io.file_kind import file_kind, looks_like_pdf
 from xzannot.io.hashing import sha256_file, sha256_text
+from xzannot.io.ocr_pages import image_pages, ocr_file_pages
 from xzannot.io.pdf_import import Progress, extract_pdf
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.text_import import dump_pages, read_text_file
 from xzannot.store.database import Project
-from xzannot.store.documents import add_document, add_reference, find_document_by_hash, get_document
+from xzannot.store.documents import (
+    add_document,
+    add_reference,
+    find_document_by_hash,
+    get_document,
+    list_pages,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +40,7 @@ class ImportOutcome:
     pages: int
     already_present: bool
     pages_needing_text: int = 0
+    page_ids_needing_text: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +68,7 @@ class ReadDocument:
 
     path: Path
     sha256: str
-    kind: str  # "pdf" or "text"
+    kind: str  # "pdf", "image", "ocr" or "text"
     pages: list[ExtractedPage]
 
 
@@ -70,14 +80,24 @@ def read_document(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> ReadDocument:
-    """Read a PDF or a dumped text layer, without touching any project."""
+    """Read a PDF, a scanned image, another tool's OCR or a dumped text layer, without
+    touching any project."""
     path = path.expanduser().absolute()
     _check_file(path)
     sha = sha256_file(path)
-    if file_kind(path) == "pdf":
+    kind = file_kind(path)
+    if kind == "pdf":
         pages = extract_pdf(worker, path, password=password, progress=progress, cancel=cancel)
         return ReadDocument(path, sha, "pdf", pages)
-    pages = dump_pages(read_text_file(path))
+    if kind == "image":
+        pages = image_pages(path)
+    elif kind == "ocr":
+        pages = ocr_file_pages(path)
+    else:
+        pages = dump_pages(read_text_file(path))
+    if progress:
+        progress(len(pages), len(pages))
+    return ReadDocument(path, sha, kind, pages)
     if progress:
         progress(len(pages), len(pages))
     return ReadDocument(path, sha, "text", pages)
@@ -112,10 +132,16 @@ def store_documents(project: Project, documents: list[ReadDocument]) -> list[Imp
                 doc.page_count,
                 already_present=False,
                 pages_needing_text=sum(p.needs_text for p in read.pages),
+                page_ids_needing_text=pages_needing_text(session, doc.id),
             )
             seen[read.sha256] = outcome
             outcomes.append(outcome)
     return outcomes
+
+
+def pages_needing_text(session: Session, document_id: int) -> tuple[int, ...]:
+    """The ids of a document's pages that have no text (scans waiting for OCR)."""
+    return tuple(p.id for p in list_pages(session, document_id) if p.needs_text)
 
 
 def find_imported(project: Project, path: Path) -> ImportOutcome | None:

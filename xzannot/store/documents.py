@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from xzannot.core.boxes import Box, pack_boxes, unpack_boxes
+from xzannot.core.boxes import Box, pack_boxes, pack_floats, unpack_boxes, unpack_floats
 from xzannot.core.edits import Edit, apply_edits, follow_all, unpack_origins
 from xzannot.core.pages import ExtractedPage, TextSource
 from xzannot.errors import UserError
@@ -60,6 +60,9 @@ class PageContent:
     original_boxes: list[Box | None] = field(default_factory=list)  # as extracted
     origins: list[int] = field(default_factory=list)  # per current character, or -1
     rules: list[Box] = field(default_factory=list)  # ruled lines drawn on the page
+    # OCR: one per current character (None: not recognised, or typed in)
+    confidences: list[float | None] = field(default_factory=list)
+    engine: str | None = None
 
 
 def _document_info(doc: Document) -> DocumentInfo:
@@ -116,6 +119,9 @@ def add_document(
                 "review_status": "todo",
                 "needs_text": extracted.needs_text,
                 "suspect": extracted.suspect,
+                "skew": extracted.skew,
+                "image_path": extracted.image_path,
+                "image_frame": extracted.image_frame,
             }
             for extracted in pages
         ],
@@ -128,6 +134,7 @@ def add_document(
             "rules": pack_boxes(extracted.rules) if extracted.rules else None,
             "source": extracted.source.value,
             "created_at": doc.created_at,
+            **ocr_columns(extracted),
         }
         for page_id, extracted in zip(page_ids, pages, strict=True)
         if extracted.source is not TextSource.NONE
@@ -135,6 +142,16 @@ def add_document(
     if texts:
         session.execute(insert(PageText), texts)
     return _document_info(doc)
+
+
+def ocr_columns(extracted: ExtractedPage) -> dict[str, object]:
+    """The page text columns that hold what OCR adds (confidences, alternatives, engine)."""
+    return {
+        "confidences": pack_floats(extracted.confidences) if extracted.confidences else None,
+        "alternatives": {str(k): list(v) for k, v in extracted.alternatives.items()} or None,
+        "engine": extracted.engine,
+        "checked": None,
+    }
 
 
 def list_documents(session: Session) -> list[DocumentInfo]:
@@ -240,8 +257,20 @@ def page_content(session: Session, page_id: int) -> PageContent:
         boxes = [None] * len(current)
     source = page.text.source if page.text is not None else TextSource.NONE.value
     rules = [r for r in unpack_boxes(page.text.rules) if r] if page.text is not None else []
+    read = unpack_floats(page.text.confidences) if page.text is not None else []
+    confidences = [read[o] if o >= 0 else None for o in origins] if read else []
+    engine = page.text.engine if page.text is not None else None
     return PageContent(
-        _page_info(page), original, current, boxes, source, extracted, origins, rules
+        _page_info(page),
+        original,
+        current,
+        boxes,
+        source,
+        extracted,
+        origins,
+        rules,
+        confidences,
+        engine,
     )
 
 

@@ -49,7 +49,9 @@ class Document(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(500))
-    kind: Mapped[str] = mapped_column(String(16))  # "pdf" or "text"
+    kind: Mapped[str] = mapped_column(
+        String(16)
+    )  # "pdf", "text", "image" or "ocr" (a hOCR/PAGE/ALTO file)
     source_path: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     page_count: Mapped[int] = mapped_column(Integer)
@@ -84,6 +86,11 @@ class Page(Base):
     corrected_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # why the text layer cannot be trusted (see xzannot.core.suspect), or None
     suspect: Mapped[str | None] = mapped_column(Text)
+    # degrees a scan was turned to stand straight; boxes are on the straightened image
+    skew: Mapped[float | None] = mapped_column(Float)
+    # where the page's image is when it is not the document's own file (an OCR file's image)
+    image_path: Mapped[str | None] = mapped_column(Text)
+    image_frame: Mapped[int | None] = mapped_column(Integer)  # its frame, from 0
 
     document: Mapped[Document] = relationship(back_populates="pages")
     text: Mapped[PageText | None] = relationship(
@@ -106,6 +113,12 @@ class PageText(Base):
     boxes: Mapped[bytes | None] = mapped_column(LargeBinary)  # see xzannot.core.boxes
     rules: Mapped[bytes | None] = mapped_column(LargeBinary)  # ruled lines, packed as boxes
     source: Mapped[str] = mapped_column(String(16))  # xzannot.core.pages.TextSource
+    # OCR: a float32 per character (NaN: none), other readings by character index, the engine,
+    # and the indices of low-confidence characters a reviewer accepted as read
+    confidences: Mapped[bytes | None] = mapped_column(LargeBinary)
+    alternatives: Mapped[dict[str, list[str]] | None] = mapped_column(JSON)
+    engine: Mapped[str | None] = mapped_column(String(200))
+    checked: Mapped[list[int] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     page: Mapped[Page] = relationship(back_populates="text")

@@ -12,12 +12,14 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from xzannot.core.boxes import Box
 from xzannot.core.collate import Difference
 from xzannot.core.edits import Edit
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.errors import UserError
 from xzannot.operations.collating import accept_difference, reject_difference, reopen_difference
 from xzannot.operations.labelling import add_span, change_span, mark_page
+from xzannot.operations.ocr import accept, put_region_text, unaccept
 from xzannot.operations.reviewing import manual_edit, revert, set_review
 from xzannot.store.database import Project
 
@@ -247,3 +249,46 @@ class RejectDifference(_ProjectCommand):
         rejection = self.rejection
         if rejection is not None:
             self._run(lambda: reopen_difference(self.project, rejection))
+
+
+class AcceptCharacters(_ProjectCommand):
+    """Accept characters OCR was unsure of as read; undo puts them back into the queue."""
+
+    def __init__(self, context: Context, page_id: int, originals: list[int], text: str) -> None:
+        super().__init__(context, page_id, text)
+        self.originals = originals
+        self.accepted: list[int] = []
+
+    def redo(self) -> None:
+        def run() -> None:
+            self.accepted = accept(self.project, self.page_id, self.originals)
+
+        self._run(run)
+
+    def undo(self) -> None:
+        self._run(lambda: unaccept(self.project, self.page_id, self.accepted))
+
+
+class ReadRegion(TypeCorrection):
+    """Put what OCR read again in a region in place of the region's characters."""
+
+    def __init__(
+        self,
+        context: Context,
+        page_id: int,
+        read: tuple[Box, str, str],
+        author: str,
+        text: str,
+    ) -> None:
+        self.region, self.read_text, self.evidence = read
+        super().__init__(context, page_id, Edit(0, 0, self.read_text), author, text)
+
+    def store(self) -> int:
+        return put_region_text(
+            self.project,
+            self.page_id,
+            self.region,
+            self.read_text,
+            author=self.author,
+            evidence=self.evidence,
+        )

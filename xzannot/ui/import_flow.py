@@ -58,6 +58,7 @@ class ImportFlow(QObject):
         self._tasks = tasks
         self._worker = worker
         self.run: ProgressRun | None = None
+        self.needing_text: list[int] = []  # pages of the last import that have no text
 
     def start(self, project: Project, paths: list[Path]) -> None:
         """Import ``paths`` with a progress dialog the user can cancel."""
@@ -73,6 +74,7 @@ class ImportFlow(QObject):
 
     def _done(self, outcomes: list[ImportOutcome]) -> None:
         new = [o for o in outcomes if not o.already_present]
+        self.needing_text = [p for o in new for p in o.page_ids_needing_text]
         pages = sum(o.pages for o in new)
         old = len(outcomes) - len(new)
         text = self.tr("Imported %1 document(s), %2 page(s).").replace("%1", str(len(new)))

@@ -42,6 +42,7 @@ from xzannot.store.documents import (
     page_content,
 )
 from xzannot.store.labels import list_labels
+from xzannot.store.ocr import page_image
 from xzannot.store.spans import list_spans, span_counts
 from xzannot.ui import settings as keys
 from xzannot.ui.collating import Collating
@@ -56,6 +57,7 @@ from xzannot.ui.i18n import LANGUAGES
 from xzannot.ui.import_flow import ImportFlow
 from xzannot.ui.label_palette import LabelPalette
 from xzannot.ui.labelling import Labelling
+from xzannot.ui.ocr_tools import OcrTools
 from xzannot.ui.page_state import PageData, PageState
 from xzannot.ui.page_view import PageView
 from xzannot.ui.pages_model import PagesModel
@@ -69,7 +71,10 @@ from xzannot.ui.tasks import TaskRunner
 from xzannot.ui.text_view import TextView
 
 PROJECT_FILTER = "xzannot projects (*.sqlite *.db);;All files (*)"
-IMPORT_FILTER = "PDF and text (*.pdf *.txt *.text);;All files (*)"
+IMPORT_FILTER = (
+    "PDFs, scans, OCR files and text "
+    "(*.pdf *.tif *.tiff *.jpg *.jpeg *.png *.hocr *.html *.xml *.txt *.text);;All files (*)"
+)
 Shortcut = QKeySequence | QKeySequence.StandardKey | Qt.Key | str | None
 
 
@@ -166,6 +171,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._build_docks()
+        self.ocr = OcrTools(self)
 
         self.page_label = QLabel(self)
         self.saved_label = QLabel(self)
@@ -265,6 +271,31 @@ class MainWindow(QMainWindow):
         self.state.pageChanged.connect(self._show_spans)
         self.state.spansChanged.connect(self._show_spans)
         self.state.spanSelected.connect(self._on_span_selected)
+
+    @property
+    def settings(self) -> Settings:
+        """The window's preferences."""
+        return self._settings
+
+    def add_dock(
+        self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea
+    ) -> QDockWidget:
+        """A dock holding ``widget``, saved with the window's layout under ``name``."""
+        return self._dock(title, name, widget, area)
+
+    def make_action(
+        self, text: str, slot: Callable[[], object], shortcut: Shortcut = None
+    ) -> QAction:
+        """A menu action calling ``slot``."""
+        return self._action(text, slot, shortcut)
+
+    def change_failed(self, message: str) -> None:
+        """A change could not be saved: say why and show what is stored."""
+        self._change_failed(message)
+
+    def reload_project(self) -> None:
+        """Read the project's documents and pages again (after OCR, an import)."""
+        self._load_project()
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -448,6 +479,8 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Pre-annotation &Rules…"), self.suggesting.edit_rules)
         )
         tools_menu.addSeparator()
+        self.ocr.add_actions(tools_menu)
+        tools_menu.addSeparator()
         tools_menu.addAction(
             self._action(self.tr("&Collate All Pages"), self.collating.collate_all)
         )
@@ -519,6 +552,7 @@ class MainWindow(QMainWindow):
             keep = self._settings.get(keys.last_page(self.project.location.url)) or None
         self.pages_model.set_pages(documents, pages, counts)
         self.pages_model.set_agreements(agreed)
+        self.ocr.refresh_shares()
         self.setWindowTitle(self.tr("%1 — xzannot").replace("%1", self.project.location.display))
         if self.pages_model.rowCount() == 0:
             self.state.set_page(None)
@@ -591,7 +625,7 @@ class MainWindow(QMainWindow):
 
     def choose_import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import PDF or text"), "", IMPORT_FILTER
+            self, self.tr("Import PDFs, scans or text"), "", IMPORT_FILTER
         )
         if paths:
             self.imports.start(self.project, [Path(p) for p in paths])
@@ -649,6 +683,7 @@ class MainWindow(QMainWindow):
     def _after_import(self, summary: str) -> None:
         self.statusBar().showMessage(summary, 8000)
         self._load_project()
+        self.ocr.offer(self.imports.needing_text)
 
     # collation
     def _step_difference(self, delta: int) -> None:
@@ -852,6 +887,7 @@ class MainWindow(QMainWindow):
                 correct_page_in(session, page_id)  # the first time a page is shown
                 content = page_content(session, page_id)
                 spans = list_spans(session, page_id)
+                image = page_image(session, page_id)
         except UserError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return
@@ -860,7 +896,18 @@ class MainWindow(QMainWindow):
         self.state.set_page(PageData(page, document, content.current, content.boxes, spans))
         self.suspect_banner.show_reason(page.suspect)
         self.pages_model.update_page(page, len(spans))
-        if document.kind == "pdf":
+        if image is not None and image.path != document.source_path:  # an OCR file's image
+            found = Path(image.path)
+            if found.is_file():
+                self.page_view.show_page(
+                    found, image.index + 1, page.width, page.height, image.skew
+                )
+            else:
+                self.page_view.show_page(None, 0, 0, 0)
+                self.page_view.show_message(
+                    self.tr("The image %1 is missing.").replace("%1", image.path)
+                )
+        elif image is not None:
             if document.id not in self._files:
                 self._files[document.id] = document_path(self.project, document)
             source = self._files[document.id]
@@ -873,7 +920,9 @@ class MainWindow(QMainWindow):
                     ).replace("%1", document.source_path)
                 )
             else:
-                self.page_view.show_page(source, page.number, page.width, page.height)
+                self.page_view.show_page(
+                    source, image.index + 1, page.width, page.height, image.skew
+                )
         else:
             self.page_view.show_page(None, page.number, 0, 0)
         printed = self.tr("printed %1").replace("%1", page.printed_label or "")

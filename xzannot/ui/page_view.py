@@ -37,7 +37,7 @@ from xzannot.ui.page_overlay import GlyphOverlay
 from xzannot.ui.page_state import PageState
 from xzannot.ui.tasks import TaskRunner
 
-RenderFn = Callable[[Path, int, float], "Future[RenderedPage]"]
+RenderFn = Callable[[Path, int, float, float], "Future[RenderedPage]"]
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 8.0
 _RERENDER_DELAY_MS = 120
@@ -59,6 +59,7 @@ class PageView(QGraphicsView):
 
     zoomChanged = Signal(float)
     imageShown = Signal()
+    regionPicked = Signal(QRectF)  # in region mode: a rectangle dragged on the page (points)
 
     def __init__(
         self, tasks: TaskRunner, render: RenderFn, state: PageState, parent: QWidget | None = None
@@ -80,7 +81,8 @@ class PageView(QGraphicsView):
         self._message = QGraphicsTextItem()
         self._message.setDefaultTextColor(QColor("white"))
         self._scene.addItem(self._message)
-        self._source: tuple[Path, int] | None = None
+        self._source: tuple[Path, int, float] | None = None
+        self.region_mode = False  # the next drag picks a region to read again
         self._page_size = (0.0, 0.0)
         self._fit_width = True
         self._generation = 0
@@ -102,8 +104,11 @@ class PageView(QGraphicsView):
         self._rerender.timeout.connect(self._request_render)
 
     # what is shown
-    def show_page(self, source: Path | None, number: int, width: float, height: float) -> None:
-        """Show page ``number`` of the PDF at ``source`` (None: a page without an image)."""
+    def show_page(
+        self, source: Path | None, number: int, width: float, height: float, skew: float = 0.0
+    ) -> None:
+        """Show page ``number`` of the PDF (or frame of the image) at ``source``, turned by
+        ``skew`` degrees (None: a page without an image)."""
         self._generation += 1
         self._pixmap_item.setPixmap(QPixmap())
         self._rendered_scale = 0.0
@@ -113,7 +118,7 @@ class PageView(QGraphicsView):
             self._page_size = (0.0, 0.0)
             self.show_message(self.tr("This page has no image (it was imported as text)."))
             return
-        self._source = (source, number)
+        self._source = (source, number, skew)
         self._page_size = (width, height)
         self._scene.setSceneRect(QRectF(0, 0, width, height))
         if self._fit_width:
@@ -127,6 +132,31 @@ class PageView(QGraphicsView):
         self._message.setTextWidth(300)
         self._scene.setSceneRect(self._message.boundingRect())
         self.resetTransform()
+
+    def pick_region(self) -> None:
+        """Let the next drag on the page pick a region (for reading it again)."""
+        self.region_mode = True
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+
+    def crop(self, box: tuple[float, float, float, float], height: int = 96) -> QPixmap:
+        """The part of the image on screen under a box (points), with a margin, ``height``
+        pixels tall (a null pixmap while no image is shown)."""
+        pixmap = self._pixmap_item.pixmap()
+        scale = self._rendered_scale
+        if pixmap.isNull() or scale <= 0:
+            return QPixmap()
+        left, top, right, bottom = box
+        margin = 0.35 * (bottom - top)
+        rect = QRectF(
+            (left - margin) * scale,
+            (top - margin) * scale,
+            (right - left + 2 * margin) * scale,
+            (bottom - top + 2 * margin) * scale,
+        ).toAlignedRect()
+        part = pixmap.copy(rect.intersected(pixmap.rect()))
+        if part.isNull():
+            return part
+        return part.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
 
     def has_image(self) -> bool:
         """Whether a rendered image is on screen."""
@@ -262,6 +292,12 @@ class PageView(QGraphicsView):
         start, self._press = self._press, None
         self._band.hide()
         rect = QRectF(start, end).normalized()
+        if self.region_mode:
+            self.region_mode = False
+            self.viewport().unsetCursor()
+            if rect.width() * self.zoom() > 4 and rect.height() * self.zoom() > 4:
+                self.regionPicked.emit(rect)
+            return
         if rect.width() * self.zoom() > 4 or rect.height() * self.zoom() > 4:
             self.select_rect(rect)
         else:
@@ -300,9 +336,9 @@ class PageView(QGraphicsView):
         scale = self._wanted_scale()
         if abs(scale - self._rendered_scale) < 1e-3:
             return
-        path, number = self._source
+        path, number, skew = self._source
         self._tasks.watch(
-            self._render(path, number, scale),
+            self._render(path, number, scale, skew),
             done=partial(self._on_rendered, self._generation),
             failed=partial(self._on_failed, self._generation),
         )

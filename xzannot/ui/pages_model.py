@@ -16,7 +16,7 @@ from xzannot.ui.row_model import Index, RowTableModel
 class PagesModel(RowTableModel[PageInfo]):
     """Rows are pages in document and page order."""
 
-    COLUMNS = ("page", "printed", "status", "spans", "cer")
+    COLUMNS = ("page", "printed", "status", "spans", "cer", "unsure")
     PageRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -24,6 +24,7 @@ class PagesModel(RowTableModel[PageInfo]):
         self._documents: dict[int, DocumentInfo] = {}
         self._counts: dict[int, int] = {}
         self._agreements: dict[int, Agreement] = {}
+        self._unsure: dict[int, tuple[int, int]] = {}
 
     def set_pages(
         self,
@@ -57,6 +58,20 @@ class PagesModel(RowTableModel[PageInfo]):
             column = self.COLUMNS.index("cer")
             self.dataChanged.emit(self.index(min(shown), column), self.index(max(shown), column))
 
+    def set_unsure(self, counts: dict[int, tuple[int, int]]) -> None:
+        """Show each OCR'd page's unsure characters: (still unsure, characters read)."""
+        self._unsure = dict(counts)
+        if self._rows:
+            column = self.COLUMNS.index("unsure")
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    def to_check(self, page_id: int) -> bool:
+        """Whether a page has unsure characters or open differences from its reference."""
+        agreement = self._agreements.get(page_id)
+        return self._unsure.get(page_id, (0, 0))[0] > 0 or bool(
+            agreement is not None and agreement.open_differences
+        )
+
     def pages(self) -> list[PageInfo]:
         """Every page listed, in order."""
         return list(self._rows)
@@ -72,6 +87,7 @@ class PagesModel(RowTableModel[PageInfo]):
             self.tr("Status"),
             self.tr("Spans"),
             self.tr("CER"),
+            self.tr("Unsure"),
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -92,11 +108,21 @@ class PagesModel(RowTableModel[PageInfo]):
                 return str(self._counts.get(page.id, 0))
             if column == "cer":
                 return self._cer_text(page.id)
+            if column == "unsure":
+                low, read = self._unsure.get(page.id, (0, 0))
+                return f"{low * 100 / read:.1f}%" if read else ""
             return self._status_text(page)
         if role == Qt.ItemDataRole.DecorationRole and column == "page" and page.suspect:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.ToolTipRole and column == "page" and page.suspect:
             return self.tr("The text layer cannot be trusted: %1").replace("%1", page.suspect)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "unsure" and page.id in self._unsure:
+            low, read = self._unsure[page.id]
+            return (
+                self.tr("%1 of %2 characters read by OCR are unsure and not yet checked (F7).")
+                .replace("%1", str(low))
+                .replace("%2", str(read))
+            )
         if role == Qt.ItemDataRole.ToolTipRole and column == "cer":
             return self._cer_tip(page.id)
         if role == Qt.ItemDataRole.ToolTipRole and column == "status" and page.suspect:

@@ -28,6 +28,9 @@ WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 SPLITTER_STATE = Setting("window/splitter", QByteArray, QByteArray())
 ANNOTATOR = Setting("annotator/name", str, "")
 LANGUAGE = Setting("ui/language", str, "")  # "" follows the system; "en", "zh_CN"
+OCR_ENGINE = Setting("ocr/engine", str, "rapidocr")
+OCR_DPI = Setting("ocr/dpi", int, 200)
+OCR_REGION_DPI = Setting("ocr/region_dpi", int, 300)
 
 
 def project_key(url: str) -> str:

@@ -36,6 +36,7 @@ BAR_HEIGHT = 2.0
 BAR_STEP = 3.0
 REJECTED_COLOR = QColor("#868e96")
 DIFFERENCE_COLOR = QColor("#f08c00")  # where the page differs from its reference
+UNSURE_COLOR = QColor("#d9480f")  # characters OCR was unsure of
 
 
 def _x(line: QTextLine, position: int) -> float:
@@ -57,6 +58,8 @@ class TextView(QPlainTextEdit):
         super().__init__(parent)
         self._differences: list[tuple[int, int]] = []
         self._current_difference: int | None = None
+        self._unsure: list[int] = []
+        self._current_unsure: int | None = None
         self.state = state
         self.setReadOnly(True)
         self.setTextInteractionFlags(
@@ -302,10 +305,16 @@ class TextView(QPlainTextEdit):
         self._current_difference = current
         self.viewport().update()
 
+    def set_unsure(self, positions: list[int], current: int | None = None) -> None:
+        """Mark the characters OCR was unsure of (``current``: the one being checked)."""
+        self._unsure = list(positions)
+        self._current_unsure = current
+        self.viewport().update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         spans = self.state.spans
-        if not spans and not self._differences:
+        if not spans and not self._differences and not self._unsure:
             return
         first, last = self._visible_range()
         painter = QPainter(self.viewport())
@@ -318,7 +327,24 @@ class TextView(QPlainTextEdit):
             if rects:
                 self._paint_span(painter, span, rects)
         self._paint_differences(painter, first, last)
+        self._paint_unsure(painter, first, last)
         painter.end()
+
+    def _paint_unsure(self, painter: QPainter, first: int, last: int) -> None:
+        """A dotted orange line under each character OCR was unsure of; a box round the
+        one being checked."""
+        for position in self._unsure:
+            if not first <= position <= last:
+                continue
+            current = position == self._current_unsure
+            pen = QPen(UNSURE_COLOR, 2.2 if current else 1.6, Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            for rect in self.span_rects(position, position + 1):
+                y = rect.bottom() + 2.5
+                painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+                if current:
+                    painter.setPen(QPen(UNSURE_COLOR, 1.4))
+                    painter.drawRect(rect.adjusted(-1, -1, 1, 1))
 
     def _paint_differences(self, painter: QPainter, first: int, last: int) -> None:
         """A wavy line under text that differs from the reference; a caret where it lacks text."""

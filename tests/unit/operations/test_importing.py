@@ -127,8 +127,8 @@ def test_gb18030_text_dump_is_decoded(db_path: Path, worker: PdfiumWorker, tmp_p
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
-        ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 20, "PNG image"),
-        ("report.docx", b"PK\x03\x04" + b"\0" * 20, "not a PDF, and not a text dump"),
+        ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 20, "scan.png"),
+        ("report.docx", b"PK\x03\x04" + b"\0" * 20, "not a PDF, an image .* or a text dump"),
         ("empty.txt", b"  \n", "is empty"),
         ("binary.txt", b"abc\x00def", "neither a PDF nor a text file"),
     ],

@@ -35,9 +35,13 @@ def _string(out: list[str], ident: str, word: Sequence[Glyph]) -> None:
     box = union(g.box for g in word)
     assert box is not None  # words are made of glyphs with boxes
     content = xml_attr("".join(g.char for g in word))
-    out.append(f'<String ID="{ident}" CONTENT={content} {_position(box)}>')
+    known = [g.conf for g in word if g.conf is not None]
+    wc = f' WC="{min(1.0, max(0.0, min(known))):.3f}"' if known else ""
+    out.append(f'<String ID="{ident}" CONTENT={content} {_position(box)}{wc}>')
     out.extend(
-        f'<Glyph ID="{ident}g{n}" CONTENT={xml_attr(g.char)} {_position(g.box)}/>'
+        f'<Glyph ID="{ident}g{n}" CONTENT={xml_attr(g.char)} {_position(g.box)}'
+        + ("" if g.conf is None else f' GC="{min(1.0, max(0.0, g.conf)):.3f}"')
+        + "/>"
         for n, g in enumerate(word, 1)
         if g.box is not None
     )

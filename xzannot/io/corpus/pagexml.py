@@ -33,15 +33,23 @@ def _coords(box: Box) -> str:
     return f'<Coords points="{left},{top} {right},{top} {right},{bottom} {left},{bottom}"/>'
 
 
-def _text(text: str) -> str:
-    return f"<TextEquiv><Unicode>{xml_text(text)}</Unicode></TextEquiv>"
+def _text(text: str, conf: float | None = None) -> str:
+    attr = "" if conf is None else f' conf="{min(1.0, max(0.0, conf)):.3f}"'
+    return f"<TextEquiv{attr}><Unicode>{xml_text(text)}</Unicode></TextEquiv>"
+
+
+def _least(glyphs: Sequence[Glyph]) -> float | None:
+    """A word's confidence: its least sure glyph's (None when no glyph has one)."""
+    known = [g.conf for g in glyphs if g.conf is not None]
+    return min(known) if known else None
 
 
 def _glyphs(out: list[str], ident: str, glyphs: Sequence[Glyph]) -> None:
     for number, glyph in enumerate(glyphs, 1):
         if glyph.box is not None:
             out.append(
-                f'<Glyph id="{ident}g{number}">{_coords(glyph.box)}{_text(glyph.char)}</Glyph>'
+                f'<Glyph id="{ident}g{number}">{_coords(glyph.box)}'
+                f"{_text(glyph.char, glyph.conf)}</Glyph>"
             )
 
 
@@ -65,7 +73,7 @@ def _text_region(out: list[str], ident: str, region: Region, kind: str) -> None:
             assert box is not None  # words are made of glyphs with boxes
             out.append(f'<Word id="{word_id}">{_coords(box)}')
             _glyphs(out, word_id, word)
-            out.append(f"{_text(''.join(g.char for g in word))}</Word>")
+            out.append(f"{_text(''.join(g.char for g in word), _least(word))}</Word>")
         out.append(f"{_text(line.text)}</TextLine>")
     out.append(f"{_text(region.text)}</TextRegion>")
 

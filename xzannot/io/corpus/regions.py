@@ -32,6 +32,7 @@ class Glyph(NamedTuple):
 
     char: str
     box: Box | None
+    conf: float | None = None  # the OCR engine's confidence, 0..1
 
 
 @dataclass(slots=True)
@@ -100,12 +101,15 @@ def page_regions(page: CorpusPage) -> list[Region]:
         (head if box[1] < page.height / 2 else foot).append(region)
     body: list[Region] = []
     boxes = page.boxes or (None,) * len(page.text)
+    confs = page.confidences or (None,) * len(page.text)
     for block in blocks(page.text, boxes):
         lines = []
         for line in block.lines:
             if line.box is None:
                 continue
-            glyphs = tuple(Glyph(page.text[i], boxes[i]) for i in range(line.start, line.end))
+            glyphs = tuple(
+                Glyph(page.text[i], boxes[i], confs[i]) for i in range(line.start, line.end)
+            )
             lines.append(Line(glyphs, line.box))
         if not lines:
             continue
