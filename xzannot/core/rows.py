@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 from xzannot.core.boxes import Box
 
+_SMALL_REACH = 1.0  # glyph heights: how far a small glyph may sit from the row it joins
+
 
 def printed_rows(boxes: Sequence[Box | None], glyphs: list[int], height: float) -> list[list[int]]:
     """Glyphs grouped into printed rows.
@@ -33,16 +35,22 @@ def printed_rows(boxes: Sequence[Box | None], glyphs: list[int], height: float) 
             rows.append([i])
             extents.append([top, bottom])
     tops = [top for top, _ in extents]  # rising: rows were made top to bottom
+    apart: list[list[int]] = []  # small glyphs far from every row (a folio in small print)
     for i in small if tall else []:
         m = middles[i]
         at = bisect_right(tops, m)
-        nearest = min(
-            range(max(0, at - 3), min(len(rows), at + 3)),  # the rows around it, not all
-            key=lambda r: (
-                0.0
-                if extents[r][0] <= m <= extents[r][1]
-                else min(abs(m - extents[r][0]), abs(m - extents[r][1]))
-            ),
-        )
-        rows[nearest].append(i)
+
+        def distance(r: int, m: float = m) -> float:
+            top, bottom = extents[r]
+            return 0.0 if top <= m <= bottom else min(abs(m - top), abs(m - bottom))
+
+        nearest = min(range(max(0, at - 3), min(len(rows), at + 3)), key=distance)
+        if distance(nearest) <= _SMALL_REACH * height:
+            rows[nearest].append(i)
+        elif apart and abs(middles[apart[-1][0]] - m) <= 0.5 * height:
+            apart[-1].append(i)
+        else:
+            apart.append([i])
+    if apart:
+        rows = sorted(rows + apart, key=lambda row: min(middles[g] for g in row))
     return [sorted(row, key=lambda g: boxes[g][0]) for row in rows]  # type: ignore[index]

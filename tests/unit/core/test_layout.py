@@ -159,3 +159,19 @@ def test_a_page_already_in_reading_order_keeps_its_order(extracted: dict[str, li
     layout = page_layout(page.text, page.boxes, page.width, page.height)
     body = [o for o in layout.origins if o >= 0]
     assert body == sorted(body)  # every character where the text layer had it, none moved
+
+
+def test_a_small_folio_far_below_the_last_line_is_a_row_of_its_own() -> None:
+    """A folio in smaller print than the body stays apart from the line above it (and so can
+    be taken out as a page number), however tall the body's print."""
+    from xzannot.core.rows import printed_rows
+
+    boxes: list[tuple[float, float, float, float]] = []
+    for row in range(5):  # five lines of 16-point print
+        boxes += [(80 + 17 * c, 100 + 26 * row, 96 + 17 * c, 116 + 26 * row) for c in range(10)]
+    boxes.append((290, 786, 297, 796))  # "4", 9 points tall, 3 lines' pitch below
+    rows = printed_rows(boxes, list(range(len(boxes))), 16.0)
+    assert len(rows) == 6 and rows[-1] == [50]
+    boxes[-1] = (250, 216, 256, 224)  # a comma sitting low in the last line joins it
+    rows = printed_rows(boxes, list(range(len(boxes))), 16.0)
+    assert len(rows) == 5 and 50 in rows[-1]
