@@ -92,3 +92,20 @@ def sample_pdf(tmp_path: Path) -> Path:
     target.parent.mkdir()
     shutil.copyfile(SAMPLE_PDF, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def scans(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """The sample's first two pages as a scanned TIFF, imported and read by OCR, once per
+    test process (tests using it share the "ocr" xdist group, so one process makes it)."""
+    from tests.scans import make_scans
+
+    return make_scans(tmp_path_factory.mktemp("scans"))
+
+
+@pytest.fixture
+def scanned_db(scans: object, tmp_path: Path) -> Path:
+    """A private copy of the OCR'd scans project."""
+    path = tmp_path / "scans.xzannot.sqlite"
+    shutil.copyfile(scans.project, path)  # type: ignore[attr-defined]
+    return path

@@ -357,10 +357,12 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_ocr(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import threading
 
+    from xzannot.io.ocr.engines import check_engine
     from xzannot.io.ocr.worker import OcrWorker
     from xzannot.operations.ocr import choose_pages, ocr_pages, unsure_total
     from xzannot.store.database import open_project
 
+    check_engine(args.engine)
     if not 50 <= args.dpi <= 1200:
         raise UserError(f"--dpi {args.dpi} is not a resolution to read at (50 to 1200)")
     if args.threads is not None and not 1 <= args.threads <= 64:

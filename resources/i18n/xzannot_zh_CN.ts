@@ -230,12 +230,12 @@
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="98"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="99"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="103"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="104"/>
         <source>%1 to review</source>
         <translation>%1 处待审</translation>
     </message>
@@ -473,27 +473,27 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="64"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="65"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="64"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="65"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="78"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="80"/>
         <source>Imported %1 document(s), %2 page(s).</source>
         <translation>已导入 %1 个文档，共 %2 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="81"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="83"/>
         <source>%1 already in the project.</source>
         <translation>%1 个已在项目中。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="71"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="72"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>导入已取消，项目未作任何改动。</translation>
     </message>
@@ -558,403 +558,610 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="223"/>
+        <location filename="../../xzannot/ui/main_window.py" line="229"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="226"/>
+        <location filename="../../xzannot/ui/main_window.py" line="232"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="232"/>
+        <location filename="../../xzannot/ui/main_window.py" line="238"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="235"/>
+        <location filename="../../xzannot/ui/main_window.py" line="241"/>
         <source>Span</source>
         <translation>当前标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="242"/>
+        <location filename="../../xzannot/ui/main_window.py" line="248"/>
         <source>Corrections</source>
         <translation>校正</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="252"/>
+        <location filename="../../xzannot/ui/main_window.py" line="258"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="287"/>
+        <location filename="../../xzannot/ui/main_window.py" line="318"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="288"/>
+        <location filename="../../xzannot/ui/main_window.py" line="319"/>
         <source>The name recorded on every span you mark:</source>
         <translation>记录在您所做每条标注上的姓名：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="307"/>
+        <location filename="../../xzannot/ui/main_window.py" line="338"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="310"/>
+        <location filename="../../xzannot/ui/main_window.py" line="341"/>
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="314"/>
+        <location filename="../../xzannot/ui/main_window.py" line="345"/>
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="318"/>
+        <location filename="../../xzannot/ui/main_window.py" line="349"/>
         <source>&amp;Import PDF or Text…</source>
         <translation>导入 PDF 或文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="320"/>
+        <location filename="../../xzannot/ui/main_window.py" line="351"/>
         <source>Import &amp;Reference Text…</source>
         <translation>导入参照文本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="321"/>
+        <location filename="../../xzannot/ui/main_window.py" line="352"/>
         <source>&amp;Locate Missing PDF…</source>
         <translation>查找缺失的 PDF(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="324"/>
+        <location filename="../../xzannot/ui/main_window.py" line="355"/>
         <source>&amp;Export Corpus…</source>
         <translation>导出语料(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="326"/>
+        <location filename="../../xzannot/ui/main_window.py" line="357"/>
         <source>Import &amp;Spans…</source>
         <translation>导入标注(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="329"/>
+        <location filename="../../xzannot/ui/main_window.py" line="360"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="332"/>
+        <location filename="../../xzannot/ui/main_window.py" line="363"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="333"/>
+        <location filename="../../xzannot/ui/main_window.py" line="364"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="335"/>
+        <location filename="../../xzannot/ui/main_window.py" line="366"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="342"/>
+        <location filename="../../xzannot/ui/main_window.py" line="373"/>
         <source>&amp;Accept Span</source>
         <translation>接受标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="350"/>
+        <location filename="../../xzannot/ui/main_window.py" line="381"/>
         <source>&amp;Reject Suggestion or Delete Span</source>
         <translation>拒绝建议或删除标注(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="356"/>
+        <location filename="../../xzannot/ui/main_window.py" line="387"/>
         <source>&amp;Delete Span</source>
         <translation>删除标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="360"/>
+        <location filename="../../xzannot/ui/main_window.py" line="391"/>
         <source>&amp;Correct Text</source>
         <translation>校正文字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="368"/>
+        <location filename="../../xzannot/ui/main_window.py" line="399"/>
         <source>&amp;Label</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="370"/>
+        <location filename="../../xzannot/ui/main_window.py" line="401"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="372"/>
+        <location filename="../../xzannot/ui/main_window.py" line="403"/>
         <source>&amp;Compare with Original…</source>
         <translation>与原文对照(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="375"/>
+        <location filename="../../xzannot/ui/main_window.py" line="406"/>
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="376"/>
+        <location filename="../../xzannot/ui/main_window.py" line="407"/>
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="379"/>
+        <location filename="../../xzannot/ui/main_window.py" line="410"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="386"/>
+        <location filename="../../xzannot/ui/main_window.py" line="417"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="402"/>
+        <location filename="../../xzannot/ui/main_window.py" line="433"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="406"/>
+        <location filename="../../xzannot/ui/main_window.py" line="437"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="413"/>
+        <location filename="../../xzannot/ui/main_window.py" line="444"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="415"/>
+        <location filename="../../xzannot/ui/main_window.py" line="446"/>
         <source>&amp;Next Page</source>
         <translation>下一页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="418"/>
+        <location filename="../../xzannot/ui/main_window.py" line="449"/>
         <source>&amp;Previous Page</source>
         <translation>上一页(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="421"/>
+        <location filename="../../xzannot/ui/main_window.py" line="452"/>
         <source>Next Page &amp;to Do</source>
         <translation>下一个待办页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="423"/>
+        <location filename="../../xzannot/ui/main_window.py" line="454"/>
         <source>&amp;Go to Page…</source>
         <translation>转到页面(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="425"/>
+        <location filename="../../xzannot/ui/main_window.py" line="456"/>
         <source>&amp;Page</source>
         <translation>页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="427"/>
+        <location filename="../../xzannot/ui/main_window.py" line="458"/>
         <source>Mark Page &amp;to Do</source>
         <translation>标为待办(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="428"/>
+        <location filename="../../xzannot/ui/main_window.py" line="459"/>
         <source>Mark Page &amp;in Progress</source>
         <translation>标为进行中(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="429"/>
+        <location filename="../../xzannot/ui/main_window.py" line="460"/>
         <source>Mark Page &amp;Done</source>
         <translation>标为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="435"/>
+        <location filename="../../xzannot/ui/main_window.py" line="466"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="437"/>
+        <location filename="../../xzannot/ui/main_window.py" line="468"/>
         <source>&amp;Suggest Spans on This Page</source>
         <translation>为本页生成建议标注(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="441"/>
+        <location filename="../../xzannot/ui/main_window.py" line="472"/>
         <source>Suggest Spans on &amp;All Pages</source>
         <translation>为所有页面生成建议标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="448"/>
+        <location filename="../../xzannot/ui/main_window.py" line="479"/>
         <source>Pre-annotation &amp;Rules…</source>
         <translation>预标注规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="452"/>
+        <location filename="../../xzannot/ui/main_window.py" line="485"/>
         <source>&amp;Collate All Pages</source>
         <translation>对校全部页面(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="456"/>
+        <location filename="../../xzannot/ui/main_window.py" line="489"/>
         <source>&amp;Next Difference</source>
         <translation>下一处差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="461"/>
+        <location filename="../../xzannot/ui/main_window.py" line="494"/>
         <source>&amp;Previous Difference</source>
         <translation>上一处差异(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="465"/>
+        <location filename="../../xzannot/ui/main_window.py" line="498"/>
         <source>&amp;Accept Difference</source>
         <translation>采用差异(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="468"/>
+        <location filename="../../xzannot/ui/main_window.py" line="501"/>
         <source>Re&amp;ject Difference</source>
         <translation>不采用差异(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="471"/>
+        <location filename="../../xzannot/ui/main_window.py" line="504"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="474"/>
+        <location filename="../../xzannot/ui/main_window.py" line="507"/>
         <source>Annotation &amp;Guide</source>
         <translation>标注规范(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="504"/>
+        <location filename="../../xzannot/ui/main_window.py" line="537"/>
         <source>The language changes when xzannot is started again.</source>
         <translation>重新启动 xzannot 后语言才会改变。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="522"/>
+        <location filename="../../xzannot/ui/main_window.py" line="556"/>
         <source>%1 — xzannot</source>
         <translation>%1 — xzannot</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="527"/>
+        <location filename="../../xzannot/ui/main_window.py" line="561"/>
         <source>This project is empty. Import a PDF with File ▸ Import.</source>
         <translation>项目为空。请通过“文件 ▸ 导入”导入 PDF。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="576"/>
-        <location filename="../../xzannot/ui/main_window.py" line="581"/>
+        <location filename="../../xzannot/ui/main_window.py" line="610"/>
+        <location filename="../../xzannot/ui/main_window.py" line="615"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="587"/>
+        <location filename="../../xzannot/ui/main_window.py" line="621"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="594"/>
-        <source>Import PDF or text</source>
-        <translation>导入 PDF 或文本</translation>
+        <location filename="../../xzannot/ui/main_window.py" line="628"/>
+        <source>Import PDFs, scans or text</source>
+        <translation>导入 PDF、扫描件或文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="604"/>
+        <location filename="../../xzannot/ui/main_window.py" line="638"/>
         <source>Import reference text</source>
         <translation>导入参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="605"/>
+        <location filename="../../xzannot/ui/main_window.py" line="639"/>
         <source>Import the document&apos;s pages first.</source>
         <translation>请先导入该文档的页面。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="623"/>
+        <location filename="../../xzannot/ui/main_window.py" line="657"/>
         <source>That reference text was already stored.</source>
         <translation>该参照文本已存储过。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="625"/>
+        <location filename="../../xzannot/ui/main_window.py" line="659"/>
         <source>Stored a reference text of %1 characters.</source>
         <translation>已存储参照文本，共 %1 字。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="638"/>
+        <location filename="../../xzannot/ui/main_window.py" line="672"/>
         <source>Where is %1?</source>
         <translation>%1 在哪里？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="645"/>
+        <location filename="../../xzannot/ui/main_window.py" line="679"/>
         <source>Locate PDF</source>
         <translation>查找 PDF</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="692"/>
+        <location filename="../../xzannot/ui/main_window.py" line="727"/>
         <source>Correction mode: what you type is saved as corrections.</source>
         <translation>校正模式：您输入的内容将作为校正保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="694"/>
+        <location filename="../../xzannot/ui/main_window.py" line="729"/>
         <source>Labelling mode.</source>
         <translation>标注模式。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="726"/>
-        <location filename="../../xzannot/ui/main_window.py" line="767"/>
+        <location filename="../../xzannot/ui/main_window.py" line="761"/>
+        <location filename="../../xzannot/ui/main_window.py" line="802"/>
         <source>✓ Saved</source>
         <translation>✓ 已保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="768"/>
+        <location filename="../../xzannot/ui/main_window.py" line="803"/>
         <source>Every change is saved to the project at once.</source>
         <translation>每处改动都会立即保存到项目中。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="784"/>
-        <location filename="../../xzannot/ui/main_window.py" line="785"/>
+        <location filename="../../xzannot/ui/main_window.py" line="819"/>
+        <location filename="../../xzannot/ui/main_window.py" line="820"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="818"/>
+        <location filename="../../xzannot/ui/main_window.py" line="853"/>
         <source>Every page is done.</source>
         <translation>所有页面均已完成。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="831"/>
+        <location filename="../../xzannot/ui/main_window.py" line="866"/>
         <source>No page %1 in this document.</source>
         <translation>本文档中没有第 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="839"/>
+        <location filename="../../xzannot/ui/main_window.py" line="874"/>
         <source>Go to page</source>
         <translation>转到页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="839"/>
+        <location filename="../../xzannot/ui/main_window.py" line="874"/>
         <source>Printed page (e.g. 22) or page number:</source>
         <translation>印刷页码（如 22）或页序号：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="871"/>
+        <location filename="../../xzannot/ui/main_window.py" line="908"/>
+        <source>The image %1 is missing.</source>
+        <translation>图像 %1 不见了。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="918"/>
         <source>The PDF %1 is missing or has changed since it was imported. Use File ▸ Locate Missing PDF… to point to it.</source>
         <translation>PDF 文件 %1 已缺失，或自导入后已被改动。请通过“文件 ▸ 查找缺失的 PDF…”指定其位置。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="879"/>
+        <location filename="../../xzannot/ui/main_window.py" line="928"/>
         <source>printed %1</source>
         <translation>印刷页码 %1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="882"/>
+        <location filename="../../xzannot/ui/main_window.py" line="931"/>
         <source>%1 · page %2 of %3</source>
         <translation>%1 · 第 %2 页，共 %3 页</translation>
     </message>
 </context>
 <context>
+    <name>OcrCheckPanel</name>
+    <message>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="82"/>
+        <source>◀ Previous</source>
+        <translation>◀ 上一个</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="84"/>
+        <source>Accept as Read</source>
+        <translation>按识别结果接受</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="86"/>
+        <source>Next ▶</source>
+        <translation>下一个 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="108"/>
+        <source>F7: the next character to check.</source>
+        <translation>按 F7：下一个待核对的字。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="113"/>
+        <source>Read with confidence %1%.</source>
+        <translation>识别置信度 %1%。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="122"/>
+        <source>The reference reads “%1”.</source>
+        <translation>参考文本作“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="129"/>
+        <source>Put this reading in the text</source>
+        <translation>用这个读法替换正文</translation>
+    </message>
+</context>
+<context>
+    <name>OcrDialog</name>
+    <message>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="81"/>
+        <source>Engine:</source>
+        <translation>引擎：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="87"/>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="102"/>
+        <source>No OCR engine can run here: %1</source>
+        <translation>本机无法运行 OCR 引擎：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OcrFlow</name>
+    <message>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="170"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="190"/>
+        <source>OCR</source>
+        <translation>OCR</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="187"/>
+        <source>Every page chosen has a text already.</source>
+        <translation>所选页面都已有文本。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="190"/>
+        <source>Reading the pages…</source>
+        <translation>正在识别页面…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="200"/>
+        <source>OCR stopped; the pages read so far are kept.</source>
+        <translation>OCR 已停止；已识别的页面均已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="207"/>
+        <source>Read %1 page(s) with %2.</source>
+        <translation>已用 %2 识别 %1 页。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="212"/>
+        <source>OCR stopped after %1 page(s); they are kept.</source>
+        <translation>OCR 在 %1 页后停止；这些页已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="215"/>
+        <source>Not read: %1</source>
+        <translation>未识别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="224"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="240"/>
+        <source>Read Region Again</source>
+        <translation>重新识别区域</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="240"/>
+        <source>Reading…</source>
+        <translation>正在识别…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="250"/>
+        <source>Nothing was changed.</source>
+        <translation>未作任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>OcrQueue</name>
+    <message>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="206"/>
+        <source>%1 character(s) to check, %2 difference(s) from the reference.</source>
+        <translation>待核对 %1 个字，与参考文本有 %2 处差异。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="296"/>
+        <source>Accept “%1”</source>
+        <translation>接受“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="316"/>
+        <source>Read “%1”</source>
+        <translation>改读为“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>OcrTools</name>
+    <message>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="30"/>
+        <source>OCR Check</source>
+        <translation>OCR 核对</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="60"/>
+        <source>&amp;OCR Pages…</source>
+        <translation>OCR 识别页面(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="62"/>
+        <source>Read Re&amp;gion Again</source>
+        <translation>重新识别区域(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="65"/>
+        <source>Next Place to &amp;Check</source>
+        <translation>下一个待核对处(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="68"/>
+        <source>Previous Place to Check</source>
+        <translation>上一个待核对处</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="72"/>
+        <source>Accept Character as &amp;Read</source>
+        <translation>按识别结果接受此字(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="93"/>
+        <source>Nothing more to check in that direction.</source>
+        <translation>该方向上已没有待核对之处。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="107"/>
+        <source>This page</source>
+        <translation>本页</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="108"/>
+        <source>Pages of this document without text</source>
+        <translation>本文档中没有文本的页面</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="109"/>
+        <source>Pages of every document without text</source>
+        <translation>所有文档中没有文本的页面</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="126"/>
+        <source>OCR</source>
+        <translation>OCR</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="127"/>
+        <source>%1 page(s) have no text (scans). Read them with OCR now?</source>
+        <translation>%1 页没有文本（扫描件）。现在用 OCR 识别吗？</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="141"/>
+        <source>Drag a rectangle round the text to read again.</source>
+        <translation>拖出一个矩形框住要重新识别的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="158"/>
+        <source>Read region again</source>
+        <translation>重新识别区域</translation>
+    </message>
+</context>
+<context>
     <name>PageView</name>
     <message>
-        <location filename="../../xzannot/ui/page_view.py" line="114"/>
+        <location filename="../../xzannot/ui/page_view.py" line="155"/>
         <source>This page has no image (it was imported as text).</source>
         <translation>此页没有图像（以文本形式导入）。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/page_view.py" line="322"/>
+        <location filename="../../xzannot/ui/page_view.py" line="405"/>
         <source>The page could not be rendered: %1</source>
         <translation>无法渲染此页：%1</translation>
     </message>
@@ -962,78 +1169,88 @@
 <context>
     <name>PagesModel</name>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="68"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="85"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="69"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="86"/>
         <source>Printed</source>
         <translation>印刷页码</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="70"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="71"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="88"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="72"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="89"/>
         <source>CER</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="97"/>
-        <location filename="../../xzannot/ui/pages_model.py" line="101"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="90"/>
+        <source>Unsure</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="118"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="129"/>
         <source>The text layer cannot be trusted: %1</source>
         <translation>文本层不可信：%1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="105"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="122"/>
+        <source>%1 of %2 characters read by OCR are unsure and not yet checked (F7).</source>
+        <translation>OCR 识别的 %2 个字中有 %1 个存疑、尚未核对（F7）。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/pages_model.py" line="133"/>
         <source>%1, page %2</source>
         <translation>%1，第 %2 页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="113"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="141"/>
         <source>needs text</source>
         <translation>缺文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="115"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="143"/>
         <source>needs OCR</source>
         <translation>需 OCR</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="117"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="145"/>
         <source>to do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="118"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="146"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="119"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="147"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="131"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="159"/>
         <source>Not collated with a reference yet.</source>
         <translation>尚未与参照文本对校。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="133"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="161"/>
         <source>No counterpart in a reference text.</source>
         <translation>参照文本中没有对应内容。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="135"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="163"/>
         <source>%1 open difference(s) from the reference, which covers %2% of the page.</source>
         <translation>与参照文本有 %1 处未处理的差异，参照文本覆盖本页 %2%。</translation>
     </message>
@@ -1287,7 +1504,7 @@
 <context>
     <name>TextView</name>
     <message>
-        <location filename="../../xzannot/ui/text_view.py" line="68"/>
+        <location filename="../../xzannot/ui/text_view.py" line="71"/>
         <source>No text on this page.</source>
         <translation>此页没有文字。</translation>
     </message>

@@ -65,7 +65,7 @@ def _render_image(path: Path, number: int, scale: float, skew: float) -> Rendere
         frame.height * POINTS_PER_INCH / frame.dpi
     )
     scale = _capped(area, scale)
-    image = load_frame(path, number - 1, scale=scale * frame.dpi / POINTS_PER_INCH)
+    image = load_frame(path, number - 1, scale=scale * POINTS_PER_INCH / frame.dpi)
     if skew:
         image = rotate(image, skew)
     return _from_pil(image, image.width / (frame.width * POINTS_PER_INCH / frame.dpi))

@@ -37,13 +37,13 @@ from xzannot.store.database import Project
 from xzannot.store.documents import (
     PageContent,
     current_text,
-    document_file,
     get_document,
     list_documents,
     list_pages,
     page_content,
 )
 from xzannot.store.labels import list_labels
+from xzannot.store.ocr import page_image
 from xzannot.store.spans import spans_of_pages
 
 
@@ -293,20 +293,18 @@ def export(
 
 
 def page_images(project: Project, renderer: PageRenderer) -> Callable[[CorpusPage], bytes | None]:
-    """Page images for PAGE and ALTO: each page rendered at the coordinates' resolution.
+    """Page images for PAGE and ALTO: each page rendered at the coordinates' resolution
+    (a scan turned as it was for OCR).
 
-    A document whose PDF is no longer where it was gets no images (the XML still names them).
+    A page whose file is no longer where it was gets no image (the XML still names it).
     """
-    files: dict[int, Path | None] = {}
 
     def render(page: CorpusPage) -> bytes | None:
-        if page.document_id not in files:
-            with project.session() as session:
-                path = document_file(session, page.document_id)
-            files[page.document_id] = path if path.is_file() else None
-        found = files[page.document_id]
-        if found is None:
+        with project.session() as session:
+            image = page_image(session, page.page_id)
+        if image is None or not Path(image.path).is_file():
             return None
-        return encode_png(renderer.render_dpi(found, page.number, DPI).result())
+        found = renderer.render_dpi(Path(image.path), image.index + 1, DPI, image.skew)
+        return encode_png(found.result())
 
     return render

@@ -223,7 +223,9 @@ def unsure(project: Project, page_id: int) -> list[Unsure]:
     with project.transaction() as session:
         correct_page_in(session, page_id)
         content = page_content(session, page_id)
-        return unsure_characters(session, page_id, content.origins, content.current)
+        return unsure_characters(
+            session, page_id, content.origins, content.current, content.original
+        )
 
 
 def accept(project: Project, page_id: int, originals: list[int]) -> list[int]:

@@ -180,9 +180,10 @@ class Unsure:
 
 
 def unsure_characters(
-    session: Session, page_id: int, origins: list[int], current: str
+    session: Session, page_id: int, origins: list[int], current: str, original: str
 ) -> list[Unsure]:
-    """The low-confidence characters still in a page's current text and not yet accepted."""
+    """The low-confidence characters still in a page's current text as OCR read them, and
+    not yet accepted (a character someone or a rule has changed is settled)."""
     row = session.execute(
         select(PageText.confidences, PageText.alternatives, PageText.checked).where(
             PageText.page_id == page_id
@@ -196,6 +197,8 @@ def unsure_characters(
     found = []
     for position, origin in enumerate(origins):
         if origin < 0 or origin >= len(confidences) or origin in checked:
+            continue
+        if origin >= len(original) or original[origin] != current[position]:
             continue
         confidence = confidences[origin]
         if is_low(confidence) and not current[position].isspace():

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -137,7 +138,7 @@ def _read_region(
         return text, f"read again with {worker.engine_name} at {dpi} dpi"
 
 
-class OcrFlow:
+class OcrFlow(QObject):
     """Starts OCR runs for a window and says what they did."""
 
     def __init__(
@@ -150,6 +151,7 @@ class OcrFlow:
         finished: Callable[[str], None],
         region_read: Callable[[int, Box, str, str], None],
     ) -> None:
+        super().__init__(parent)
         self._parent = parent
         self._tasks = tasks
         self._project = project
@@ -159,16 +161,13 @@ class OcrFlow:
         self.run: ProgressRun | None = None
         self.dialog: OcrDialog | None = None
 
-    def _tr(self, text: str) -> str:
-        return self._parent.tr(text)
-
     def choose(self, scopes: list[tuple[str, str]], pages_of: Callable[[str], list[int]]) -> None:
         """Ask which pages to read and how, then read them."""
         self.dialog = OcrDialog(
             self._settings,
             scopes=scopes,
             dpi=self._settings.get(keys.OCR_DPI),
-            title=self._tr("OCR"),
+            title=self.tr("OCR"),
             parent=self._parent,
         )
 
@@ -185,10 +184,10 @@ class OcrFlow:
     def start(self, page_ids: list[int], engine: str, dpi: int) -> None:
         """Read pages with a progress dialog the reader can cancel."""
         if not page_ids:
-            self._finished(self._tr("Every page chosen has a text already."))
+            self._finished(self.tr("Every page chosen has a text already."))
             return
         self.run = ProgressRun(
-            self._parent, self._tasks, self._tr("OCR"), self._tr("Reading the pages…")
+            self._parent, self._tasks, self.tr("OCR"), self.tr("Reading the pages…")
         )
         self.run.start(
             _read_pages,
@@ -198,24 +197,22 @@ class OcrFlow:
             dpi,
             done=self._done,
             cancelled=lambda: self._finished(
-                self._tr("OCR stopped; the pages read so far are kept.")
+                self.tr("OCR stopped; the pages read so far are kept.")
             ),
         )
 
     def _done(self, outcome: OcrOutcome) -> None:
         pages = len(outcome.read)
         text = (
-            self._tr("Read %1 page(s) with %2.")
+            self.tr("Read %1 page(s) with %2.")
             .replace("%1", str(pages))
             .replace("%2", outcome.engine or "OCR")
         )
         if outcome.cancelled:
-            text = self._tr("OCR stopped after %1 page(s); they are kept.").replace(
-                "%1", str(pages)
-            )
+            text = self.tr("OCR stopped after %1 page(s); they are kept.").replace("%1", str(pages))
         problems = outcome.skipped + outcome.failed
         if problems:
-            text += " " + self._tr("Not read: %1").replace("%1", "; ".join(problems[:3]))
+            text += " " + self.tr("Not read: %1").replace("%1", "; ".join(problems[:3]))
         self._finished(text)
 
     def choose_region(self, page_id: int, region: Box) -> None:
@@ -224,7 +221,7 @@ class OcrFlow:
             self._settings,
             scopes=[],
             dpi=self._settings.get(keys.OCR_REGION_DPI),
-            title=self._tr("Read Region Again"),
+            title=self.tr("Read Region Again"),
             parent=self._parent,
         )
 
@@ -240,7 +237,7 @@ class OcrFlow:
     def start_region(self, page_id: int, region: Box, engine: str, dpi: int) -> None:
         """Read a region in the background; what was read goes to ``region_read``."""
         self.run = ProgressRun(
-            self._parent, self._tasks, self._tr("Read Region Again"), self._tr("Reading…")
+            self._parent, self._tasks, self.tr("Read Region Again"), self.tr("Reading…")
         )
         self.run.start(
             _read_region,
@@ -250,5 +247,5 @@ class OcrFlow:
             engine,
             dpi,
             done=lambda result: self._region_read(page_id, region, *result),
-            cancelled=lambda: self._finished(self._tr("Nothing was changed.")),
+            cancelled=lambda: self._finished(self.tr("Nothing was changed.")),
         )

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QColor, QFont, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QHBoxLayout,
@@ -63,10 +63,10 @@ class OcrCheckPanel(QWidget):
         layout.addWidget(self.summary)
         row = QHBoxLayout()
         self.glyph = QLabel(self)
-        self.glyph.setMinimumSize(_GLYPH_HEIGHT, _GLYPH_HEIGHT)
+        self.glyph.setFixedSize(_GLYPH_HEIGHT * 2, _GLYPH_HEIGHT + 8)
         self.glyph.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.glyph.setStyleSheet("background: white; border: 1px solid #adb5bd;")
-        row.addWidget(self.glyph)
+        row.addWidget(self.glyph, 0, Qt.AlignmentFlag.AlignTop)
         side = QVBoxLayout()
         self.reading = QLabel(self)
         font = QFont(self.reading.font())
@@ -255,7 +255,12 @@ class OcrQueue(Controller):
             box = union(data.boxes[item.start : max(item.end, item.start + 1)])
             if box is not None:
                 glyph = self.page_view.crop(box, _GLYPH_HEIGHT)
+                self.page_view.sharp_crop(box, _GLYPH_HEIGHT, partial(self._sharpen, item))
         self.panel.show_item(item, glyph)
+
+    def _sharpen(self, item: QueueItem, glyph: QPixmap) -> None:
+        if item == self.current and not glyph.isNull():
+            self.panel.glyph.setPixmap(glyph)
 
     def _mark_image(self) -> None:
         scene = self.page_view.scene()

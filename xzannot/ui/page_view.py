@@ -43,6 +43,42 @@ MIN_ZOOM, MAX_ZOOM = 0.1, 8.0
 _RERENDER_DELAY_MS = 120
 
 
+_SHARP_SCALE = 300 / 72  # pixels per point of the page a glyph is cut from
+
+
+def _cut(
+    image: QImage, scale: float, box: tuple[float, float, float, float], height: int
+) -> QPixmap:
+    """The part of a page image (``scale`` pixels per point) under a box, with a margin,
+    ``height`` pixels tall."""
+    left, top, right, bottom = box
+    margin = 0.35 * (bottom - top)
+    rect = QRectF(
+        (left - margin) * scale,
+        (top - margin) * scale,
+        (right - left + 2 * margin) * scale,
+        (bottom - top + 2 * margin) * scale,
+    ).toAlignedRect()
+    rect = rect.intersected(image.rect())
+    part = image.copy(rect).convertToFormat(QImage.Format.Format_RGB32)
+    if part.isNull():
+        return QPixmap()
+    factor = height / part.height()
+    part = part.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
+    painter = QPainter(part)  # the glyph's own box, among its neighbours
+    painter.setPen(QPen(QColor(217, 72, 15), 2))
+    painter.drawRect(
+        QRectF(
+            (left * scale - rect.left()) * factor,
+            (top * scale - rect.top()) * factor,
+            (right - left) * scale * factor,
+            (bottom - top) * scale * factor,
+        )
+    )
+    painter.end()
+    return QPixmap.fromImage(part)
+
+
 def to_qimage(page: RenderedPage) -> QImage:
     """A QImage that owns a copy of the rendered pixels."""
     image = QImage(page.data, page.width, page.height, page.stride, QImage.Format.Format_RGB888)
@@ -142,21 +178,32 @@ class PageView(QGraphicsView):
         """The part of the image on screen under a box (points), with a margin, ``height``
         pixels tall (a null pixmap while no image is shown)."""
         pixmap = self._pixmap_item.pixmap()
-        scale = self._rendered_scale
-        if pixmap.isNull() or scale <= 0:
+        if pixmap.isNull() or self._rendered_scale <= 0:
             return QPixmap()
-        left, top, right, bottom = box
-        margin = 0.35 * (bottom - top)
-        rect = QRectF(
-            (left - margin) * scale,
-            (top - margin) * scale,
-            (right - left + 2 * margin) * scale,
-            (bottom - top + 2 * margin) * scale,
-        ).toAlignedRect()
-        part = pixmap.copy(rect.intersected(pixmap.rect()))
-        if part.isNull():
-            return part
-        return part.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
+        return _cut(pixmap.toImage(), self._rendered_scale, box, height)
+
+    def sharp_crop(
+        self,
+        box: tuple[float, float, float, float],
+        height: int,
+        done: Callable[[QPixmap], None],
+    ) -> None:
+        """Like :meth:`crop`, cut from the page rendered at 300 dpi or more (off the GUI
+        thread; ``done`` is called with it unless another page is shown meanwhile)."""
+        if self._source is None:
+            return
+        path, number, skew = self._source
+        generation = self._generation
+
+        def rendered(page: RenderedPage) -> None:
+            if generation == self._generation:
+                done(_cut(to_qimage(page), page.scale, box, height))
+
+        self._tasks.watch(
+            self._render(path, number, max(_SHARP_SCALE, self._rendered_scale), skew),
+            done=rendered,
+            failed=lambda _exc: None,
+        )
 
     def has_image(self) -> bool:
         """Whether a rendered image is on screen."""

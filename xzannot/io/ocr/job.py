@@ -106,7 +106,10 @@ def run_job(engine: Engine, job: OcrJob) -> OcrPage:
         if right - left < 4 or bottom - top < 4:
             raise UserError("the region is too small to read; drag a larger rectangle")
         image = image.crop((left, top, right, bottom))
-    lines = engine.recognise(np.asarray(image), dpi)
+    pixels = np.asarray(image)
+    lines = engine.recognise(pixels, dpi)
+    for extra in _under_seals(engine, pixels, dpi, lines):
+        _insert_by_place(lines, extra)
     if left or top:
         lines = [[_moved(g, left, top) for g in line] for line in lines]
     return OcrPage(width, height, dpi, lines, engine=engine.name, skew=skew)
@@ -117,3 +120,67 @@ def _moved(glyph: Glyph, dx: float, dy: float) -> Glyph:
         return glyph
     x0, y0, x1, y1 = glyph.box
     return replace(glyph, box=(x0 + dx, y0 + dy, x1 + dx, y1 + dy))
+
+
+_SEAL_SHARE = 0.002  # a page with fewer red pixels than this has no seal
+_SEAL_LINE_CONFIDENCE = 0.6  # median confidence a line read under a seal must reach
+
+
+def _under_seals(
+    engine: Engine, pixels: Any, dpi: float, found: list[list[Glyph]]
+) -> list[list[Glyph]]:
+    """Lines hidden under red seals, read again with the seal's red taken out.
+
+    Official documents are signed with red seals stamped over the issuing body's name and
+    the date; read as they are, those lines are often lost. The seal's red pixels are
+    whitened (black print under them stays dark) in the part of the page the seals cover,
+    and lines read there that overlap none already found are added.
+    """
+    import numpy as np
+
+    if pixels.ndim != 3 or pixels.shape[2] < 3:
+        return []
+    r = pixels[..., 0].astype(np.int16)
+    others = np.maximum(pixels[..., 1], pixels[..., 2]).astype(np.int16)
+    red = (r > 140) & (r - others > 50)
+    if red.sum() < _SEAL_SHARE * red.size:
+        return []
+    ys, xs = np.nonzero(red)
+    height, width = red.shape
+    pad = max(8, round(0.02 * max(height, width)))
+    y0, y1 = max(0, int(ys.min()) - pad), min(height, int(ys.max()) + pad)
+    x0, x1 = max(0, int(xs.min()) - pad), min(width, int(xs.max()) + pad)
+    crop = pixels[y0:y1, x0:x1].copy()
+    crop[red[y0:y1, x0:x1]] = 255
+    taken = [b for line in found for g in line if (b := g.box) is not None]
+    extra = []
+    for line in engine.recognise(crop, dpi):
+        moved = [_moved(g, x0, y0) for g in line]
+        boxes = [g.box for g in moved if g.box is not None]
+        sure = sorted(g.confidence for g in moved if g.confidence is not None)
+        if not boxes or not sure or sure[len(sure) // 2] < _SEAL_LINE_CONFIDENCE:
+            continue  # the seal's own ring of characters, half erased: not a line of text
+        if not any(_overlaps(box, other) for box in boxes for other in taken):
+            extra.append(moved)
+    return extra
+
+
+def _insert_by_place(lines: list[list[Glyph]], line: list[Glyph]) -> None:
+    """Put a line before the first line (in the engine's top-to-bottom order) below it."""
+    top = min(g.box[1] for g in line if g.box is not None)
+    for index, other in enumerate(lines):
+        tops = [g.box[1] for g in other if g.box is not None]
+        if tops and min(tops) > top:
+            lines.insert(index, line)
+            return
+    lines.append(line)
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    """Whether two boxes share more than a third of the smaller one's area."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    if width <= 0 or height <= 0:
+        return False
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return width * height > smaller / 3

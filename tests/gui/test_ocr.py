@@ -1,0 +1,115 @@
+"""Scanned pages in the window: reading them, the checking queue, regions read again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.scans import Scans
+from xzannot.io.pdfium_worker import PdfiumWorker
+from xzannot.operations.importing import import_document
+from xzannot.store.database import open_project
+from xzannot.store.documents import list_pages
+from xzannot.store.models import EditRow, PageText
+from xzannot.ui.main_window import MainWindow
+
+MakeWindow = Callable[..., MainWindow]
+pytestmark = pytest.mark.xdist_group("ocr")  # with the OCR tests: the scans are made once
+
+
+def _action(window: MainWindow, text: str) -> object:
+    for action in window.findChildren(type(window.menuBar().actions()[0])):
+        if action.text().replace("&", "") == text:
+            return action
+    raise AssertionError(f"no action {text!r}")
+
+
+def test_the_queue_is_walked_with_f7_and_a_character_accepted(
+    make_window: MakeWindow, qtbot: QtBot, scanned_db: Path
+) -> None:
+    window = make_window(scanned_db)
+    qtbot.waitUntil(window.page_view.has_image, timeout=10_000)
+    queue = window.ocr.queue
+    assert queue.unsure, "the OCR'd page has characters to check"
+    column = window.pages_model.COLUMNS.index("unsure")
+    share = window.pages_model.index(0, column).data()
+    assert share.endswith("%") and float(share[:-1]) > 0
+    assert window.text_view._unsure == [u.position for u in queue.unsure]
+    assert len(queue._marks) == len(queue.unsure)  # marked on the image too
+
+    qtbot.keyClick(window.text_view, Qt.Key.Key_F7)
+    first = queue.current
+    assert first is not None and first.unsure is not None
+    assert window.state.selection == (first.start, first.start + 1)
+    assert not window.ocr.panel.glyph.pixmap().isNull()  # the glyph, cut from the image
+    assert window.ocr.panel.reading.text() == first.unsure.char
+
+    _action(window, "Accept Character as Read").trigger()
+    with open_project(scanned_db) as project, project.session() as session:
+        checked = session.query(PageText.checked).filter_by(page_id=window.state.page_id).scalar()
+    assert checked == [first.unsure.original]
+    assert first.unsure.original not in {u.original for u in queue.unsure}
+    later = [i for i in queue.items() if i.start >= first.start]
+    assert queue.current == (later[0] if later else None)  # on to the next, if any
+    window.undo_stack.undo()
+    assert first.unsure.original in {u.original for u in queue.unsure}
+
+    # past the last place on the first page, F7 goes on to the next page with places to check
+    first_page = window.state.page_id
+    for _ in range(len(queue.items()) + 1):
+        queue.step(1)
+    assert window.state.page_id != first_page
+    assert queue.current is not None and queue.current == queue.items()[0]
+
+
+def test_a_region_read_again_is_one_undo_step(
+    make_window: MakeWindow, qtbot: QtBot, scanned_db: Path
+) -> None:
+    window = make_window(scanned_db)
+    qtbot.waitUntil(window.page_view.has_image, timeout=10_000)
+    data = window.state.data
+    assert data is not None
+    line_end = data.text.index("\n")
+    boxes = [b for b in data.boxes[:line_end] if b is not None]
+    region = (
+        min(b[0] for b in boxes) - 1,
+        min(b[1] for b in boxes) - 1,
+        max(b[2] for b in boxes) + 1,
+        max(b[3] for b in boxes) + 1,
+    )
+    before = data.text
+    window.ocr._region_read(window.state.page_id, region, "重读的标题", "read again")
+    assert window.state.data.text == "重读的标题" + before[line_end:]
+    with open_project(scanned_db) as project, project.session() as session:
+        kinds = [k for (k,) in session.query(EditRow.kind).order_by(EditRow.seq)]
+    assert kinds[-1] == "ocr"
+    window.undo_stack.undo()
+    assert window.state.data.text == before
+
+
+def test_tools_ocr_reads_an_imported_scan_while_the_window_stays_responsive(
+    make_window: MakeWindow, qtbot: QtBot, scans: Scans, db_path: Path, monkeypatch: object
+) -> None:
+    with open_project(db_path) as project:
+        import_document(project, PdfiumWorker(), scans.tiff)
+    window = make_window(db_path)
+    assert window.pages_model.page(0).needs_text
+    window.ocr.flow.start([window.pages_model.page(0).id], "rapidocr", 150)
+    ticks = []
+
+    def finished() -> bool:
+        ticks.append(1)
+        return window.ocr.flow.run is not None and window.ocr.flow.run.dialog is None
+
+    qtbot.waitUntil(finished, timeout=90_000)
+    assert len(ticks) > 5  # the event loop ran all along
+    qtbot.waitUntil(lambda: not window.pages_model.page(0).needs_text, timeout=5_000)
+    window.select_row(0)
+    window.show_page(window.pages_model.page(0).id)
+    assert "秀洲" in window.state.data.text
+    with open_project(db_path) as project, project.session() as session:
+        assert [p.needs_text for p in list_pages(session)] == [False, True]
