@@ -113,3 +113,84 @@ def test_tools_ocr_reads_an_imported_scan_while_the_window_stays_responsive(
     assert "秀洲" in window.state.data.text
     with open_project(db_path) as project, project.session() as session:
         assert [p.needs_text for p in list_pages(session)] == [False, True]
+
+
+def test_the_queue_takes_the_reference_s_differences_too(
+    make_window: MakeWindow, qtbot: QtBot, scanned_db: Path
+) -> None:
+    from tests.conftest import SAMPLE_REFERENCE
+    from xzannot.operations.importing import import_reference
+
+    with open_project(scanned_db) as project:
+        import_reference(project, SAMPLE_REFERENCE, document="1")
+    window = make_window(scanned_db)
+    qtbot.waitUntil(window.page_view.has_image, timeout=10_000)
+    queue = window.ocr.queue
+    queue.load()
+    differences = [i for i in queue.items() if i.difference is not None]
+    assert differences, "the OCR'd page differs from the web transcription somewhere"
+    assert "difference(s) from the reference" in queue.summary()
+    target = differences[0]
+    queue._go(target)
+    assert target.difference is not None
+    assert window.ocr.panel.reading.text() == (target.difference.page_reading or "∅")
+    (button,) = window.ocr.panel._reading_buttons
+    button.click()  # take the reference's reading into the page
+    data = window.state.data
+    assert data is not None
+    reading = target.difference.reference_reading
+    assert data.text[target.start : target.start + len(reading)] == reading
+
+
+def test_a_scanned_pdf_is_read_checked_and_exported_for_ocr_d(
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.conftest import shared_file
+    from xzannot.operations.exporting import export
+
+    scan = shared_file("realpdfs", "rapiddoc_disciplinary_decision_scan_no_text.pdf")
+    window = make_window(db_path)
+    offered: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *_args: object) -> object:
+        offered.append(text)
+        return QMessageBox.StandardButton.No  # read one page below, not all four
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.imports.start(window.project, [scan])
+    qtbot.waitUntil(lambda: window.pages_model.rowCount() == 4, timeout=30_000)
+    assert offered and offered[0].startswith("4 page(s) have no text")
+    assert len(window.imports.needing_text) == 4
+    window.ocr.flow.start(window.imports.needing_text[:1], "rapidocr", 200)
+    qtbot.waitUntil(lambda: not window.pages_model.page(0).needs_text, timeout=90_000)
+    window.select_row(0)
+    qtbot.waitUntil(window.page_view.has_image, timeout=10_000)
+    assert "纪律处分决定书" in window.state.data.text
+    queue = window.ocr.queue
+    while queue.unsure:  # check every unsure character of the page, accepting it
+        queue.step(1)
+        assert queue.current is not None and queue.current.unsure is not None
+        queue.accept_current()
+    assert window.pages_model.index(0, window.pages_model.COLUMNS.index("unsure")).data() == "0.0%"
+    with open_project(db_path) as project:
+        export(project, "pagexml", tmp_path / "page", pages_filter(1))
+    validators = pytest.importorskip("ocrd_validators", reason="OCR-D is not installed")
+    from ocrd_models.ocrd_page import parse
+
+    (xml,) = (tmp_path / "page").glob("*.xml")
+    report = validators.PageValidator.validate(
+        ocrd_page=parse(str(xml), silence=True), page_textequiv_consistency="strict"
+    )
+    assert report.is_valid, report.errors[:5]
+
+
+def pages_filter(*numbers: int) -> object:
+    from xzannot.operations.exporting import ExportFilter
+
+    return ExportFilter(pages=numbers)

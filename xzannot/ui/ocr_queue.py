@@ -137,6 +137,7 @@ class OcrQueue(Controller):
 
     textChanged = Signal(int)
     accepted = Signal(int)
+    counted = Signal(int, int)  # a page and how many of its characters wait to be checked
 
     def __init__(
         self,
@@ -185,6 +186,8 @@ class OcrQueue(Controller):
         except UserError:
             self.unsure = []
         self.text_view.set_unsure([u.position for u in self.unsure])
+        if page_id is not None:
+            self.counted.emit(page_id, len(self.unsure))
         self._mark_image()
         self.panel.summary.setText(self.summary())
         self.panel.show_item(None, None)
@@ -233,6 +236,8 @@ class OcrQueue(Controller):
         self._pending = delta
         if not self._next_page(delta):
             self._pending = 0
+            if items:  # nothing further on other pages: round to this page's other end
+                self._go(items[0] if delta > 0 else items[-1])
 
     def _go(self, item: QueueItem) -> None:
         self.current = item

@@ -40,7 +40,7 @@ class OcrTools(QObject):
             base=(window.state, window.undo_stack, lambda: window.project, window.annotator, self),
         )
         self.queue.textChanged.connect(window.after_text_change)
-        self.queue.accepted.connect(lambda _page: self.refresh_shares())
+        self.queue.counted.connect(window.pages_model.set_unsure_of)
         self.queue.failed.connect(window.change_failed)
         self.flow = OcrFlow(
             window,

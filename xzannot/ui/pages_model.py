@@ -65,6 +65,17 @@ class PagesModel(RowTableModel[PageInfo]):
             column = self.COLUMNS.index("unsure")
             self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
+    def set_unsure_of(self, page_id: int, low: int) -> None:
+        """A page's count of unsure characters, as its queue now holds them."""
+        read = self._unsure.get(page_id, (0, 0))[1]
+        if not read:
+            return
+        self._unsure[page_id] = (low, read)
+        row = self.row_of(page_id)
+        if row >= 0:
+            index = self.index(row, self.COLUMNS.index("unsure"))
+            self.dataChanged.emit(index, index)
+
     def to_check(self, page_id: int) -> bool:
         """Whether a page has unsure characters or open differences from its reference."""
         agreement = self._agreements.get(page_id)
