@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from xzannot.core.boxes import Box, pack_boxes, pack_floats, unpack_floats
 from xzannot.core.ocr import is_low
-from xzannot.core.pages import TextSource
+from xzannot.core.folio import find_folio
+from xzannot.core.pages import LabelSource, TextSource
 from xzannot.errors import UserError
 from xzannot.store.models import (
     Annotator,
@@ -161,6 +162,10 @@ def store_ocr_text(
     row.alternatives = {str(k): list(v) for k, v in alternatives.items()} or None
     row.engine = engine
     row.checked = None
+    if page.label_source == LabelSource.NONE.value:  # a scan's folio, now that it is read
+        folio = find_folio(text, boxes, page.height)
+        if folio:
+            page.printed_label, page.label_source = folio, LabelSource.FOLIO.value
     page.skew = skew or None
     page.needs_text = False  # read: a blank page stays blank, it is not offered again
     page.suspect = None

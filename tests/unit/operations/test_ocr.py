@@ -77,6 +77,9 @@ def test_a_tiff_becomes_pages_sized_from_its_resolution(scans: Scans, db_path: P
 
 
 def test_ocr_reads_the_scans_in_reading_order(scans: Scans, scanned_db: Path) -> None:
+    with open_project(scanned_db) as project, project.session() as session:
+        # the folios printed at the foot, read now that the scan is read
+        assert [p.printed_label for p in list_pages(session)] == ["21", "22"]
     for page_id, expected in zip(_pages(scanned_db), scans.expected, strict=True):
         content = _content(scanned_db, page_id)
         assert content.source == "ocr"
