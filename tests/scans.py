@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from tests.conftest import SAMPLE_PDF
+from xzannot.core.boxes import Box, union
 
 SCAN_DPI = 200
 
@@ -24,6 +25,13 @@ class Scans:
     tiff: Path
     project: Path  # the TIFF imported and read by OCR (copy it before changing it)
     expected: tuple[str, ...]  # the sample PDF's corrected text of the same pages
+
+
+def around(boxes: list[Box | None]) -> Box:
+    """The rectangle round some characters' boxes, a point wider on every side."""
+    found = union(boxes)
+    assert found is not None
+    return (found[0] - 1, found[1] - 1, found[2] + 1, found[3] + 1)
 
 
 def render_pages(pdf: Path, numbers: list[int], dpi: int) -> list[Image.Image]:

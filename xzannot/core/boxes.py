@@ -19,22 +19,31 @@ _NAN = float("nan")
 _EMPTY: Box = (_NAN, _NAN, _NAN, _NAN)
 
 
-def pack_boxes(boxes: Iterable[Box | None]) -> bytes:
-    """Pack boxes into little-endian float32 bytes, four values per character."""
-    values = array("f", chain.from_iterable(_EMPTY if box is None else box for box in boxes))
+def _float32_bytes(values: Iterable[float]) -> bytes:
+    packed = array("f", values)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _float32_values(blob: bytes) -> array[float]:
+    values = array("f")
+    values.frombytes(blob)
     if sys.byteorder == "big":
         values.byteswap()
-    return values.tobytes()
+    return values
+
+
+def pack_boxes(boxes: Iterable[Box | None]) -> bytes:
+    """Pack boxes into little-endian float32 bytes, four values per character."""
+    return _float32_bytes(chain.from_iterable(_EMPTY if box is None else box for box in boxes))
 
 
 def unpack_boxes(blob: bytes | None) -> list[Box | None]:
     """Inverse of :func:`pack_boxes`; NaN boxes come back as ``None``."""
     if not blob:
         return []
-    values = array("f")
-    values.frombytes(blob)
-    if sys.byteorder == "big":
-        values.byteswap()
+    values = _float32_values(blob)
     out: list[Box | None] = []
     for i in range(0, len(values), 4):
         left, top, right, bottom = values[i : i + 4]
@@ -44,21 +53,14 @@ def unpack_boxes(blob: bytes | None) -> list[Box | None]:
 
 def pack_floats(values: Iterable[float | None]) -> bytes:
     """Pack one optional float per character (a confidence) as little-endian float32."""
-    packed = array("f", (_NAN if v is None else v for v in values))
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return packed.tobytes()
+    return _float32_bytes(_NAN if v is None else v for v in values)
 
 
 def unpack_floats(blob: bytes | None) -> list[float | None]:
     """Inverse of :func:`pack_floats`; NaN comes back as ``None``."""
     if not blob:
         return []
-    values = array("f")
-    values.frombytes(blob)
-    if sys.byteorder == "big":
-        values.byteswap()
-    return [None if math.isnan(v) else v for v in values]
+    return [None if math.isnan(v) else v for v in _float32_values(blob)]
 
 
 def union(boxes: Iterable[Box | None]) -> Box | None:

@@ -13,8 +13,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from xzannot.core.boxes import Box, pack_boxes, pack_floats, unpack_floats
-from xzannot.core.ocr import is_low
 from xzannot.core.folio import find_folio
+from xzannot.core.ocr import is_low
 from xzannot.core.pages import LabelSource, TextSource
 from xzannot.errors import UserError
 from xzannot.store.models import (

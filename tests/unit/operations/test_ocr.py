@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from tests.conftest import shared_file
-from tests.scans import SCAN_DPI, Scans, render_pages, write_tiff
+from tests.scans import SCAN_DPI, Scans, around, render_pages, write_tiff
 from tests.unit.test_cli import xzannot as run_cli
 from tests.xml_schemas import schema
 from xzannot.core.cer import cer, comparable
@@ -164,8 +164,8 @@ def test_a_tilted_scan_is_straightened_and_read(
     """A scan turned by 1.5° is measured, straightened and read as the same scan set
     straight; its boxes sit on the straightened image (what the window and PAGE show)."""
     (page,) = render_pages(_sample(), [1], SCAN_DPI)
-    top = page.crop((0, 0, page.width, page.height // 2))
-    top.paste(255, (0, page.height // 2 - 120, page.width, page.height // 2))  # a margin
+    top = page.crop((0, 0, page.width, page.height // 4))
+    top.paste(255, (0, page.height // 4 - 100, page.width, page.height // 4))  # a margin
     tilted = top.rotate(1.5, fillcolor=255, resample=3)
     tiff = write_tiff([top, tilted], tmp_path / "tilted.tif", SCAN_DPI)
     with open_project(db_path) as project:
@@ -209,13 +209,7 @@ def test_a_region_read_again_replaces_its_characters_and_spans_follow(
     # the first line of the left column's body: its characters' boxes make the region
     start = text.index("\n") + 1
     end = text.index("\n", start)
-    boxes = [b for b in content.boxes[start:end] if b is not None]
-    region = (
-        min(b[0] for b in boxes) - 1,
-        min(b[1] for b in boxes) - 1,
-        max(b[2] for b in boxes) + 1,
-        max(b[3] for b in boxes) + 1,
-    )
+    region = around(content.boxes[start:end])
     with open_project(scanned_db) as project:
         read = read_region(project, ocr, page_id, region)
         assert cer(comparable(read), comparable(text[start:end])) <= 0.1
