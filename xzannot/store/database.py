@@ -31,6 +31,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from xzannot.errors import UserError
+from xzannot.store.backup import backup_sqlite
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).with_name("migrations")
@@ -258,6 +259,10 @@ def open_project(db: str | Path, *, create: bool = False) -> Project:
             if not tables and not create:
                 raise UserError(f"no project at {location.display} (import a file into it first)")
         if head_revision() not in current:
+            if location.path is not None and current:  # a project, not a new file
+                # a verified copy first: an upgrade that fails half-way, or a newer schema
+                # an older xzannot cannot read, must never cost a project
+                backup_sqlite(location.path, f"before-schema-{head_revision()}")
             cfg = _alembic_config()
             with engine.begin() as conn:
                 cfg.attributes["connection"] = conn

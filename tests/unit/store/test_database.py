@@ -165,3 +165,69 @@ def test_the_migrations_build_exactly_the_models(tmp_path: Path) -> None:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         differences = compare_metadata(context, Base.metadata)
     assert differences == []
+
+
+@pytest.fixture
+def sample(db_path: Path, worker: object) -> Path:
+    """The sample yearbook's three pages and the p52 dump, imported."""
+    from tests.conftest import SAMPLE_DUMP, SAMPLE_PDF
+    from xzannot.operations.importing import import_document
+
+    with open_project(db_path) as project:
+        import_document(project, worker, SAMPLE_PDF)  # type: ignore[arg-type]
+        import_document(project, worker, SAMPLE_DUMP)  # type: ignore[arg-type]
+    return db_path
+
+
+def test_an_upgrade_is_preceded_by_a_verified_backup(sample: Path) -> None:
+    """A project of the previous schema is copied (and the copy checked) before migrating."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from xzannot.store.backup import backup_folder
+    from xzannot.store.database import _alembic_config
+
+    engine = create_engine(f"sqlite:///{sample}")
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0006")
+    engine.dispose()
+    with open_project(sample) as project, project.session() as session:
+        assert session.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
+        assert session.scalar(text("SELECT count(*) FROM pages")) == 4
+    (copy,) = backup_folder(sample).glob("*.sqlite")
+    assert f"before-schema-{head_revision()}" in copy.name
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
+        assert conn.execute("SELECT count(*) FROM pages").fetchone() == (4,)
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        conn.close()
+    with open_project(sample):
+        pass  # already at the head: no second copy
+    assert len(list(backup_folder(sample).glob("*.sqlite"))) == 1
+
+
+def test_no_upgrade_without_a_backup(sample: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from xzannot.store.backup import backup_folder
+    from xzannot.store.database import _alembic_config
+
+    engine = create_engine(f"sqlite:///{sample}")
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0006")
+    engine.dispose()
+    backup_folder(sample).write_text("a file where the backups folder would be")
+    with pytest.raises(UserError, match="cannot back up"):
+        open_project(sample)
+    conn = sqlite3.connect(sample)
+    try:  # the project was not touched
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
+    finally:
+        conn.close()
