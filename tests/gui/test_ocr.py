@@ -120,10 +120,22 @@ def test_the_queue_takes_the_reference_s_differences_too(
     from tests.conftest import SAMPLE_REFERENCE
     from xzannot.operations.importing import import_reference
 
+    from xzannot.core.edits import Edit
+    from xzannot.operations.correcting import correct_page
+    from xzannot.operations.reviewing import manual_edit
+    from xzannot.store.documents import current_text
+
     with open_project(scanned_db) as project:
         import_reference(project, SAMPLE_REFERENCE, document="1")
+        page_id = 1
+        correct_page(project, page_id)
+        with project.session() as session:
+            text = current_text(session, page_id)
+        at = text.index("城乡融合发展")  # a misreading for the reference to show: 融 → 整
+        manual_edit(project, page_id, Edit(at + 2, at + 3, "整"), "甲")
     window = make_window(scanned_db)
     qtbot.waitUntil(window.page_view.has_image, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(window.differences.model.differences()), timeout=10_000)
     queue = window.ocr.queue
     queue.load()
     differences = [i for i in queue.items() if i.difference is not None]

@@ -85,6 +85,14 @@ def _glyph_height(boxes: Sequence[Box | None], glyphs: list[int]) -> float:
     return statistics.median(heights) if heights else 10.0
 
 
+def _print_size(boxes: Sequence[Box | None], glyphs: list[int]) -> float:
+    """The size of a line's print: its glyphs' median of the smaller of width and height
+    (OCR engines give every glyph its line's height, so height alone cannot tell a running
+    head in smaller print; a Chinese character is as wide as it is tall)."""
+    sizes = [min(b[2] - b[0], b[3] - b[1]) for i in glyphs if (b := boxes[i]) is not None]
+    return statistics.median(sizes) if sizes else 10.0
+
+
 def _segments(boxes: Sequence[Box | None], row: list[int], height: float) -> list[Segment]:
     segments: list[Segment] = []
     for i in row:
@@ -231,8 +239,8 @@ def _peel_furniture(
             if (set_apart or outer) and _repeated(line, middle, neighbours):
                 return "a neighbouring page repeats it at its edge"
             return None
-        own = _glyph_height(boxes, glyphs_of([rows[number]]))
-        if set_apart and own < _SMALL_PRINT * _glyph_height(boxes, glyphs_of(text_beside)):
+        own = _print_size(boxes, glyphs_of([rows[number]]))
+        if set_apart and own < _SMALL_PRINT * _print_size(boxes, glyphs_of(text_beside)):
             return "set apart at the page's edge in smaller print"
         return None
 

@@ -98,9 +98,6 @@ def read_document(
     if progress:
         progress(len(pages), len(pages))
     return ReadDocument(path, sha, kind, pages)
-    if progress:
-        progress(len(pages), len(pages))
-    return ReadDocument(path, sha, "text", pages)
 
 
 def store_documents(project: Project, documents: list[ReadDocument]) -> list[ImportOutcome]:

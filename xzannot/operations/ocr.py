@@ -131,10 +131,14 @@ def ocr_pages(
                         skew=page.skew,
                         automatic=AUTHOR,
                     )
-                    correct_page_in(session, target.page_id)
                 outcome.read.append((target.page_id, len(layer.text)))
         if progress:
             progress(done, total)
+    # corrected once every page is read: running heads are told by their repetition on the
+    # neighbouring pages, which must have their text first
+    with project.transaction() as session:
+        for page_id, _ in outcome.read:
+            correct_page_in(session, page_id)
     outcome.engine = worker.engine_name
     return outcome
 
