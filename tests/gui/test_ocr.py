@@ -118,10 +118,9 @@ def test_the_queue_takes_the_reference_s_differences_too(
     make_window: MakeWindow, qtbot: QtBot, scanned_db: Path
 ) -> None:
     from tests.conftest import SAMPLE_REFERENCE
-    from xzannot.operations.importing import import_reference
-
     from xzannot.core.edits import Edit
     from xzannot.operations.correcting import correct_page
+    from xzannot.operations.importing import import_reference
     from xzannot.operations.reviewing import manual_edit
     from xzannot.store.documents import current_text
 
