@@ -25,6 +25,17 @@ check=$(mktemp -d)
 trap 'rm -rf "$check"' EXIT
 XZANNOT_DATA_DIR="$check" dist/xzannot/xzannot import resources/samples/xiuzhou-2022-sample.pdf --db "$check/check.sqlite"
 XZANNOT_DATA_DIR="$check" dist/xzannot/xzannot suggest --db "$check/check.sqlite" >/dev/null
+# OCR in the bundle's own worker process: a scan made from the sample's first page
+python3 - "$check/scan.png" <<'PY'
+import sys
+import pypdfium2 as pdfium
+page = pdfium.PdfDocument("resources/samples/xiuzhou-2022-sample.pdf")[0]
+page.render(scale=200 / 72).to_pil().convert("L").save(sys.argv[1], dpi=(200, 200))
+PY
+XZANNOT_DATA_DIR="$check" dist/xzannot/xzannot import "$check/scan.png" --db "$check/check.sqlite"
+XZANNOT_DATA_DIR="$check" dist/xzannot/xzannot ocr --db "$check/check.sqlite"
+XZANNOT_DATA_DIR="$check" dist/xzannot/xzannot text --db "$check/check.sqlite" --document scan --page 1 \
+  | grep -q "加快推进全省第二批新时代乡村集成改革试点"
 
 version=$(dist/xzannot/xzannot --version | cut -d' ' -f2)
 tar -C dist -czf "dist/xzannot-$version-linux-$(uname -m).tar.gz" xzannot
