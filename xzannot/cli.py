@@ -455,7 +455,8 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     return EXIT_OK
 
 
-def cmd_suggest(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from xzannot.core.rules import RULE_TIMEOUT
     from xzannot.io.text_import import read_text_file
     from xzannot.operations.suggesting import project_rules, save_rules, suggest
     from xzannot.store.database import open_project
@@ -475,9 +476,9 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
                     page_ids = [get_page(s, document.id, args.page).id]
                 else:
                     page_ids = [p.id for p in list_pages(s, document.id)]
-        if args.save_rules:
-            save_rules(project, rules)
         outcome = suggest(project, page_ids, rules_file=rules)
+        if args.save_rules and not outcome.stopped:  # kept only once they have run well
+            save_rules(project, rules)
         with project.session() as s:
             labels = project_rules(s, rules).labels
     total = sum(outcome.added.values())
@@ -489,7 +490,11 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         out.write(f"  {label:<8} {outcome.added.get(label, 0)}\n")
     if outcome.known:
         out.write(f"{outcome.known} found again were already there or rejected\n")
-    return EXIT_OK
+    for where in outcome.stopped:
+        err.write(f"xzannot: {where} took longer than {RULE_TIMEOUT:g} s and was skipped there\n")
+    if outcome.stopped and args.save_rules:
+        err.write("xzannot: the rules were not kept as the project's; mend the rules named above\n")
+    return EXIT_USER_ERROR if outcome.stopped else EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -254,6 +254,27 @@ def test_suggest_with_a_broken_rules_file_changes_nothing(
     assert_user_error(missing, "--save-rules needs --rules FILE")
 
 
+def test_rules_that_take_too_long_are_stopped_and_not_kept(
+    project: Path, tmp_path: Path, user_data_dir: Path
+) -> None:
+    from xzannot.shipped import resource_text
+
+    rules = tmp_path / "rules.toml"
+    runaway = '\n[[rule]]\nname = "runaway"\nlabel = "target"\npattern = "(\\\\w|\\\\w\\\\w)+$"\n'
+    rules.write_text(resource_text("rules.toml") + runaway, encoding="utf-8")
+    result = xzannot(
+        "suggest", "--db", project, "--page", "1", "--rules", rules, "--save-rules",
+        env_dir=user_data_dir,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "rule 'runaway' on page 1 took longer than" in result.stderr
+    assert "were not kept" in result.stderr
+    assert "Traceback" not in result.stderr
+    again = xzannot("suggest", "--db", project, "--page", "1", env_dir=user_data_dir)
+    assert again.returncode == 0, again.stderr  # the project's own rules: the runaway is not there
+    assert "runaway" not in again.stderr
+
+
 def test_export_and_import_spans_round_trip(
     project: Path, tmp_path: Path, user_data_dir: Path
 ) -> None:

@@ -15,7 +15,9 @@ A rules file (TOML, ``resources/rules.toml`` or a project's own) has three parts
     (labels whose earlier suggestions a match must not overlap). A group named ``span``
     marks the part of the match to suggest; otherwise the whole match is suggested.
 
-Rules run in file order; a span found twice is suggested once.
+Rules run in file order; a span found twice is suggested once. A rule that takes longer
+than :data:`RULE_TIMEOUT` on a page (a pattern that backtracks without end) is stopped there
+and reported, and the other rules go on.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from xzannot.core.targets import NUMBER, TargetGrammar, alternation
 from xzannot.errors import UserError
 
@@ -33,6 +37,7 @@ from xzannot.errors import UserError
 CLAUSE_START = r"(?:(?<=[，。、；：！？\n])|^)"
 CLAUSE_END = r"(?=[，。、；：！？\n]|$)"
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+RULE_TIMEOUT = 2.0  # seconds a rule may take on one page
 
 
 class RulesError(UserError):
@@ -45,7 +50,7 @@ class Rule:
 
     name: str
     label: str
-    regex: re.Pattern[str]
+    regex: regex.Pattern[str]
     trim: tuple[str, ...] = ()  # words cut from the start, longest first
     unless: frozenset[str] = frozenset()
     min_length: int = 2
@@ -76,12 +81,22 @@ class RuleSet:
         """The labels the rules suggest, in the order they first appear."""
         return list(dict.fromkeys(rule.label for rule in self.rules))
 
-    def suggest(self, text: str) -> list[Suggestion]:
-        """Every suggestion for ``text``, in text order."""
+    def suggest(
+        self, text: str, timeout: float = RULE_TIMEOUT, stopped: list[str] | None = None
+    ) -> list[Suggestion]:
+        """Every suggestion for ``text``, in text order. A rule that runs longer than
+        ``timeout`` seconds is stopped, its suggestions here dropped, and its name added to
+        ``stopped``."""
         found: list[Suggestion] = []
         seen: set[tuple[int, int, str]] = set()
         for rule in self.rules:
-            for match in rule.regex.finditer(text):
+            try:
+                matches = list(rule.regex.finditer(text, timeout=timeout))
+            except TimeoutError:
+                if stopped is not None:
+                    stopped.append(rule.name)
+                continue
+            for match in matches:
                 start, end = match.span("span") if "span" in rule.regex.groupindex else match.span()
                 if start < 0:
                     continue
@@ -108,6 +123,24 @@ def _trimmed_start(text: str, start: int, end: int, words: Sequence[str]) -> int
                 trimming = True
                 break
     return start
+
+
+def _kind(value: object) -> str:
+    """What a TOML value is, in words."""
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
+
+
+def _min_length(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10_000:
+        raise RulesError(f"{where}: min_length must be a whole number of characters, 1 or more")
+    return value
 
 
 def _words(value: Any, where: str) -> tuple[str, ...]:
@@ -177,12 +210,19 @@ def parse_rules(text: str, labels: Iterable[str] | None = None) -> RuleSet:
     entries = data.get("rule")
     if not isinstance(entries, list) or not entries:
         raise RulesError("the rules file declares no [[rule]] entries")
+    if not all(isinstance(entry, dict) for entry in entries):
+        raise RulesError("rule must be a list of [[rule]] tables (name, label, pattern, …)")
     known = set(labels) if labels is not None else None
     rules: list[Rule] = []
     for number, entry in enumerate(entries, 1):
-        name = str(entry.get("name") or f"rule {number}")
+        name = entry.get("name") or f"rule {number}"
+        if not isinstance(name, str):
+            raise RulesError(f"rule {number}: name must be text, not {_kind(name)}")
         where = f"rule {name!r}"
-        label = str(entry.get("label", "")).strip()
+        label = entry.get("label", "")
+        if not isinstance(label, str):
+            raise RulesError(f"{where}: label must be text, not {_kind(label)}")
+        label = label.strip()
         if not label:
             raise RulesError(f"{where} has no label")
         if known is not None and label not in known:
@@ -191,8 +231,8 @@ def parse_rules(text: str, labels: Iterable[str] | None = None) -> RuleSet:
         if not isinstance(pattern, str) or not pattern.strip():
             raise RulesError(f"{where} has no pattern")
         try:
-            regex = re.compile(_expand(pattern, vocab, where), re.MULTILINE)
-        except re.error as exc:
+            compiled = regex.compile(_expand(pattern, vocab, where), regex.MULTILINE | regex.V0)
+        except (regex.error, OverflowError, RecursionError) as exc:
             raise RulesError(f"{where}: the pattern is not a valid expression ({exc})") from exc
         trim: list[str] = []
         for list_name in _words(entry.get("trim", []), f"{where}: trim"):
@@ -204,10 +244,10 @@ def parse_rules(text: str, labels: Iterable[str] | None = None) -> RuleSet:
             Rule(
                 name=name,
                 label=label,
-                regex=regex,
+                regex=compiled,
                 trim=tuple(sorted(set(trim), key=len, reverse=True)),
                 unless=frozenset(_words(entry.get("unless", []), f"{where}: unless")),
-                min_length=int(entry.get("min_length", 2)),
+                min_length=_min_length(entry.get("min_length", 2), where),
             )
         )
     return RuleSet(tuple(rules), grammar, text)

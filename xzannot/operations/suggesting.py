@@ -20,7 +20,7 @@ from xzannot.errors import CancelledError
 from xzannot.operations.correcting import correct_page_in
 from xzannot.shipped import resource_text
 from xzannot.store.database import Project
-from xzannot.store.documents import current_text, list_pages
+from xzannot.store.documents import current_text, get_page_info, list_pages
 from xzannot.store.labels import list_labels
 from xzannot.store.settings import get_setting, set_setting
 from xzannot.store.spans import create_span, list_spans
@@ -65,10 +65,14 @@ class SuggestOutcome:
     pages: int = 0
     added: Counter[str] = field(default_factory=Counter)  # label -> new suggestions
     known: int = 0  # found again, but already there (or rejected before)
+    stopped: list[str] = field(default_factory=list)  # rules stopped for taking too long, where
 
 
-def suggest_in(session: Session, page_id: int, rules: RuleSet) -> tuple[Counter[str], int]:
-    """Run ``rules`` over one page (corrected first), storing what is new."""
+def suggest_in(
+    session: Session, page_id: int, rules: RuleSet, stopped: list[str] | None = None
+) -> tuple[Counter[str], int]:
+    """Run ``rules`` over one page (corrected first), storing what is new; the names of
+    rules stopped for taking too long go to ``stopped``."""
     correct_page_in(session, page_id)  # suggestions belong on the corrected text
     text = current_text(session, page_id)
     spans = list_spans(session, page_id, include_deleted=True)
@@ -76,7 +80,7 @@ def suggest_in(session: Session, page_id: int, rules: RuleSet) -> tuple[Counter[
     live = [s for s in spans if not s.deleted and s.status is not SpanStatus.REJECTED]
     added: Counter[str] = Counter()
     known = 0
-    for found in rules.suggest(text):
+    for found in rules.suggest(text, stopped=stopped):
         if (found.start, found.end, found.label) in taken or any(
             s.label == found.label and s.overlaps(found.start, found.end) for s in live
         ):
@@ -119,7 +123,11 @@ def suggest(
         for done, page_id in enumerate(ids, 1):
             if cancelled is not None and cancelled():
                 raise CancelledError
-            added, known = suggest_in(session, page_id, rules)
+            stopped: list[str] = []
+            added, known = suggest_in(session, page_id, rules, stopped)
+            if stopped:
+                number = get_page_info(session, page_id).number
+                outcome.stopped.extend(f"rule {name!r} on page {number}" for name in stopped)
             outcome.added.update(added)
             outcome.known += known
             outcome.pages += 1

@@ -61,6 +61,10 @@ class Suggesting(QObject):
             text = text.replace("%2", detail)
         else:
             text = self.tr("No new suggestions.")
+        if outcome.stopped:
+            text += " " + self.tr("Stopped for taking too long: %1.").replace(
+                "%1", "; ".join(outcome.stopped[:3])
+            )
         if outcome.known:
             text += " " + self.tr("%1 found again were already there or rejected.").replace(
                 "%1", str(outcome.known)

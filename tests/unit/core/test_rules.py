@@ -84,6 +84,16 @@ def test_suggestion_offsets_are_code_points() -> None:
             MINIMAL + '[[rule]]\nname = "x"\nlabel = "target"\npattern = "a"\ntrim = ["unit2"]\n',
             "trim names",
         ),
+        (
+            MINIMAL + '[[rule]]\nname = "x"\nlabel = "target"\npattern = "a"\nmin_length = "two"\n',
+            "min_length must be a whole number",
+        ),
+        ("rule = [1, 2]\n" + MINIMAL, "rule must be a list of [[rule]] tables"),
+        (
+            MINIMAL + '[[rule]]\nname = ["x"]\nlabel = "target"\npattern = "a"\n',
+            "name must be text",
+        ),
+        (MINIMAL + '[[rule]]\nname = "x"\nlabel = 3\npattern = "a"\n', "label must be text"),
     ],
 )
 def test_broken_rules_are_refused_in_words(text: str, message: str) -> None:
@@ -101,3 +111,19 @@ def test_a_minimal_rules_file_works() -> None:
     assert span.quote == "就业率达到90%"
     assert span.rule == "rate"
     assert span.attributes["direction"] == "level"
+
+
+def test_a_rule_that_backtracks_without_end_is_stopped_and_named() -> None:
+    """Alternatives that overlap under a repeat (a classic catastrophic pattern) run for hours
+    on a long line that does not end as they want; the rule is stopped and named, and the
+    other rules' suggestions stand."""
+    text = (
+        MINIMAL
+        + '[[rule]]\nname = "runaway"\nlabel = "target"\npattern = "^(\\\\w|\\\\w\\\\w)+$"\n'
+        + '[[rule]]\nname = "rate"\nlabel = "target"\npattern = "{start}[^，。]+?{number}%{end}"\n'
+    )
+    rules = parse_rules(text, LABELS)
+    stopped: list[str] = []
+    found = rules.suggest("就业率稳步提升" * 6 + "达到90%。", timeout=0.2, stopped=stopped)
+    assert stopped == ["runaway"]
+    assert [s.rule for s in found] == ["rate"]
