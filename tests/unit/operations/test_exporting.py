@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -216,20 +217,57 @@ def test_a_failed_export_leaves_what_was_there(
             (target / "half.ann").write_text("T1\t", encoding="utf-8")
         else:
             target.write("half a line")
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("xzannot.operations.exporting.write_jsonl", broken)
     monkeypatch.setattr("xzannot.operations.exporting.write_brat", broken)
-    with open_project(labelled) as project:
-        with pytest.raises(OSError, match="disk full"):
+    with open_project(labelled) as project:  # a full disk is one line, and nothing changes
+        with pytest.raises(UserError, match=r"cannot write the export to .*No space left"):
             export(project, "jsonl", out)
-        with pytest.raises(OSError, match="disk full"):
+        with pytest.raises(UserError, match=r"cannot write the export to .*No space left"):
             export(project, "brat", folder)
         with pytest.raises(UserError, match="no such folder"):
             export(project, "jsonl", tmp_path / "missing" / "corpus.jsonl")
     assert out.read_text(encoding="utf-8") == "earlier export\n"
     assert [p.name for p in folder.iterdir()] == ["mine.txt"]
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no leftovers
+
+
+def test_a_folder_export_is_swapped_in_whole(labelled: Path, tmp_path: Path) -> None:
+    """The new export takes the old one's place in one step (written whole beside it, then
+    renamed); files with other names stay, and no temporary folder is left."""
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "stale-p0099.ann").write_text("T1\ttarget 0 1\tx\n", encoding="utf-8")
+    (folder / "notes.md").write_text("mine", encoding="utf-8")
+    with open_project(labelled) as project:
+        export(project, "brat", folder)
+        first = sorted(p.name for p in folder.iterdir())
+        export(project, "brat", folder)
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == first and "notes.md" in names and "annotation.conf" in names
+    assert (folder / "notes.md").read_text(encoding="utf-8") == "mine"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_an_export_killed_between_its_renames_is_mended_by_the_next(
+    labelled: Path, tmp_path: Path
+) -> None:
+    """Killed after the old folder was moved aside and before the new one took its place:
+    the next export puts the old one back first (keeping the user's files) and clears the
+    temporary folders."""
+    folder = tmp_path / "brat"
+    aside = tmp_path / ".brat.xzannot-old-k1ll3d"
+    aside.mkdir()
+    (aside / "notes.md").write_text("mine", encoding="utf-8")
+    half = tmp_path / ".brat.xzannot-new-k1ll3d"
+    half.mkdir()
+    (half / "half.ann").write_text("T1\t", encoding="utf-8")
+    with open_project(labelled) as project:
+        export(project, "brat", folder)
+    assert (folder / "notes.md").read_text(encoding="utf-8") == "mine"
+    assert not (folder / "half.ann").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
 def test_unmatched_texts_and_unknown_labels_import_nothing(sample: Path, tmp_path: Path) -> None:
