@@ -119,8 +119,11 @@ def _precheck_sqlite(path: Path, *, create: bool) -> None:
             header = fh.read(len(_SQLITE_MAGIC))
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror}") from exc
-    if not header:
-        return  # an empty file is an empty database
+    if not header:  # never taken for a new project: it may be one whose contents were lost
+        raise UserError(
+            f"{path} is an empty file (0 bytes), not a project; if it should hold one, restore "
+            "it from a backup (see its .backups folder), or give a new file name"
+        )
     if header != _SQLITE_MAGIC:
         raise UserError(f"{path} is not an xzannot project (it is not an SQLite database)")
     try:

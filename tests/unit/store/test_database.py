@@ -231,3 +231,12 @@ def test_no_upgrade_without_a_backup(sample: Path) -> None:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("create", [False, True])
+def test_an_empty_file_is_not_taken_for_a_project(tmp_path: Path, create: bool) -> None:
+    path = tmp_path / "lost.sqlite"
+    path.write_bytes(b"")
+    with pytest.raises(UserError, match="empty file"):
+        open_project(path, create=create)
+    assert path.read_bytes() == b""
