@@ -20,7 +20,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, inspect
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import (
     ArgumentError,
     DBAPIError,
@@ -147,12 +147,33 @@ def _precheck_sqlite(path: Path, *, create: bool) -> None:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # the driver would begin a transaction only at the first write, so a transaction's reads
+    # would not be isolated from another program's writes; SQLAlchemy begins it (below)
+    dbapi_conn.isolation_level = None
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+WRITING = "xzannot_writing"  # the execution option of the connections changes are made on
+_WRITERS_LOCK = 0x787A616E6E6F74  # "xzannot": the advisory lock writers take on PostgreSQL
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """A change takes the write lock when it begins (BEGIN IMMEDIATE), so what it reads
+    cannot change under it before it writes; a read begins without it."""
+    writing = conn.get_execution_options().get(WRITING)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+def _postgres_begin(conn: Connection) -> None:
+    """Changes to a project on a server take turns (a transaction-scoped advisory lock), as
+    they do on SQLite: a read-then-write can never interleave with another one."""
+    if conn.get_execution_options().get(WRITING):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITERS_LOCK})")
 
 
 def _make_engine(location: Location) -> Engine:
@@ -163,8 +184,12 @@ def _make_engine(location: Location) -> Engine:
                 connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
             )
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
             return engine
-        return create_engine(location.url, pool_pre_ping=True)
+        engine = create_engine(location.url, pool_pre_ping=True)
+        if engine.dialect.name == "postgresql":
+            event.listen(engine, "begin", _postgres_begin)
+        return engine
     except ImportError as exc:
         raise UserError(
             f"cannot use database {location.display}: its driver is not installed "
@@ -185,6 +210,10 @@ class Project:
         self.location = location
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        # changes run on connections that begin with the write lock (see _sqlite_begin)
+        self.writers = sessionmaker(
+            engine.execution_options(**{WRITING: True}), expire_on_commit=False
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -195,7 +224,7 @@ class Project:
         nothing of the transaction is kept.
         """
         try:
-            with self.sessions.begin() as session:
+            with self.writers.begin() as session:
                 yield session
         except OperationalError as exc:
             reason = getattr(exc, "orig", None) or exc
