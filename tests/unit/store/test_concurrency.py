@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLE_PDF
+from tests.unit.store.test_postgres import pg_url  # noqa: F401  (a fixture)
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.operations.importing import import_document
 from xzannot.store.database import open_project
@@ -63,7 +64,26 @@ def test_two_suggest_runs_at_once_store_each_suggestion_once(imported: Path) -> 
     assert added == [0, len(expected)]
 
 
-def test_a_change_reads_what_another_change_has_committed(imported: Path) -> None:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def where(request: pytest.FixtureRequest, imported: Path) -> str:
+    """A project holding the sample: a SQLite file, or a database on the private server."""
+    if request.param == "sqlite":
+        return str(imported)
+    from tests.unit.store.test_postgres import ADMIN_URL
+
+    if not ADMIN_URL:
+        pytest.skip("no PostgreSQL server for tests")
+    url = str(request.getfixturevalue("pg_url"))
+    worker = PdfiumWorker()
+    try:
+        with open_project(url, create=True) as project:
+            import_document(project, worker, SAMPLE_PDF)
+    finally:
+        worker.shutdown()
+    return url
+
+
+def test_a_change_reads_what_another_change_has_committed(where: str) -> None:
     """Two changes that read, then write (as suggesting and importing spans do) take turns:
     the second reads what the first stored, so a span is stored once, not twice."""
     import threading
@@ -73,7 +93,7 @@ def test_a_change_reads_what_another_change_has_committed(imported: Path) -> Non
     both_read = threading.Barrier(2, timeout=1.0)
     stored: list[bool] = []
 
-    def suggest_once(project_path: Path) -> None:
+    def suggest_once(project_path: str) -> None:
         with open_project(project_path) as project, project.transaction() as session:
             there = [s for s in list_spans(session, 1) if (s.start, s.end) == (0, 4)]
             # without turns, both would read "not there" before either writes
@@ -85,10 +105,11 @@ def test_a_change_reads_what_another_change_has_committed(imported: Path) -> Non
                 )
             stored.append(not there)
 
-    threads = [threading.Thread(target=suggest_once, args=(imported,)) for _ in range(2)]
+    threads = [threading.Thread(target=suggest_once, args=(where,)) for _ in range(2)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(30)
     assert sorted(stored) == [False, True]
-    assert len(_live_spans(imported)) == 1
+    with open_project(where) as project, project.session() as session:
+        assert len(list_spans(session, 1)) == 1
