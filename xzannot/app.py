@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from xzannot import __version__
-from xzannot.errors import UserError
+from xzannot.errors import DamagedProjectError, UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.render import PageRenderer
 from xzannot.operations.demo import ensure_demo
@@ -151,7 +151,14 @@ def run_window(database: str | None = None, *, demo: bool = False) -> int:
         return 1
     app = make_application()
     try:
-        window = build_window(database, demo=demo)
+        try:
+            window = build_window(database, demo=demo)
+        except DamagedProjectError as exc:
+            from xzannot.ui.damage import offer_backup
+
+            if not offer_backup(None, exc):
+                return 1
+            window = build_window(database, demo=demo)
     except UserError as exc:
         QMessageBox.critical(None, "xzannot", str(exc))
         sys.stderr.write(f"xzannot: {exc}\n")

@@ -184,10 +184,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     _ocr_parser(sub)
+    _safety_parsers(sub)
 
-    stats = sub.add_parser("stats", help="count pages, edits and spans")
-    _db_arg(stats)
+    _db_arg(sub.add_parser("stats", help="count pages, edits and spans"))
     return parser
+
+
+def _safety_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+    check = sub.add_parser("check", help="check a project for damage (changes nothing)")
+    _db_arg(check)
+    check.add_argument("--quick", action="store_true", help="SQLite's quicker check")
+    restore = sub.add_parser(
+        "restore", help="bring back a backup of a project file (default: the newest good one)"
+    )
+    _db_arg(restore)
+    restore.add_argument("backup", nargs="?", type=Path, metavar="BACKUP")
 
 
 def _ocr_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -408,6 +419,30 @@ def cmd_ocr(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_USER_ERROR if outcome.failed else EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from xzannot.operations.checking import check_project
+
+    db = _project_location(args, create=False)
+    report = check_project(db, quick=args.quick)
+    if report.sound:
+        out.write(f"{db}: no problems found\n")
+        return EXIT_OK
+    out.write(f"{db}: {len(report.problems)} problem{'s' * (len(report.problems) != 1)}\n")
+    for problem in report.problems:
+        out.write(f"  {problem}\n")
+    out.write(f"bring back a good backup with: xzannot restore --db {db}\n")
+    return EXIT_USER_ERROR
+
+
+def cmd_restore(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from xzannot.operations.checking import restore_project
+
+    db = _project_location(args, create=False)
+    done = restore_project(db, args.backup)
+    out.write(f"{db}: restored from {done.backup}; the file it replaced is kept as {done.kept}\n")
+    return EXIT_OK
+
+
 def cmd_text(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from xzannot.operations.correcting import correct_page_in
     from xzannot.store.database import open_project
@@ -593,6 +628,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "export": cmd_export,
     "import-spans": cmd_import_spans,
     "ocr": cmd_ocr,
+    "check": cmd_check,
+    "restore": cmd_restore,
 }
 
 
@@ -611,3 +648,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         err.write(f"xzannot: {exc}\n")
         return EXIT_USER_ERROR
+    except Exception as exc:
+        damage = _database_damage(exc, args)
+        if damage is None:
+            raise
+        err.write(f"xzannot: {damage}\n")
+        return EXIT_USER_ERROR
+
+
+def _database_damage(exc: BaseException, args: argparse.Namespace) -> str | None:
+    """A database error a damaged or unreadable project causes, in one line (None: a bug)."""
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
+    if not isinstance(exc, DBAPIError | sqlite3.DatabaseError):
+        return None
+    reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
+    db = getattr(args, "db", None) or "DB"
+    return (
+        f"the project could not be read ({reason}); it may be damaged: xzannot check "
+        f"--db {db} says what is wrong, xzannot restore --db {db} brings back a backup"
+    )

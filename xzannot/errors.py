@@ -16,3 +16,11 @@ class CancelledError(UserError):
 
     def __init__(self, message: str = "cancelled; nothing was changed") -> None:
         super().__init__(message)
+
+
+class DamagedProjectError(UserError):
+    """A project file that failed SQLite's check: nothing may be written to it."""
+
+    def __init__(self, message: str, path: object) -> None:
+        super().__init__(message)
+        self.path = path

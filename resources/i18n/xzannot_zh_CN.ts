@@ -241,6 +241,26 @@
     </message>
 </context>
 <context>
+    <name>Damage</name>
+    <message>
+        <location filename="../../xzannot/ui/damage.py" line="23"/>
+        <location filename="../../xzannot/ui/damage.py" line="32"/>
+        <location filename="../../xzannot/ui/damage.py" line="45"/>
+        <source>Damaged project</source>
+        <translation>项目已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/damage.py" line="26"/>
+        <source>There is no good backup of it.</source>
+        <translation>它没有完好的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/damage.py" line="35"/>
+        <source>Bring back its latest good backup, of %1? The damaged file is kept.</source>
+        <translation>恢复它最近的完好备份（%1）吗？损坏的文件会保留。</translation>
+    </message>
+</context>
+<context>
     <name>DiffDialog</name>
     <message>
         <location filename="../../xzannot/ui/diff_dialog.py" line="43"/>
@@ -558,395 +578,395 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="229"/>
+        <location filename="../../xzannot/ui/main_window.py" line="230"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="232"/>
+        <location filename="../../xzannot/ui/main_window.py" line="233"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="238"/>
+        <location filename="../../xzannot/ui/main_window.py" line="239"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="241"/>
+        <location filename="../../xzannot/ui/main_window.py" line="242"/>
         <source>Span</source>
         <translation>当前标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="248"/>
+        <location filename="../../xzannot/ui/main_window.py" line="249"/>
         <source>Corrections</source>
         <translation>校正</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="258"/>
+        <location filename="../../xzannot/ui/main_window.py" line="259"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="318"/>
+        <location filename="../../xzannot/ui/main_window.py" line="319"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="319"/>
+        <location filename="../../xzannot/ui/main_window.py" line="320"/>
         <source>The name recorded on every span you mark:</source>
         <translation>记录在您所做每条标注上的姓名：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="338"/>
+        <location filename="../../xzannot/ui/main_window.py" line="339"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="341"/>
+        <location filename="../../xzannot/ui/main_window.py" line="342"/>
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="345"/>
+        <location filename="../../xzannot/ui/main_window.py" line="346"/>
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="349"/>
+        <location filename="../../xzannot/ui/main_window.py" line="350"/>
         <source>&amp;Import PDF or Text…</source>
         <translation>导入 PDF 或文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="351"/>
+        <location filename="../../xzannot/ui/main_window.py" line="352"/>
         <source>Import &amp;Reference Text…</source>
         <translation>导入参照文本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="352"/>
+        <location filename="../../xzannot/ui/main_window.py" line="353"/>
         <source>&amp;Locate Missing PDF…</source>
         <translation>查找缺失的 PDF(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="355"/>
+        <location filename="../../xzannot/ui/main_window.py" line="356"/>
         <source>&amp;Export Corpus…</source>
         <translation>导出语料(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="357"/>
+        <location filename="../../xzannot/ui/main_window.py" line="358"/>
         <source>Import &amp;Spans…</source>
         <translation>导入标注(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="360"/>
+        <location filename="../../xzannot/ui/main_window.py" line="361"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="363"/>
+        <location filename="../../xzannot/ui/main_window.py" line="364"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="364"/>
+        <location filename="../../xzannot/ui/main_window.py" line="365"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="366"/>
+        <location filename="../../xzannot/ui/main_window.py" line="367"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="373"/>
+        <location filename="../../xzannot/ui/main_window.py" line="374"/>
         <source>&amp;Accept Span</source>
         <translation>接受标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="381"/>
+        <location filename="../../xzannot/ui/main_window.py" line="382"/>
         <source>&amp;Reject Suggestion or Delete Span</source>
         <translation>拒绝建议或删除标注(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="387"/>
+        <location filename="../../xzannot/ui/main_window.py" line="388"/>
         <source>&amp;Delete Span</source>
         <translation>删除标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="391"/>
+        <location filename="../../xzannot/ui/main_window.py" line="392"/>
         <source>&amp;Correct Text</source>
         <translation>校正文字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="399"/>
+        <location filename="../../xzannot/ui/main_window.py" line="400"/>
         <source>&amp;Label</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="401"/>
+        <location filename="../../xzannot/ui/main_window.py" line="402"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="403"/>
+        <location filename="../../xzannot/ui/main_window.py" line="404"/>
         <source>&amp;Compare with Original…</source>
         <translation>与原文对照(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="406"/>
+        <location filename="../../xzannot/ui/main_window.py" line="407"/>
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="407"/>
+        <location filename="../../xzannot/ui/main_window.py" line="408"/>
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="410"/>
+        <location filename="../../xzannot/ui/main_window.py" line="411"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="417"/>
+        <location filename="../../xzannot/ui/main_window.py" line="418"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="433"/>
+        <location filename="../../xzannot/ui/main_window.py" line="434"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="437"/>
+        <location filename="../../xzannot/ui/main_window.py" line="438"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="444"/>
+        <location filename="../../xzannot/ui/main_window.py" line="445"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="446"/>
+        <location filename="../../xzannot/ui/main_window.py" line="447"/>
         <source>&amp;Next Page</source>
         <translation>下一页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="449"/>
+        <location filename="../../xzannot/ui/main_window.py" line="450"/>
         <source>&amp;Previous Page</source>
         <translation>上一页(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="452"/>
+        <location filename="../../xzannot/ui/main_window.py" line="453"/>
         <source>Next Page &amp;to Do</source>
         <translation>下一个待办页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="454"/>
+        <location filename="../../xzannot/ui/main_window.py" line="455"/>
         <source>&amp;Go to Page…</source>
         <translation>转到页面(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="456"/>
+        <location filename="../../xzannot/ui/main_window.py" line="457"/>
         <source>&amp;Page</source>
         <translation>页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="458"/>
+        <location filename="../../xzannot/ui/main_window.py" line="459"/>
         <source>Mark Page &amp;to Do</source>
         <translation>标为待办(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="459"/>
+        <location filename="../../xzannot/ui/main_window.py" line="460"/>
         <source>Mark Page &amp;in Progress</source>
         <translation>标为进行中(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="460"/>
+        <location filename="../../xzannot/ui/main_window.py" line="461"/>
         <source>Mark Page &amp;Done</source>
         <translation>标为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="466"/>
+        <location filename="../../xzannot/ui/main_window.py" line="467"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="468"/>
+        <location filename="../../xzannot/ui/main_window.py" line="469"/>
         <source>&amp;Suggest Spans on This Page</source>
         <translation>为本页生成建议标注(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="472"/>
+        <location filename="../../xzannot/ui/main_window.py" line="473"/>
         <source>Suggest Spans on &amp;All Pages</source>
         <translation>为所有页面生成建议标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="479"/>
+        <location filename="../../xzannot/ui/main_window.py" line="480"/>
         <source>Pre-annotation &amp;Rules…</source>
         <translation>预标注规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="485"/>
+        <location filename="../../xzannot/ui/main_window.py" line="486"/>
         <source>&amp;Collate All Pages</source>
         <translation>对校全部页面(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="489"/>
+        <location filename="../../xzannot/ui/main_window.py" line="490"/>
         <source>&amp;Next Difference</source>
         <translation>下一处差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="494"/>
+        <location filename="../../xzannot/ui/main_window.py" line="495"/>
         <source>&amp;Previous Difference</source>
         <translation>上一处差异(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="498"/>
+        <location filename="../../xzannot/ui/main_window.py" line="499"/>
         <source>&amp;Accept Difference</source>
         <translation>采用差异(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="501"/>
+        <location filename="../../xzannot/ui/main_window.py" line="502"/>
         <source>Re&amp;ject Difference</source>
         <translation>不采用差异(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="504"/>
+        <location filename="../../xzannot/ui/main_window.py" line="505"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="507"/>
+        <location filename="../../xzannot/ui/main_window.py" line="508"/>
         <source>Annotation &amp;Guide</source>
         <translation>标注规范(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="537"/>
+        <location filename="../../xzannot/ui/main_window.py" line="538"/>
         <source>The language changes when xzannot is started again.</source>
         <translation>重新启动 xzannot 后语言才会改变。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="556"/>
+        <location filename="../../xzannot/ui/main_window.py" line="557"/>
         <source>%1 — xzannot</source>
         <translation>%1 — xzannot</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="561"/>
+        <location filename="../../xzannot/ui/main_window.py" line="562"/>
         <source>This project is empty. Import a PDF with File ▸ Import.</source>
         <translation>项目为空。请通过“文件 ▸ 导入”导入 PDF。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="610"/>
-        <location filename="../../xzannot/ui/main_window.py" line="615"/>
+        <location filename="../../xzannot/ui/main_window.py" line="616"/>
+        <location filename="../../xzannot/ui/main_window.py" line="621"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="621"/>
+        <location filename="../../xzannot/ui/main_window.py" line="627"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="628"/>
+        <location filename="../../xzannot/ui/main_window.py" line="634"/>
         <source>Import PDFs, scans or text</source>
         <translation>导入 PDF、扫描件或文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="638"/>
+        <location filename="../../xzannot/ui/main_window.py" line="644"/>
         <source>Import reference text</source>
         <translation>导入参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="639"/>
+        <location filename="../../xzannot/ui/main_window.py" line="645"/>
         <source>Import the document&apos;s pages first.</source>
         <translation>请先导入该文档的页面。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="657"/>
+        <location filename="../../xzannot/ui/main_window.py" line="663"/>
         <source>That reference text was already stored.</source>
         <translation>该参照文本已存储过。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="659"/>
+        <location filename="../../xzannot/ui/main_window.py" line="665"/>
         <source>Stored a reference text of %1 characters.</source>
         <translation>已存储参照文本，共 %1 字。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="672"/>
+        <location filename="../../xzannot/ui/main_window.py" line="678"/>
         <source>Where is %1?</source>
         <translation>%1 在哪里？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="679"/>
+        <location filename="../../xzannot/ui/main_window.py" line="685"/>
         <source>Locate PDF</source>
         <translation>查找 PDF</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="727"/>
+        <location filename="../../xzannot/ui/main_window.py" line="733"/>
         <source>Correction mode: what you type is saved as corrections.</source>
         <translation>校正模式：您输入的内容将作为校正保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="729"/>
+        <location filename="../../xzannot/ui/main_window.py" line="735"/>
         <source>Labelling mode.</source>
         <translation>标注模式。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="761"/>
-        <location filename="../../xzannot/ui/main_window.py" line="802"/>
+        <location filename="../../xzannot/ui/main_window.py" line="767"/>
+        <location filename="../../xzannot/ui/main_window.py" line="808"/>
         <source>✓ Saved</source>
         <translation>✓ 已保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="803"/>
+        <location filename="../../xzannot/ui/main_window.py" line="809"/>
         <source>Every change is saved to the project at once.</source>
         <translation>每处改动都会立即保存到项目中。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="819"/>
-        <location filename="../../xzannot/ui/main_window.py" line="820"/>
+        <location filename="../../xzannot/ui/main_window.py" line="825"/>
+        <location filename="../../xzannot/ui/main_window.py" line="826"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="853"/>
+        <location filename="../../xzannot/ui/main_window.py" line="859"/>
         <source>Every page is done.</source>
         <translation>所有页面均已完成。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="866"/>
+        <location filename="../../xzannot/ui/main_window.py" line="872"/>
         <source>No page %1 in this document.</source>
         <translation>本文档中没有第 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="874"/>
+        <location filename="../../xzannot/ui/main_window.py" line="880"/>
         <source>Go to page</source>
         <translation>转到页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="874"/>
+        <location filename="../../xzannot/ui/main_window.py" line="880"/>
         <source>Printed page (e.g. 22) or page number:</source>
         <translation>印刷页码（如 22）或页序号：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="908"/>
+        <location filename="../../xzannot/ui/main_window.py" line="914"/>
         <source>The image %1 is missing.</source>
         <translation>图像 %1 不见了。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="918"/>
+        <location filename="../../xzannot/ui/main_window.py" line="924"/>
         <source>The PDF %1 is missing or has changed since it was imported. Use File ▸ Locate Missing PDF… to point to it.</source>
         <translation>PDF 文件 %1 已缺失，或自导入后已被改动。请通过“文件 ▸ 查找缺失的 PDF…”指定其位置。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="928"/>
+        <location filename="../../xzannot/ui/main_window.py" line="934"/>
         <source>printed %1</source>
         <translation>印刷页码 %1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="931"/>
+        <location filename="../../xzannot/ui/main_window.py" line="937"/>
         <source>%1 · page %2 of %3</source>
         <translation>%1 · 第 %2 页，共 %3 页</translation>
     </message>
@@ -1065,17 +1085,17 @@
 <context>
     <name>OcrQueue</name>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="206"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="209"/>
         <source>%1 character(s) to check, %2 difference(s) from the reference.</source>
         <translation>待核对 %1 个字，与参考文本有 %2 处差异。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="296"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="301"/>
         <source>Accept “%1”</source>
         <translation>接受“%1”</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="316"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="321"/>
         <source>Read “%1”</source>
         <translation>改读为“%1”</translation>
     </message>
@@ -1169,88 +1189,88 @@
 <context>
     <name>PagesModel</name>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="85"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="96"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="86"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="97"/>
         <source>Printed</source>
         <translation>印刷页码</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="87"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="98"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="88"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="99"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="89"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="100"/>
         <source>CER</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="90"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="101"/>
         <source>Unsure</source>
         <translation>存疑</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="118"/>
         <location filename="../../xzannot/ui/pages_model.py" line="129"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="140"/>
         <source>The text layer cannot be trusted: %1</source>
         <translation>文本层不可信：%1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="122"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="133"/>
         <source>%1 of %2 characters read by OCR are unsure and not yet checked (F7).</source>
         <translation>OCR 识别的 %2 个字中有 %1 个存疑、尚未核对（F7）。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="133"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="144"/>
         <source>%1, page %2</source>
         <translation>%1，第 %2 页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="141"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="152"/>
         <source>needs text</source>
         <translation>缺文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="143"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="154"/>
         <source>needs OCR</source>
         <translation>需 OCR</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="145"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="156"/>
         <source>to do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="146"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="157"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="147"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="158"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="159"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="170"/>
         <source>Not collated with a reference yet.</source>
         <translation>尚未与参照文本对校。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="161"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="172"/>
         <source>No counterpart in a reference text.</source>
         <translation>参照文本中没有对应内容。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="163"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="174"/>
         <source>%1 open difference(s) from the reference, which covers %2% of the page.</source>
         <translation>与参照文本有 %1 处未处理的差异，参照文本覆盖本页 %2%。</translation>
     </message>
@@ -1484,6 +1504,11 @@
     </message>
     <message>
         <location filename="../../xzannot/ui/suggesting.py" line="65"/>
+        <source>Stopped for taking too long: %1.</source>
+        <translation>因耗时过长而停止：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/suggesting.py" line="69"/>
         <source>%1 found again were already there or rejected.</source>
         <translation>另有 %1 条已存在或已被拒绝。</translation>
     </message>

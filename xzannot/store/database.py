@@ -30,7 +30,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from xzannot.errors import UserError
+from xzannot.errors import DamagedProjectError, UserError
 from xzannot.store.backup import backup_sqlite
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -143,6 +143,15 @@ def _precheck_sqlite(path: Path, *, create: bool) -> None:
         raise UserError(f"{path} is damaged or not an SQLite database ({exc})") from exc
     if tables and "alembic_version" not in tables:
         raise UserError(f"{path} is an SQLite database but not an xzannot project")
+    from xzannot.store.check import sqlite_problems
+
+    damage = sqlite_problems(path, quick=True)
+    if damage:  # nothing may write into it: every later change would build on the damage
+        raise DamagedProjectError(
+            f"{path} is damaged ({damage[0]}); nothing was written to it. Bring back its latest "
+            f"good backup with: xzannot restore --db {path}",
+            path,
+        )
     _check_revisions(revisions, str(path))
 
 
@@ -227,10 +236,16 @@ class Project:
             with self.writers.begin() as session:
                 yield session
         except OperationalError as exc:
-            reason = getattr(exc, "orig", None) or exc
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:160]
+            usual = ("locked", "readonly", "read-only", "disk", "full", "busy")
+            hint = (
+                ""
+                if any(word in reason.lower() for word in usual)
+                else f"; xzannot check --db {self.location.display} says whether it is damaged"
+            )
             raise UserError(
                 f"the project {self.location.display} could not be changed ({reason}); "
-                "nothing was saved"
+                f"nothing was saved{hint}"
             ) from exc
 
     def session(self) -> Session:

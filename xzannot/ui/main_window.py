@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from xzannot.core.edits import Edit, apply_edit, follow
 from xzannot.core.spans import SpanInfo
-from xzannot.errors import UserError
+from xzannot.errors import DamagedProjectError, UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.render import PageRenderer
 from xzannot.operations.correcting import correct_page_in
@@ -50,6 +50,7 @@ from xzannot.ui.collation_view import CollationView
 from xzannot.ui.corpus_flow import CorpusFlow
 from xzannot.ui.correcting import Correcting
 from xzannot.ui.corrections_panel import CorrectionsPanel
+from xzannot.ui.damage import offer_backup
 from xzannot.ui.diff_dialog import DiffDialog
 from xzannot.ui.differences_panel import DifferencesPanel
 from xzannot.ui.guide_dialog import GuideDialog
@@ -606,6 +607,11 @@ class MainWindow(QMainWindow):
     def _open_path(self, path: Path, *, create: bool) -> None:
         try:
             project = open_project(path, create=create)
+        except DamagedProjectError as exc:
+            if not offer_backup(self, exc):
+                return
+            self._open_path(path, create=False)
+            return
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Open project"), str(exc))
             return
