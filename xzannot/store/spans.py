@@ -8,7 +8,7 @@ for the record.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import func, select
@@ -43,6 +43,11 @@ def _label_id(session: Session, key: str) -> int:
     if found is None:
         raise UserError(f"the project has no label {key!r}")
     return found
+
+
+def _value(span: SpanInfo, key: str) -> Any:
+    value = getattr(span, key)
+    return SpanStatus(value) if key == "status" else value
 
 
 def span_info(span: Span) -> SpanInfo:
@@ -114,7 +119,11 @@ def _get(session: Session, span_id: int, version: int | None) -> Span:
     if span is None:
         raise UserError(f"span {span_id} no longer exists")
     if version is not None and span.version != version:
-        raise SpanConflict("this span was changed by someone else meanwhile; it has been reloaded")
+        when = span.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if span.updated_at else ""
+        raise SpanConflict(
+            f"this span was changed elsewhere ({when}) since it was shown here; it has been "
+            "reloaded, and nothing was overwritten"
+        )
     return span
 
 
@@ -134,9 +143,21 @@ def update_span(
     attributes: dict[str, Any] | None = None,
     deleted: bool | None = None,
     annotator: str | None = None,
+    expect: Mapping[str, Any] | None = None,
 ) -> SpanInfo:
-    """Change a span; ``version`` guards against overwriting someone else's change."""
+    """Change a span; ``version`` guards against overwriting someone else's change, and
+    ``expect`` (field -> value) against changing fields that are no longer as the caller
+    left them (an undo after a colleague's change to the same fields)."""
     span = _get(session, span_id, version)
+    if expect:
+        now = span_info(span)
+        changed = sorted(key for key, value in expect.items() if _value(now, key) != value)
+        if changed:
+            when = span.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            raise SpanConflict(
+                f"this span's {', '.join(changed)} was changed elsewhere ({when}) since this "
+                "change was made here; nothing was overwritten"
+            )
     if label is not None:
         span.label_id = _label_id(session, label)
     if status is not None:

@@ -80,12 +80,26 @@ class AddSpan(_ProjectCommand):
             self._run(create)
         else:
             span_id = self.span_id
-            self._run(lambda: change_span(self.project, span_id, deleted=False))
+            # marked again only if it is still as this command's undo left it
+            self._run(
+                lambda: change_span(
+                    self.project, span_id, deleted=False, expect={**self._made, "deleted": True}
+                )
+            )
 
     def undo(self) -> None:
         if self.span_id is not None:
             span_id = self.span_id
-            self._run(lambda: change_span(self.project, span_id, deleted=True))
+            # taken away only if nobody has changed it since it was made
+            self._run(
+                lambda: change_span(
+                    self.project, span_id, deleted=True, expect={**self._made, "deleted": False}
+                )
+            )
+
+    @property
+    def _made(self) -> dict[str, Any]:
+        return {"label": self.label, "status": SpanStatus.ACCEPTED, "note": ""}
 
 
 def _field(span: SpanInfo, key: str) -> Any:
@@ -108,10 +122,18 @@ class ChangeSpan(_ProjectCommand):
 
     def redo(self) -> None:
         version, self._version = self._version, None
-        self._run(lambda: change_span(self.project, self.span_id, version=version, **self.after))
+        # the first time, the span must be as it was shown; again (after an undo), its fields
+        # must be as the undo left them
+        expect = None if version is not None else self.before
+        self._run(
+            lambda: change_span(
+                self.project, self.span_id, version=version, expect=expect, **self.after
+            )
+        )
 
     def undo(self) -> None:
-        self._run(lambda: change_span(self.project, self.span_id, **self.before))
+        # only if the fields are still as this change left them: never over a colleague's
+        self._run(lambda: change_span(self.project, self.span_id, expect=self.after, **self.before))
 
 
 class SetPageStatus(_ProjectCommand):
