@@ -56,7 +56,7 @@ import pypdfium2 as pdfium  # noqa: E402
 from PIL import Image  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
-from xzannot.core.cer import cer, comparable  # noqa: E402
+from xzannot.core.cer import cer, comparable, error_kinds  # noqa: E402
 from xzannot.errors import UserError  # noqa: E402
 from xzannot.io.ocr.job import OcrJob  # noqa: E402
 from xzannot.io.ocr.worker import OcrWorker  # noqa: E402
@@ -208,19 +208,6 @@ def read_condition(
     )
 
 
-def kinds(text: str, reference: str) -> Counter[str]:
-    """The differences of ``text`` from ``reference``, by kind."""
-    counts: Counter[str] = Counter()
-    for op in Levenshtein.editops(text, reference):
-        if op.tag == "insert":  # the text lacks reference[dest]
-            counts["-sp" if reference[op.dest_pos] == " " else "del"] += 1
-        elif op.tag == "delete":  # the text has text[src] too many
-            counts["+sp" if text[op.src_pos] == " " else "ins"] += 1
-        else:
-            counts["sub"] += 1
-    return counts
-
-
 @dataclass
 class Score:
     chars: int = 0  # reference characters, folded
@@ -235,7 +222,7 @@ class Score:
         self.folded += cer(mine, theirs) * len(theirs)
         self.strict_chars += len(reference)
         self.strict += cer(text, reference) * len(reference)
-        self.kinds += kinds(mine, theirs)
+        self.kinds += error_kinds(mine, theirs)
 
     def merge(self, other: Score) -> None:
         self.chars += other.chars

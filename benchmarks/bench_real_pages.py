@@ -22,19 +22,7 @@ from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from tests.conftest import SHARED  # noqa: E402
 from tests.real_pages import corpus_stems, read_stem  # noqa: E402
-from xzannot.core.cer import comparable  # noqa: E402
-
-
-def kinds(text: str, reference: str) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for op in Levenshtein.editops(text, reference):
-        if op.tag == "insert":  # the text lacks reference[dest]
-            counts["-sp" if reference[op.dest_pos] == " " else "del"] += 1
-        elif op.tag == "delete":  # the text has text[src] too many
-            counts["+sp" if text[op.src_pos] == " " else "ins"] += 1
-        else:
-            counts["sub"] += 1
-    return counts
+from xzannot.core.cer import comparable, error_kinds  # noqa: E402
 
 
 def main() -> int:
@@ -48,7 +36,7 @@ def main() -> int:
             reference = comparable(page.reference)
             extracted = comparable(page.extracted)
             corrected = comparable(page.corrected)
-            found = kinds(corrected, reference)
+            found = error_kinds(corrected, reference)
             totals["chars"] += len(reference)
             totals["extracted"] += Levenshtein.distance(extracted, reference)
             totals["corrected"] += Levenshtein.distance(corrected, reference)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from rapidfuzz.distance import Levenshtein
 
@@ -37,3 +38,17 @@ def comparable(text: str) -> str:
         if ch != " " or not (is_cjk(folded[index - 1]) or is_cjk(folded[index + 1]))
     )
     return unicodedata.normalize("NFKC", "".join(kept))
+
+
+def error_kinds(text: str, reference: str) -> Counter[str]:
+    """How ``text`` differs from ``reference``, counted by kind: ``sub`` a character replaced,
+    ``ins`` one too many, ``del`` one missing, ``+sp``/``-sp`` a space too many or missing."""
+    counts: Counter[str] = Counter()
+    for op in Levenshtein.editops(text, reference):
+        if op.tag == "insert":  # the text lacks reference[dest]
+            counts["-sp" if reference[op.dest_pos] == " " else "del"] += 1
+        elif op.tag == "delete":  # the text has text[src] too many
+            counts["+sp" if text[op.src_pos] == " " else "ins"] += 1
+        else:
+            counts["sub"] += 1
+    return counts

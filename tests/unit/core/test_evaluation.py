@@ -36,3 +36,11 @@ def test_gold_quotes_are_located_on_their_page() -> None:
     assert locate_gold(jsonl, texts) == [(1, 2, 4, "policy"), (2, 0, 1, "target")]
     with pytest.raises(GoldError, match="not on page 2"):
         locate_gold('{"page": 2, "label": "target", "quote": "丁"}', texts)
+
+
+def test_error_kinds_name_each_difference() -> None:
+    from xzannot.core.cer import error_kinds
+
+    assert error_kinds("全年增长 5%", "全年增长5％") == {"+sp": 1, "sub": 1}
+    assert error_kinds("全长", "全年增长") == {"del": 2}
+    assert error_kinds("全年年增长", "全年增长") == {"ins": 1}

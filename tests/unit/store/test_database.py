@@ -179,20 +179,26 @@ def sample(db_path: Path, worker: object) -> Path:
     return db_path
 
 
-def test_an_upgrade_is_preceded_by_a_verified_backup(sample: Path) -> None:
-    """A project of the previous schema is copied (and the copy checked) before migrating."""
+def _downgrade(path: Path, revision: str) -> None:
+    """Take a project back to an older schema, as an older xzannot left it."""
     from alembic import command
     from sqlalchemy import create_engine
 
-    from xzannot.store.backup import backup_folder
     from xzannot.store.database import _alembic_config
 
-    engine = create_engine(f"sqlite:///{sample}")
+    engine = create_engine(f"sqlite:///{path}")
     cfg = _alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0006")
+        command.downgrade(cfg, revision)
     engine.dispose()
+
+
+def test_an_upgrade_is_preceded_by_a_verified_backup(sample: Path) -> None:
+    """A project of the previous schema is copied (and the copy checked) before migrating."""
+    from xzannot.store.backup import backup_folder
+
+    _downgrade(sample, "0006")
     with open_project(sample) as project, project.session() as session:
         assert session.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
         assert session.scalar(text("SELECT count(*) FROM pages")) == 4
@@ -211,18 +217,9 @@ def test_an_upgrade_is_preceded_by_a_verified_backup(sample: Path) -> None:
 
 
 def test_no_upgrade_without_a_backup(sample: Path) -> None:
-    from alembic import command
-    from sqlalchemy import create_engine
-
     from xzannot.store.backup import backup_folder
-    from xzannot.store.database import _alembic_config
 
-    engine = create_engine(f"sqlite:///{sample}")
-    cfg = _alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0006")
-    engine.dispose()
+    _downgrade(sample, "0006")
     backup_folder(sample).write_text("a file where the backups folder would be")
     with pytest.raises(UserError, match="cannot back up"):
         open_project(sample)
