@@ -89,19 +89,31 @@ def looks_like_image(path: Path) -> bool:
 
 def image_frames(path: Path) -> list[ImageFrame]:
     """Every frame of a (multi-page) TIFF, or the one image of a JPEG or PNG."""
-    frames = []
     with _reading(path), _open(path) as image:
         count = _frame_count(image)
-        for index in range(count):
-            with _reading(path, index, count):
-                image.seek(index)
-                width, height = image.size
-                _check_frame(path, index, count, width, height)
-                if _turns_sideways(image):
-                    width, height = height, width
-                dpi, from_file = _resolution(image)
-                frames.append(ImageFrame(index, width, height, dpi, from_file))
-    return frames
+        return [_frame(path, image, index, count) for index in range(count)]
+
+
+def image_frame(path: Path, index: int) -> ImageFrame:
+    """Frame ``index`` (from 0) alone: what rendering or reading one page needs, without
+    going through every frame of a long TIFF."""
+    with _reading(path), _open(path) as image:
+        count = _frame_count(image)
+        if not 0 <= index < count:
+            pages = "1 page" if count == 1 else f"{count} pages"
+            raise UserError(f"{path} has {pages}; there is no page {index + 1}")
+        return _frame(path, image, index, count)
+
+
+def _frame(path: Path, image: Image.Image, index: int, count: int) -> ImageFrame:
+    with _reading(path, index, count):
+        image.seek(index)
+        width, height = image.size
+        _check_frame(path, index, count, width, height)
+        if _turns_sideways(image):
+            width, height = height, width
+        dpi, from_file = _resolution(image)
+        return ImageFrame(index, width, height, dpi, from_file)
 
 
 def load_frame(

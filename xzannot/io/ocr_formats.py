@@ -261,10 +261,10 @@ def _image_path(ocr_file: Path, name: str | None) -> Path:
 
 def _image_dpi(image: Path) -> float | None:
     """The resolution the image file states, if it states a plausible one."""
-    from xzannot.io.images import image_frames  # Pillow and numpy, only once a file is read
+    from xzannot.io.images import image_frame  # Pillow and numpy, only once a file is read
 
     try:
-        frame = image_frames(image)[0]
+        frame = image_frame(image, 0)
     except UserError:
         return None  # a damaged image is refused where it is loaded, not here
     return frame.dpi if frame.dpi_from_file else None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from xzannot.core.ocr import POINTS_PER_INCH
 from xzannot.core.pages import ExtractedPage, TextSource
-from xzannot.io.images import image_frames
+from xzannot.io.images import image_frame, image_frames
 from xzannot.io.ocr_formats import read_ocr_file
 
 
@@ -32,7 +32,7 @@ def ocr_file_pages(path: Path) -> list[ExtractedPage]:
     """The pages of a hOCR, PAGE or ALTO file, each on the image it names."""
     pages = []
     for number, (image, read) in enumerate(read_ocr_file(path), 1):
-        frame = image_frames(image)[0]
+        frame = image_frame(image, 0)
         # the tool's pixels onto the image's: page size in points follows the image
         read.dpi = frame.dpi * read.width / frame.width if read.width else frame.dpi
         layer = read.layer()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from xzannot.io.images import image_frames, load_frame, looks_like_image, rotate
+from xzannot.io.images import image_frame, load_frame, looks_like_image, rotate
 from xzannot.io.pdfium_worker import PdfiumWorker
 
 POINTS_PER_INCH = 72.0
@@ -60,7 +60,7 @@ def _turned(page: RenderedPage, skew: float) -> RenderedPage:
 
 def _render_image(path: Path, number: int, scale: float, skew: float) -> RenderedPage:
     """Frame ``number`` (from 1) of an image file at ``scale`` pixels per point."""
-    frame = image_frames(path)[number - 1]
+    frame = image_frame(path, number - 1)
     area = (frame.width * POINTS_PER_INCH / frame.dpi) * (
         frame.height * POINTS_PER_INCH / frame.dpi
     )

@@ -25,7 +25,6 @@ from xzannot.store.database import Project
 from xzannot.store.documents import get_document, list_pages, page_content
 from xzannot.store.edits import add_edits
 from xzannot.store.ocr import (
-    OcrTarget,
     Unsure,
     accept_characters,
     ocr_targets,
@@ -75,10 +74,6 @@ def choose_pages(
         return [p.id for p in every if p.needs_text]
 
 
-def _label(target: OcrTarget) -> str:
-    return f"page {target.number}"
-
-
 def ocr_pages(
     project: Project,
     worker: OcrWorker,
@@ -102,11 +97,11 @@ def ocr_pages(
         progress(0, total)
     for done, target in enumerate(targets, 1):
         if target.image is None:
-            outcome.skipped.append(f"{_label(target)}: imported as text, it has no image")
+            outcome.skipped.append(f"page {target.number}: imported as text, it has no image")
         elif target.source == TextSource.OCR.value and not again:
             outcome.already += 1
         elif target.blocked:
-            outcome.skipped.append(f"{_label(target)}: {target.blocked}")
+            outcome.skipped.append(f"page {target.number}: {target.blocked}")
         else:
             image = target.image
             job = OcrJob(Path(image.path), image.kind, image.index, dpi)
@@ -116,7 +111,7 @@ def ocr_pages(
                 outcome.cancelled = True
                 break
             except UserError as exc:
-                outcome.failed.append(f"{_label(target)}: {exc}")
+                outcome.failed.append(f"page {target.number}: {exc}")
             else:
                 layer = page.layer()
                 with project.transaction() as session:
@@ -141,6 +136,11 @@ def ocr_pages(
             correct_page_in(session, page_id)
     outcome.engine = worker.engine_name
     return outcome
+
+
+def region_evidence(engine: str, dpi: float) -> str:
+    """What a region read again says of itself in the Corrections dock."""
+    return f"read again with {engine} at {dpi:.0f} dpi"
 
 
 def read_region(
@@ -184,21 +184,6 @@ def put_region_text(
             evidence={"ocr": evidence},
         )
         return added.ids[0]
-
-
-def reocr_region(
-    project: Project,
-    worker: OcrWorker,
-    page_id: int,
-    region: Box,
-    *,
-    author: str,
-    dpi: float = REGION_DPI,
-) -> int:
-    """Read a rectangle of a page again and put what was read in place of its characters."""
-    text = read_region(project, worker, page_id, region, dpi=dpi)
-    evidence = f"read again with {worker.engine_name} at {dpi:.0f} dpi"
-    return put_region_text(project, page_id, region, text, author=author, evidence=evidence)
 
 
 def _characters_in(boxes: list[Box | None], region: Box, text: str) -> tuple[int, int]:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from xzannot.core.boxes import Box, pack_boxes, pack_floats, unpack_floats
 from xzannot.core.folio import find_folio
-from xzannot.core.ocr import is_low
+from xzannot.core.ocr import LOW_CONFIDENCE, is_low
 from xzannot.core.pages import LabelSource, TextSource
 from xzannot.errors import UserError
 from xzannot.store.models import (
@@ -227,10 +228,15 @@ def unsure_counts(
         query = query.where(PageText.page_id.in_(page_ids))
     counts = {}
     for page_id, blob, checked in session.execute(query):
-        values = unpack_floats(blob)
-        done = set(checked or ())
-        low = sum(1 for i, v in enumerate(values) if is_low(v) and i not in done)
-        counts[page_id] = (low, sum(v is not None for v in values))
+        # read on every project opening, for every OCR'd page: counted in numpy, not a float
+        # object per character (NaN, a character without a confidence, is never low)
+        values = np.frombuffer(blob or b"", dtype="<f4")
+        low = values < LOW_CONFIDENCE
+        accepted = [i for i in checked or () if 0 <= i < len(values) and low[i]]
+        counts[page_id] = (
+            int(np.count_nonzero(low)) - len(set(accepted)),
+            int(np.count_nonzero(~np.isnan(values))),
+        )
     return counts
 
 

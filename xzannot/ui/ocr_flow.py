@@ -28,7 +28,7 @@ from xzannot.core.boxes import Box
 from xzannot.io.ocr.engines import missing_reason
 from xzannot.io.ocr.names import ENGINES
 from xzannot.io.ocr.worker import OcrWorker
-from xzannot.operations.ocr import OcrOutcome, ocr_pages, read_region
+from xzannot.operations.ocr import OcrOutcome, ocr_pages, read_region, region_evidence
 from xzannot.store.database import Project
 from xzannot.ui import settings as keys
 from xzannot.ui.progress import ProgressRun
@@ -135,7 +135,7 @@ def _read_region(
 ) -> tuple[str, str]:
     with OcrWorker(engine, threads=2) as worker:
         text = read_region(project, worker, page_id, region, dpi=dpi, cancel=cancel)
-        return text, f"read again with {worker.engine_name} at {dpi} dpi"
+        return text, region_evidence(worker.engine_name, dpi)
 
 
 class OcrFlow(QObject):

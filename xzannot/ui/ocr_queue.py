@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, partial
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPen, QPixmap
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPen, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QHBoxLayout,
@@ -28,10 +28,12 @@ from xzannot.core.edits import Edit
 from xzannot.core.spans import SpanInfo
 from xzannot.errors import UserError
 from xzannot.operations.ocr import unsure
+from xzannot.store.database import Project
 from xzannot.store.ocr import Unsure
 from xzannot.ui.commands import AcceptCharacters, Context, TypeCorrection
 from xzannot.ui.controller import Controller
 from xzannot.ui.differences_panel import DifferencesPanel
+from xzannot.ui.page_state import PageState
 from xzannot.ui.page_view import PageView
 from xzannot.ui.text_view import UNSURE_COLOR, TextView
 
@@ -141,15 +143,16 @@ class OcrQueue(Controller):
 
     def __init__(
         self,
+        controller: tuple[PageState, QUndoStack, Callable[[], Project], Callable[[], str]],
         *,
         panel: OcrCheckPanel,
         page_view: PageView,
         text_view: TextView,
         differences: DifferencesPanel,
         next_page: Callable[[int], bool],
-        base: tuple[object, ...],
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__(*base)  # type: ignore[arg-type]
+        super().__init__(*controller, parent)
         self.panel = panel
         self.page_view = page_view
         self.text_view = text_view

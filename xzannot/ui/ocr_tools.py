@@ -32,12 +32,13 @@ class OcrTools(QObject):
         window.tabifyDockWidget(window.spans_dock, self.dock)
         window.spans_dock.raise_()
         self.queue = OcrQueue(
+            (window.state, window.undo_stack, lambda: window.project, window.annotator),
             panel=self.panel,
             page_view=window.page_view,
             text_view=window.text_view,
             differences=window.differences,
             next_page=self._next_page,
-            base=(window.state, window.undo_stack, lambda: window.project, window.annotator, self),
+            parent=self,
         )
         self.queue.textChanged.connect(window.after_text_change)
         self.queue.counted.connect(window.pages_model.set_unsure_of)

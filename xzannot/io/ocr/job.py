@@ -39,12 +39,9 @@ def page_image(job: OcrJob) -> tuple[Any, float]:
     """The job's page as an RGB Pillow image and its resolution in dots per inch."""
     if job.kind == "pdf":
         return _pdf_page(job)
-    from xzannot.io.images import image_frames, load_frame
+    from xzannot.io.images import image_frame, load_frame
 
-    frames = image_frames(job.path)
-    if job.index >= len(frames):
-        raise UserError(f"{job.path} has no frame {job.index + 1}")
-    frame = frames[job.index]
+    frame = image_frame(job.path, job.index)
     scale = min(1.0, job.dpi / frame.dpi)
     return load_frame(job.path, job.index, scale=scale), frame.dpi * scale
 
