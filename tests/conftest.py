@@ -109,3 +109,19 @@ def scanned_db(scans: object, tmp_path: Path) -> Path:
     path = tmp_path / "scans.xzannot.sqlite"
     shutil.copyfile(scans.project, path)  # type: ignore[attr-defined]
     return path
+
+
+@pytest.fixture
+def sample_db(db_path: Path) -> Path:
+    """A project holding the sample yearbook (three pages, not yet corrected)."""
+    from xzannot.io.pdfium_worker import PdfiumWorker
+    from xzannot.operations.importing import import_document
+    from xzannot.store.database import open_project
+
+    worker = PdfiumWorker()
+    try:
+        with open_project(db_path) as project:
+            import_document(project, worker, SAMPLE_PDF)
+    finally:
+        worker.shutdown()
+    return db_path

@@ -10,11 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import SAMPLE_PDF
 from xzannot.app import build_window, make_application, shutdown_window
-from xzannot.io.pdfium_worker import PdfiumWorker
-from xzannot.operations.importing import import_document
-from xzannot.store.database import open_project
 from xzannot.ui import settings as keys
 from xzannot.ui.main_window import MainWindow
 from xzannot.ui.settings import Settings
@@ -73,15 +69,3 @@ def make_window(
     qtbot.wait(10)
     leaked = [w for w in qapp.topLevelWidgets() if w.isVisible() and id(w) not in before]
     assert not leaked, f"top-level widgets left open: {leaked}"
-
-
-@pytest.fixture
-def sample_db(db_path: Path) -> Path:
-    """A project holding the sample yearbook (three pages, not yet corrected)."""
-    worker = PdfiumWorker()
-    try:
-        with open_project(db_path) as project:
-            import_document(project, worker, SAMPLE_PDF)
-    finally:
-        worker.shutdown()
-    return db_path

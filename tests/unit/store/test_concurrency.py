@@ -19,17 +19,6 @@ from xzannot.operations.importing import import_document
 from xzannot.store.database import open_project
 
 
-@pytest.fixture
-def imported(db_path: Path) -> Path:
-    worker = PdfiumWorker()
-    try:
-        with open_project(db_path) as project:
-            import_document(project, worker, SAMPLE_PDF)
-    finally:
-        worker.shutdown()
-    return db_path
-
-
 def _live_spans(db: Path) -> list[tuple[int, int, int, int]]:
     conn = sqlite3.connect(db)
     try:
@@ -40,9 +29,9 @@ def _live_spans(db: Path) -> list[tuple[int, int, int, int]]:
         conn.close()
 
 
-def test_two_suggest_runs_at_once_store_each_suggestion_once(imported: Path) -> None:
-    alone = imported.with_name("alone.sqlite")
-    shutil.copyfile(imported, alone)
+def test_two_suggest_runs_at_once_store_each_suggestion_once(sample_db: Path) -> None:
+    alone = sample_db.with_name("alone.sqlite")
+    shutil.copyfile(sample_db, alone)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     command = [sys.executable, "-m", "xzannot", "suggest", "--db"]
     subprocess.run([*command, str(alone)], check=True, capture_output=True, env=env)
@@ -50,13 +39,13 @@ def test_two_suggest_runs_at_once_store_each_suggestion_once(imported: Path) -> 
     assert len(expected) > 20
     runs = [
         subprocess.Popen(
-            [*command, str(imported)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+            [*command, str(sample_db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
         )
         for _ in range(2)
     ]
     outcomes = [run.communicate(timeout=120) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outcomes
-    found = _live_spans(imported)
+    found = _live_spans(sample_db)
     assert len(found) == len(set(found)), "a suggestion was stored twice"
     assert sorted(found) == sorted(expected)
     # one run stored them; the other found every one already there
@@ -65,10 +54,10 @@ def test_two_suggest_runs_at_once_store_each_suggestion_once(imported: Path) -> 
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def where(request: pytest.FixtureRequest, imported: Path) -> str:
+def where(request: pytest.FixtureRequest, sample_db: Path) -> str:
     """A project holding the sample: a SQLite file, or a database on the private server."""
     if request.param == "sqlite":
-        return str(imported)
+        return str(sample_db)
     from tests.unit.store.test_postgres import ADMIN_URL
 
     if not ADMIN_URL:

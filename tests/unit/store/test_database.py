@@ -167,18 +167,6 @@ def test_the_migrations_build_exactly_the_models(tmp_path: Path) -> None:
     assert differences == []
 
 
-@pytest.fixture
-def sample(db_path: Path, worker: object) -> Path:
-    """The sample yearbook's three pages and the p52 dump, imported."""
-    from tests.conftest import SAMPLE_DUMP, SAMPLE_PDF
-    from xzannot.operations.importing import import_document
-
-    with open_project(db_path) as project:
-        import_document(project, worker, SAMPLE_PDF)  # type: ignore[arg-type]
-        import_document(project, worker, SAMPLE_DUMP)  # type: ignore[arg-type]
-    return db_path
-
-
 def _downgrade(path: Path, revision: str) -> None:
     """Take a project back to an older schema, as an older xzannot left it."""
     from alembic import command
@@ -194,36 +182,36 @@ def _downgrade(path: Path, revision: str) -> None:
     engine.dispose()
 
 
-def test_an_upgrade_is_preceded_by_a_verified_backup(sample: Path) -> None:
+def test_an_upgrade_is_preceded_by_a_verified_backup(sample_db: Path) -> None:
     """A project of the previous schema is copied (and the copy checked) before migrating."""
     from xzannot.store.backup import backup_folder
 
-    _downgrade(sample, "0006")
-    with open_project(sample) as project, project.session() as session:
+    _downgrade(sample_db, "0006")
+    with open_project(sample_db) as project, project.session() as session:
         assert session.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
-        assert session.scalar(text("SELECT count(*) FROM pages")) == 4
-    (copy,) = backup_folder(sample).glob("*.sqlite")
+        assert session.scalar(text("SELECT count(*) FROM pages")) == 3
+    (copy,) = backup_folder(sample_db).glob("*.sqlite")
     assert f"before-schema-{head_revision()}" in copy.name
     conn = sqlite3.connect(copy)
     try:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
-        assert conn.execute("SELECT count(*) FROM pages").fetchone() == (4,)
+        assert conn.execute("SELECT count(*) FROM pages").fetchone() == (3,)
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         conn.close()
-    with open_project(sample):
+    with open_project(sample_db):
         pass  # already at the head: no second copy
-    assert len(list(backup_folder(sample).glob("*.sqlite"))) == 1
+    assert len(list(backup_folder(sample_db).glob("*.sqlite"))) == 1
 
 
-def test_no_upgrade_without_a_backup(sample: Path) -> None:
+def test_no_upgrade_without_a_backup(sample_db: Path) -> None:
     from xzannot.store.backup import backup_folder
 
-    _downgrade(sample, "0006")
-    backup_folder(sample).write_text("a file where the backups folder would be")
+    _downgrade(sample_db, "0006")
+    backup_folder(sample_db).write_text("a file where the backups folder would be")
     with pytest.raises(UserError, match="cannot back up"):
-        open_project(sample)
-    conn = sqlite3.connect(sample)
+        open_project(sample_db)
+    conn = sqlite3.connect(sample_db)
     try:  # the project was not touched
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
     finally:
