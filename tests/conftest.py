@@ -75,9 +75,10 @@ def db_path(template_db: Path, tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def worker() -> Iterator[object]:
-    """The pdfium worker thread, shut down after the test."""
+    """The pdfium process, shared by the tests of one test process (a test that crashes it
+    leaves the next request to start it again), stopped at the end."""
     from xzannot.io.pdfium_worker import PdfiumWorker
 
     w = PdfiumWorker()
@@ -111,17 +112,25 @@ def scanned_db(scans: object, tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def sample_db(db_path: Path) -> Path:
-    """A project holding the sample yearbook (three pages, not yet corrected)."""
+@pytest.fixture(scope="session")
+def sample_template(
+    template_db: Path, worker: object, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The sample yearbook imported into a project, once per test process."""
     from xzannot.io.pdfium_worker import PdfiumWorker
     from xzannot.operations.importing import import_document
     from xzannot.store.database import open_project
 
-    worker = PdfiumWorker()
-    try:
-        with open_project(db_path) as project:
-            import_document(project, worker, SAMPLE_PDF)
-    finally:
-        worker.shutdown()
+    assert isinstance(worker, PdfiumWorker)
+    path = tmp_path_factory.mktemp("sample") / "sample.xzannot.sqlite"
+    shutil.copyfile(template_db, path)
+    with open_project(path) as project:
+        import_document(project, worker, SAMPLE_PDF)
+    return path
+
+
+@pytest.fixture
+def sample_db(sample_template: Path, db_path: Path) -> Path:
+    """A project holding the sample yearbook (three pages, not yet corrected)."""
+    shutil.copyfile(sample_template, db_path)
     return db_path

@@ -124,11 +124,16 @@ def choose_project(
 
 
 def build_window(
-    database: str | Path | None = None, *, demo: bool = False, settings: Settings | None = None
+    database: str | Path | None = None,
+    *,
+    demo: bool = False,
+    settings: Settings | None = None,
+    worker: PdfiumWorker | None = None,
 ) -> MainWindow:
-    """Make the window and everything it needs (the application must exist)."""
+    """Make the window and everything it needs (the application must exist); ``worker``
+    lends a running pdfium process instead of starting one."""
     settings = settings or Settings()
-    worker = PdfiumWorker()
+    worker = worker or PdfiumWorker()
     project = choose_project(settings, worker, None if database is None else str(database), demo)
     renderer = PageRenderer(worker)
     window = MainWindow(project, worker, renderer, settings)
@@ -136,11 +141,13 @@ def build_window(
     return window
 
 
-def shutdown_window(window: MainWindow) -> None:
-    """Release what :func:`build_window` made: background tasks, the project, the pdfium thread."""
+def shutdown_window(window: MainWindow, *, keep_worker: bool = False) -> None:
+    """Release what :func:`build_window` made: background tasks, the project and (unless it
+    was lent) the pdfium process."""
     window.tasks.shutdown()
     window.project.close()
-    window.worker.shutdown()
+    if not keep_worker:
+        window.worker.shutdown()
 
 
 def run_window(database: str | None = None, *, demo: bool = False) -> int:

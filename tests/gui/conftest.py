@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from xzannot.app import build_window, make_application, shutdown_window
+from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.ui import settings as keys
 from xzannot.ui.main_window import MainWindow
 from xzannot.ui.settings import Settings
@@ -44,14 +45,14 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def make_window(
-    qtbot: QtBot, settings: Settings, qapp: QApplication
+    qtbot: QtBot, settings: Settings, qapp: QApplication, worker: PdfiumWorker
 ) -> Iterator[Callable[..., MainWindow]]:
     """Build windows like the app does; fail the test if any top-level widget is left open."""
     before = {id(w) for w in qapp.topLevelWidgets() if w.isVisible()}
     windows: list[MainWindow] = []
 
     def make(database: Path | None = None, *, demo: bool = False, show: bool = True) -> MainWindow:
-        window = build_window(database, demo=demo, settings=settings)
+        window = build_window(database, demo=demo, settings=settings, worker=worker)
         windows.append(window)
         window.resize(1200, 800)
         if show:
@@ -64,7 +65,7 @@ def make_window(
     yield make
     for window in windows:
         window.close()
-        shutdown_window(window)
+        shutdown_window(window, keep_worker=True)
         window.deleteLater()
     qtbot.wait(10)
     leaked = [w for w in qapp.topLevelWidgets() if w.isVisible() and id(w) not in before]

@@ -1,7 +1,9 @@
 """Reading a PDF into :class:`ExtractedPage` objects: size, text layer, boxes, printed label.
 
-Each page is one job on the pdfium worker, so rendering requests can run
-between the pages of a long import, and cancelling takes effect within a page.
+Each page is one request to the pdfium process, so rendering requests can run between the
+pages of a long import, and cancelling takes effect within a page. A page on which pdfium
+crashes ends the import with a message naming it; where only the PDF's page-label tree
+crashes it (a cyclic tree does), the pages are read without the PDF's labels.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from xzannot.core.pages import ExtractedPage, LabelSource, TextSource
 from xzannot.core.suspect import suspect_layer
 from xzannot.errors import CancelledError, UserError
 from xzannot.io.pdf_text import page_rules, page_text_and_boxes
-from xzannot.io.pdfium_worker import PdfiumWorker
+from xzannot.io.pdfium_worker import Documents, PdfiumCrashed, PdfiumWorker
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
 
@@ -40,17 +42,14 @@ def check_pdf_file(path: Path) -> None:
         raise UserError(f"{path} is truncated (its end is missing); copy or download it again")
 
 
-def _page_count(worker: PdfiumWorker, path: Path, password: str | None) -> int:
-    def job() -> int:
-        return len(worker.document(path, password))
-
-    return worker.call(job)
+def _count_pages(documents: Documents, path: Path, password: str | None) -> int:
+    return len(documents.document(path, password))
 
 
 def _extract_page(
-    worker: PdfiumWorker, path: Path, password: str | None, index: int
+    documents: Documents, path: Path, password: str | None, index: int, with_label: bool
 ) -> ExtractedPage:
-    doc = worker.document(path, password)
+    doc = documents.document(path, password)
     try:
         page = doc[index]
     except pdfium.PdfiumError as exc:
@@ -66,7 +65,7 @@ def _extract_page(
         extracted.text, extracted.boxes, extracted.source = text, boxes, TextSource.PDF
         extracted.suspect = suspect_layer(text, boxes, width, height)
         extracted.rules = rules
-    label = doc.get_page_label(index)
+    label = doc.get_page_label(index) if with_label else None
     if label:
         extracted.printed_label, extracted.label_source = label, LabelSource.PDF
     else:
@@ -86,16 +85,27 @@ def extract_pdf(
 ) -> list[ExtractedPage]:
     """Every page of the PDF at ``path``; raises CancelledError if ``cancel`` is set."""
     check_pdf_file(path)
-    count = _page_count(worker, path, password)
+    count = worker.call(_count_pages, path, password, where=f"opening {path.name}")
     if count == 0:
         raise UserError(f"{path} has no pages")
     pages: list[ExtractedPage] = []
+    with_label = True
     if progress:
         progress(0, count)
     for index in range(count):
         if cancel is not None and cancel.is_set():
             raise CancelledError()
-        pages.append(worker.call(_extract_page, worker, path, password, index))
+        where = f"reading {path.name}, page {index + 1}"
+        try:
+            page = worker.call(_extract_page, path, password, index, with_label, where=where)
+        except PdfiumCrashed:
+            if not with_label:
+                raise
+            # try the page once more without its label: a damaged label tree is the
+            # commonest crash, and the page itself is then read as any other
+            with_label = False
+            page = worker.call(_extract_page, path, password, index, with_label, where=where)
+        pages.append(page)
         if progress:
             progress(index + 1, count)
     _drop_stray_folios(pages)

@@ -1,102 +1,114 @@
-"""The one thread that owns every pdfium call.
+"""pdfium in its own process: every pypdfium2 call of the program runs there.
 
-PDFium is not thread-safe, so every pypdfium2 call in xzannot runs on this
-worker's single thread: callers submit functions and get futures back. The
-worker keeps recently used documents open so that rendering a page of an open
-document costs no re-parsing.
+pdfium is native code that can crash or hang on a damaged PDF (a cyclic page-label tree
+makes it segfault) and is not thread-safe. So the program never calls it itself: callers
+send a function and its arguments to one long-lived helper process, which runs them one
+at a time and keeps recently used documents open, so rendering a page of an open document
+costs no re-parsing. A crash or a request that passes the time limit becomes a message
+naming the file and page; the process is started again for the next request. The child
+also has a ceiling on its memory, so no page can take the machine's.
 """
 
 from __future__ import annotations
 
-import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, TypeVar
-
-import pypdfium2 as pdfium
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from xzannot.errors import UserError
+from xzannot.io.worker_process import WorkerProcess, WorkerStopped, serve
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 T = TypeVar("T")
 
+REQUEST_TIMEOUT = 120.0  # seconds one request may take (a dense page renders in < 1)
+MEMORY_LIMIT = 4 * 1024**3  # address space of the pdfium process, in bytes
 _MAX_OPEN_DOCUMENTS = 4
-# PDFium's lack of thread safety is process-wide: two workers (two windows, or a
-# window and an import) must still never call it at the same time.
-_PDFIUM_LOCK = threading.RLock()
 
 
-class PdfiumWorker:
-    """Runs functions on the single pdfium thread and caches open documents."""
+class PdfiumCrashed(WorkerStopped):
+    """pdfium crashed or hung on a request; the message names the file and page."""
+
+
+class Documents:
+    """The child's open documents, the most recently used kept (a few at most)."""
 
     def __init__(self) -> None:
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdfium")
-        self._documents: OrderedDict[tuple[str, str | None], pdfium.PdfDocument] = OrderedDict()
-        self._thread: threading.Thread | None = None
-        self._closed = False
-
-    def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
-        """Queue ``fn(*args)`` on the pdfium thread."""
-        return self._executor.submit(self._run, fn, *args)
-
-    def call(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run ``fn(*args)`` on the pdfium thread and wait for its result."""
-        if threading.current_thread() is self._thread:
-            with _PDFIUM_LOCK:
-                return fn(*args)
-        return self.submit(fn, *args).result()
-
-    def _run(self, fn: Callable[..., T], *args: Any) -> T:
-        self._thread = threading.current_thread()
-        with _PDFIUM_LOCK:
-            return fn(*args)
+        self._open: OrderedDict[tuple[str, str | None], pdfium.PdfDocument] = OrderedDict()
 
     def document(self, path: Path, password: str | None = None) -> pdfium.PdfDocument:
-        """The open document at ``path``; call only on the pdfium thread."""
-        self._assert_on_thread()
+        """The open document at ``path``."""
         key = (str(path), password)
-        doc = self._documents.get(key)
+        doc = self._open.get(key)
         if doc is not None:
-            self._documents.move_to_end(key)
+            self._open.move_to_end(key)
             return doc
         doc = open_pdf(path, password)
-        self._documents[key] = doc
-        while len(self._documents) > _MAX_OPEN_DOCUMENTS:
-            _, old = self._documents.popitem(last=False)
+        self._open[key] = doc
+        while len(self._open) > _MAX_OPEN_DOCUMENTS:
+            _, old = self._open.popitem(last=False)
             old.close()
         return doc
 
-    def forget(self, path: Path) -> None:
-        """Close a cached document (e.g. before the file is replaced)."""
 
-        def _forget() -> None:
-            for key in [k for k in self._documents if k[0] == str(path)]:
-                self._documents.pop(key).close()
+def _limit_memory(limit: int) -> None:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard == resource.RLIM_INFINITY or hard > limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
-        self.call(_forget)
 
-    def _assert_on_thread(self) -> None:
-        if threading.current_thread() is not self._thread:
-            raise RuntimeError("pdfium called outside the pdfium worker thread")
+def _serve(conn: Connection, memory_limit: int) -> None:
+    """The pdfium process: run each ``(function, arguments)`` with the open documents."""
+    _limit_memory(memory_limit)
+    documents = Documents()
+
+    def handle(request: tuple[Callable[..., object], tuple[object, ...]]) -> object:
+        fn, args = request
+        return fn(documents, *args)
+
+    serve(conn, handle)
+
+
+class PdfiumWorker:
+    """Runs functions in the pdfium process, one at a time.
+
+    A function sent there must be defined at a module's top level (it is sent by name);
+    it receives the process's :class:`Documents` first, then the arguments, and its
+    result must pickle (plain data: no pdfium objects).
+    """
+
+    def __init__(
+        self, *, timeout: float = REQUEST_TIMEOUT, memory_limit: int = MEMORY_LIMIT
+    ) -> None:
+        self.timeout = timeout
+        self._process = WorkerProcess("pdfium", _serve, (memory_limit,))
+
+    def call(self, fn: Callable[..., T], *args: Any, where: str) -> T:
+        """``fn(documents, *args)`` in the pdfium process; ``where`` names the file and page
+        for messages ("reading report.pdf, page 3"). Raises UserError in words, and
+        PdfiumCrashed when pdfium crashed or hung there."""
+        try:
+            return self._process.request((fn, args), where=where, timeout=self.timeout)  # type: ignore[return-value]
+        except WorkerStopped as exc:
+            raise PdfiumCrashed(f"{exc}; the PDF may be damaged") from None
 
     def shutdown(self) -> None:
-        """Close every document and stop the thread (calling it again does nothing)."""
-        if self._closed:
-            return
-        self._closed = True
-
-        def _close_all() -> None:
-            for doc in self._documents.values():
-                doc.close()
-            self._documents.clear()
-
-        self.call(_close_all)
-        self._executor.shutdown(wait=True)
+        """Stop the process (calling it again does nothing)."""
+        self._process.shutdown()
 
 
 def open_pdf(path: Path, password: str | None = None) -> pdfium.PdfDocument:
     """Open a PDF, turning pdfium's failures into messages a user understands."""
+    import pypdfium2 as pdfium
+
     try:
         return pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as exc:

@@ -1,4 +1,4 @@
-"""Rendering pages to pixels, with a small cache: PDF pages on the pdfium worker, scanned
+"""Rendering pages to pixels, with a small cache: PDF pages in the pdfium process, scanned
 images decoded at the size asked for, each turned by its page's skew (a scan straightened
 for OCR is shown straightened, so its boxes sit on it) and capped in pixels."""
 
@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
 
 from xzannot.io.images import image_frame, load_frame, looks_like_image, rotate
-from xzannot.io.pdfium_worker import PdfiumWorker
+from xzannot.io.pdfium_worker import Documents, PdfiumWorker
 
 POINTS_PER_INCH = 72.0
 # no page image is made larger than this (≈ 190 MB in RGB): a huge page at a high zoom is
@@ -71,11 +71,31 @@ def _render_image(path: Path, number: int, scale: float, skew: float) -> Rendere
     return _from_pil(image, image.width / (frame.width * POINTS_PER_INCH / frame.dpi))
 
 
+def _render_pdf_page(
+    documents: Documents, path: Path, number: int, scale: float
+) -> tuple[int, int, int, bytes, float]:
+    """In the pdfium process: page ``number`` as RGB rows (width, height, stride, pixels,
+    the scale used)."""
+    page = documents.document(path)[number - 1]
+    try:
+        width, height = page.get_size()
+        scale = _capped(width * height, scale)
+        bitmap = page.render(scale=scale, rev_byteorder=True)
+        try:
+            pixels = bytes(memoryview(bitmap.buffer).cast("B"))
+            return bitmap.width, bitmap.height, bitmap.stride, pixels, scale
+        finally:
+            bitmap.close()
+    finally:
+        page.close()
+
+
 class PageRenderer:
     """Renders pages of PDF files at any scale, keeping recent images in memory."""
 
     def __init__(self, worker: PdfiumWorker, cache_bytes: int = 256 * 1024 * 1024) -> None:
         self._worker = worker
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="render")
         self._cache: OrderedDict[_Key, RenderedPage] = OrderedDict()
         self._cache_bytes = cache_bytes
         self._used = 0
@@ -94,7 +114,7 @@ class PageRenderer:
                 done: Future[RenderedPage] = Future()
                 done.set_result(cached)
                 return done
-        return self._worker.submit(self._render_now, key, path, number, scale, skew)
+        return self._executor.submit(self._render_now, key, path, number, scale, skew)
 
     def render_dpi(
         self, path: Path, number: int, dpi: float, skew: float = 0.0
@@ -121,22 +141,10 @@ class PageRenderer:
         return image
 
     def _render_pdf(self, path: Path, number: int, scale: float) -> RenderedPage:
-        page = self._worker.document(path)[number - 1]
-        try:
-            width, height = page.get_size()
-            scale = _capped(width * height, scale)
-            bitmap = page.render(scale=scale, rev_byteorder=True)
-            image = RenderedPage(
-                width=bitmap.width,
-                height=bitmap.height,
-                stride=bitmap.stride,
-                data=memoryview(bitmap.buffer).cast("B"),
-                scale=scale,
-            )
-            bitmap.close()  # frees the handle; the Python-owned buffer lives on in ``data``
-        finally:
-            page.close()
-        return image
+        width, height, stride, pixels, scale = self._worker.call(
+            _render_pdf_page, path, number, scale, where=f"showing {path.name}, page {number}"
+        )
+        return RenderedPage(width, height, stride, memoryview(pixels), scale)
 
     def _remember(self, key: _Key, image: RenderedPage) -> None:
         with self._lock:

@@ -134,14 +134,6 @@ def test_cancel_stops_between_pages(worker: PdfiumWorker) -> None:
         extract_pdf(worker, SAMPLE_PDF, progress=progress, cancel=cancel)
 
 
-def test_pdfium_is_only_called_on_its_thread(worker: PdfiumWorker) -> None:
-    with pytest.raises(RuntimeError, match="outside the pdfium worker thread"):
-        worker.document(SAMPLE_PDF)
-    names: list[str] = []
-    worker.call(lambda: names.append(threading.current_thread().name))
-    assert names[0].startswith("pdfium")
-
-
 @pytest.mark.parametrize("name", [SAMPLE_PDF.name, "scanned-no-text.pdf", *REAL_PDFS])
 def test_text_read_in_one_call_matches_reading_each_character(name: str) -> None:
     import pypdfium2 as pdfium

@@ -1,16 +1,20 @@
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import DATA, SAMPLE_DUMP, SAMPLE_PDF, SAMPLE_REFERENCE
+from xzannot.core.pages import ExtractedPage
 from xzannot.errors import CancelledError, UserError
 from xzannot.io import pdf_import
-from xzannot.io.pdfium_worker import PdfiumWorker
+from xzannot.io.pdfium_worker import Documents, PdfiumWorker
 from xzannot.operations.importing import (
     import_document,
     import_reference,
@@ -45,18 +49,42 @@ def test_same_file_twice_is_recognised_by_hash(
     assert _counts(db_path) == (1, 3, 3)
 
 
+def _unreadable_page_3(
+    documents: Documents, path: Path, password: str | None, index: int, with_label: bool
+) -> ExtractedPage:
+    if index == 2:
+        raise UserError("page 3 is unreadable")
+    return pdf_import._extract_page(documents, path, password, index, with_label)
+
+
+def _crash_on_page_3(
+    documents: Documents, path: Path, password: str | None, index: int, with_label: bool
+) -> ExtractedPage:
+    if index == 2:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return pdf_import._extract_page(documents, path, password, index, with_label)
+
+
+@pytest.mark.parametrize(
+    ("reader", "said"),
+    [
+        (_unreadable_page_3, "page 3 is unreadable"),
+        (
+            _crash_on_page_3,
+            r"pdfium failed on reading xiuzhou-2022-sample\.pdf, page 3: it crashed",
+        ),
+    ],
+)
 def test_failure_on_a_later_page_leaves_no_document(
-    db_path: Path, worker: PdfiumWorker, monkeypatch: pytest.MonkeyPatch
+    db_path: Path,
+    worker: PdfiumWorker,
+    monkeypatch: pytest.MonkeyPatch,
+    reader: Callable[..., ExtractedPage],
+    said: str,
 ) -> None:
-    real = pdf_import._extract_page
-
-    def failing(w: PdfiumWorker, path: Path, password: str | None, index: int):  # type: ignore[no-untyped-def]
-        if index == 2:
-            raise UserError("page 3 is unreadable")
-        return real(w, path, password, index)
-
-    monkeypatch.setattr(pdf_import, "_extract_page", failing)
-    with open_project(db_path) as project, pytest.raises(UserError, match="page 3"):
+    # the function is sent to the pdfium process by name; there it calls the real reader
+    monkeypatch.setattr(pdf_import, "_extract_page", reader)
+    with open_project(db_path) as project, pytest.raises(UserError, match=said):
         import_document(project, worker, SAMPLE_PDF)
     assert _counts(db_path) == (0, 0, 0)
 

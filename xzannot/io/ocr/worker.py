@@ -8,23 +8,20 @@ page starts a new one.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
-import time
 import traceback
 from multiprocessing.connection import Connection
-from typing import Any
 
 from xzannot.core.ocr import OcrPage
-from xzannot.errors import CancelledError, UserError
+from xzannot.errors import UserError
 from xzannot.io.ocr.engines import check_engine
 from xzannot.io.ocr.job import OcrJob
 from xzannot.io.ocr.names import DEFAULT_ENGINE
+from xzannot.io.worker_process import WorkerProcess, serve
 
 PAGE_TIMEOUT = 600.0  # seconds one page may take (a dense page at 300 dpi takes ~10)
 _START_TIMEOUT = 180.0  # loading the engine's models
-_POLL = 0.1
 
 
 def default_threads() -> int:
@@ -33,7 +30,7 @@ def default_threads() -> int:
 
 
 def _serve(conn: Connection, engine_name: str, threads: int) -> None:
-    """The worker process's loop: load the engine, then answer one job at a time."""
+    """The worker process: load the engine once, then read one page per request."""
     for name in ("OMP_NUM_THREADS", "OMP_THREAD_LIMIT", "OPENBLAS_NUM_THREADS"):
         os.environ[name] = str(threads)
     if hasattr(os, "nice"):
@@ -49,22 +46,7 @@ def _serve(conn: Connection, engine_name: str, threads: int) -> None:
     except Exception:
         conn.send(("bug", traceback.format_exc()))
         return
-    conn.send(("ready", engine.name))
-    while True:
-        try:
-            job = conn.recv()
-        except EOFError:
-            return
-        if job is None:
-            return
-        try:
-            conn.send(("ok", run_job(engine, job)))
-        except UserError as exc:
-            conn.send(("error", str(exc)))
-        except MemoryError:
-            conn.send(("error", "the page image is too large for the memory available"))
-        except Exception:
-            conn.send(("bug", traceback.format_exc()))
+    serve(conn, lambda job: run_job(engine, job), ready=engine.name)
 
 
 class OcrWorker:
@@ -81,91 +63,26 @@ class OcrWorker:
         self.engine = engine
         self.threads = threads or default_threads()
         self.page_timeout = page_timeout
-        self.engine_name = ""
-        self._process: Any = None
-        self._conn: Connection | None = None
-        self._lock = threading.Lock()
+        self._process = WorkerProcess(
+            "the OCR engine", _serve, (engine, self.threads), start_timeout=_START_TIMEOUT
+        )
+
+    @property
+    def engine_name(self) -> str:
+        """The engine and its version, once it has started ("" before)."""
+        return str(self._process.ready_value or "")
 
     def run(self, job: OcrJob, cancel: threading.Event | None = None) -> OcrPage:
         """Recognise one page; raises UserError (in words) or CancelledError."""
-        with self._lock:
-            conn = self._ensure_started(cancel)
-            conn.send(job)
-            kind, value = self._answer(conn, self.page_timeout, cancel, job)
-        if kind == "ok":
-            assert isinstance(value, OcrPage)
-            return value
-        raise UserError(str(value))
-
-    def _ensure_started(self, cancel: threading.Event | None) -> Connection:
-        if self._process is not None and self._process.is_alive() and self._conn is not None:
-            return self._conn
-        self._stop()
-        context = multiprocessing.get_context("spawn")  # no copy of a Qt window's state
-        parent, child = context.Pipe()
-        process = context.Process(
-            target=_serve, args=(child, self.engine, self.threads), daemon=True
+        page = self._process.request(
+            job, where=_name(job), timeout=self.page_timeout, cancel=cancel
         )
-        process.start()
-        child.close()
-        self._process, self._conn = process, parent
-        kind, value = self._answer(parent, _START_TIMEOUT, cancel, None)
-        if kind != "ready":
-            self._stop()
-            raise UserError(str(value))
-        self.engine_name = str(value)
-        return parent
-
-    def _answer(
-        self,
-        conn: Connection,
-        timeout: float,
-        cancel: threading.Event | None,
-        job: OcrJob | None,
-    ) -> tuple[str, object]:
-        where = "starting the OCR engine" if job is None else _name(job)
-        deadline = time.monotonic() + timeout
-        while True:
-            if cancel is not None and cancel.is_set():
-                self._stop()
-                raise CancelledError()
-            try:
-                if conn.poll(_POLL):
-                    kind, value = conn.recv()
-                    if kind == "bug":
-                        self._stop()
-                        return "error", f"the OCR engine failed on {where}:\n{value}"
-                    return kind, value
-            except (EOFError, OSError):
-                pass  # the process died: said below
-            if self._process is None or not self._process.is_alive():
-                code = self._process.exitcode if self._process is not None else None
-                self._stop()
-                return "error", f"the OCR worker stopped (exit code {code}) while {where}"
-            if time.monotonic() > deadline:
-                self._stop()
-                return "error", f"OCR gave up on {where}: no answer after {timeout:.0f} s"
-
-    def _stop(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-        if self._process is not None:
-            if self._process.is_alive():
-                self._process.kill()
-            self._process.join(5)
-            self._process = None
+        assert isinstance(page, OcrPage)
+        return page
 
     def shutdown(self) -> None:
         """Stop the worker process (calling it again does nothing)."""
-        with self._lock:
-            if self._conn is not None and self._process is not None and self._process.is_alive():
-                try:
-                    self._conn.send(None)
-                    self._process.join(5)
-                except OSError:
-                    pass
-            self._stop()
+        self._process.shutdown()
 
     def __enter__(self) -> OcrWorker:
         return self
