@@ -18,7 +18,7 @@ from xzannot.core.edits import Edit, apply_edit, follow, inverse, unpack_origins
 from xzannot.errors import UserError
 from xzannot.store.database import Project
 from xzannot.store.documents import current_text
-from xzannot.store.edits import add_edits
+from xzannot.store.edits import add_edits, flush_span_moves
 from xzannot.store.models import EditRow, PageText, Span, SpanChange
 
 CONTEXT = 6  # characters shown on each side of a correction
@@ -191,18 +191,33 @@ def _restore_spans(session: Session, page_id: int, rows: list[EditRow], index: i
     """Spans whose shape edit ``index`` changed go back where they were before it.
 
     Exact when every later edit has been reverted too (reverting newest first),
-    for then the text is again what it was before the edit.
+    for then the text is again what it was before the edit. A span whose place another
+    live span of its label now holds stays orphaned, for review.
     """
     later = rows[index + 1 :]
     if any(r.kind != "revert" and r.review != "reverted" for r in later):
         return
     text = current_text(session, page_id)
-    for change in session.scalars(select(SpanChange).where(SpanChange.edit_id == rows[index].id)):
-        span = session.get(Span, change.span_id)
-        if span is not None and change.end <= len(text):
-            span.start, span.end, span.orphaned = change.start, change.end, False
-            span.quote = text[change.start : change.end]
+    changes = list(session.scalars(select(SpanChange).where(SpanChange.edit_id == rows[index].id)))
+    back = {c.span_id: (c.start, c.end) for c in changes if c.end <= len(text)}
+    spans = list(session.scalars(select(Span).where(Span.page_id == page_id)))
+    held = {  # the live spans that stay where they are
+        (s.start, s.end, s.label_id) for s in spans if s.id not in back and not s.deleted
+        and not s.orphaned
+    }
+    restored: list[Span] = []
+    for span in sorted((s for s in spans if s.id in back), key=lambda s: s.id):
+        start, end = back[span.id]
+        if not span.deleted and (start, end, span.label_id) in held:
+            continue
+        span.start, span.end, span.orphaned = start, end, False
+        span.quote = text[start:end]
+        restored.append(span)
+        if not span.deleted:
+            held.add((start, end, span.label_id))
+    for change in changes:
         session.delete(change)
+    flush_span_moves(session, restored)
 
 
 def revert(project: Project, page_id: int, edit_ids: list[int], author: str) -> list[int]:

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from xzannot.core.anchoring import anchor_many
@@ -42,6 +42,57 @@ def _row(
     }
 
 
+def _apart(spans: list[Span], moved: list[tuple[int, int] | None]) -> list[tuple[int, int] | None]:
+    """``moved``, where two live spans of one label would now cover the same characters, with
+    the younger one orphaned instead (kept for review, and put back if the edit is reverted):
+    the project holds one live span of a label per place."""
+    taken: set[tuple[int, int, int]] = set()
+    apart = list(moved)
+    for position in sorted(range(len(spans)), key=lambda i: spans[i].id):
+        span, place = spans[position], moved[position]
+        if place is None or span.deleted:
+            continue
+        key = (place[0], place[1], span.label_id)
+        if key in taken:
+            apart[position] = None
+        taken.add(key)
+    return apart
+
+
+def _stored_place(span: Span) -> tuple[int, int]:
+    """Where the database has ``span`` now (before this session's changes are flushed)."""
+    state = inspect(span)
+    start, end = state.attrs.start.history, state.attrs.end.history
+    return (
+        start.deleted[0] if start.deleted else span.start,
+        end.deleted[0] if end.deleted else span.end,
+    )
+
+
+def flush_span_moves(session: Session, spans: list[Span]) -> None:
+    """Flush spans that moved, without a live span passing through another's place on the
+    way: rows are written one at a time, so a span moving onto the place its neighbour is
+    leaving would meet the unique index of live spans. Those moving onto a place still held
+    are first parked at a place of their own (minus their id), then put where they go."""
+    held = {
+        (*_stored_place(s), s.label_id): s for s in spans if not s.deleted and not _was_orphaned(s)
+    }
+    moving = [s for s in spans if (s.start, s.end) != _stored_place(s)]
+    if any(held.get((s.start, s.end, s.label_id), s) is not s for s in moving):
+        places = [(s, s.start, s.end) for s in moving]
+        for span in moving:
+            span.start, span.end = -span.id - 1, -span.id
+        session.flush()
+        for span, start, end in places:
+            span.start, span.end = start, end
+    session.flush()
+
+
+def _was_orphaned(span: Span) -> bool:
+    history = inspect(span).attrs.orphaned.history
+    return bool(history.deleted[0]) if history.deleted else bool(span.orphaned)
+
+
 def add_edits(
     session: Session,
     page_id: int,
@@ -73,11 +124,12 @@ def add_edits(
         ids = list(session.scalars(insert(EditRow).returning(EditRow.id), values)) if values else []
         return Added(ids, 0)
     text = current_text(session, page_id)
+    every = list(spans)
     orphaned = 0
     rows: list[EditRow] = []
     length = len(text)
     for edit, kind in edits:
-        moved = anchor_many([(s.start, s.end) for s in spans], length, edit)
+        moved = _apart(spans, anchor_many([(s.start, s.end) for s in spans], length, edit))
         length += len(edit.replacement) - (edit.end - edit.start)
         seq += 1
         row = EditRow(**_row(page_id, seq, edit, kind, review=review, who=who, why=why.get(kind)))
@@ -88,7 +140,7 @@ def add_edits(
             for span, place in zip(spans, moved, strict=True)
         ]
         if any(reshaped):
-            session.flush()  # the row's id, for the spans whose shape it changes
+            flush_span_moves(session, every)  # the row's id, for the spans it reshapes
         still: list[Span] = []
         for span, place, changed in zip(spans, moved, reshaped, strict=True):
             if changed:  # remember where it was, so that reverting this edit puts it back
@@ -106,5 +158,5 @@ def add_edits(
         text = apply_edits(text, [edit for edit, _ in edits])
         for span in spans:
             span.quote = text[span.start : span.end]
-    session.flush()
+    flush_span_moves(session, every)
     return Added([row.id for row in rows], orphaned)

@@ -13,12 +13,14 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -198,6 +200,19 @@ class Span(Base):
     """A labelled character range on a page's current text."""
 
     __tablename__ = "spans"
+    # at most one live span of a label on the same characters (migration 0008)
+    __table_args__ = (
+        Index(
+            "uq_spans_live",
+            "page_id",
+            "start",
+            "end",
+            "label_id",
+            unique=True,
+            sqlite_where=text("deleted = false AND orphaned = false"),
+            postgresql_where=text("deleted = false AND orphaned = false"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     page_id: Mapped[int] = mapped_column(ForeignKey("pages.id", ondelete="CASCADE"), index=True)

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -22,6 +23,22 @@ from xzannot.store.models import Annotator, Label, Span
 
 class SpanConflict(UserError):
     """The span was changed by someone else since it was read."""
+
+
+class DuplicateSpan(UserError):
+    """A live span of that label already covers exactly those characters."""
+
+    def __init__(self, label: str, quote: str) -> None:
+        super().__init__(f"“{quote}” is already marked as {label} here")
+
+
+def _flush_once(session: Session, label: str, quote: str) -> None:
+    """Flush, saying in words when the unique index of live spans refuses a second one
+    (the transaction is then rolled back whole by its owner)."""
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        raise DuplicateSpan(label, quote) from exc
 
 
 def annotator_id(session: Session, name: str) -> int:
@@ -97,7 +114,7 @@ def create_span(
         annotator_id=annotator_id(session, annotator),
     )
     session.add(span)
-    session.flush()
+    _flush_once(session, label, quote)
     # built from what is known: reading the relationships back would cost two queries
     return SpanInfo(
         id=span.id,
@@ -171,7 +188,7 @@ def update_span(
     if annotator is not None:
         span.annotator_id = annotator_id(session, annotator)
     try:
-        session.flush()
+        _flush_once(session, label or span.label.key, span.quote)
     except StaleDataError as exc:
         raise SpanConflict("this span was changed by someone else meanwhile") from exc
     session.refresh(span)
