@@ -38,14 +38,29 @@ def _checkpoint(db: Path) -> None:
         conn.close()
 
 
-def _damage_middle(db: Path, *, at: int = 0, pages: int = 3) -> None:
+def _damage_middle(db: Path, *, at: int = 0, pages: int = 3, texts: bool = False) -> None:
     """Overwrite pages in the middle of the file (from ``at`` bytes into each page: 0 breaks
-    the tables' structure, further in only the rows' contents)."""
+    the tables' structure, further in only the rows' contents); with ``texts``, the pages
+    that hold the pages' long texts (their overflow pages), so only text is hurt."""
     _checkpoint(db)
     size = db.stat().st_size
     first = size // 4096 // 3
+    chosen = list(range(first, first + pages))
+    if texts:
+        conn = sqlite3.connect(db)
+        try:
+            chosen = [
+                number - 1
+                for (number,) in conn.execute(
+                    "SELECT pageno FROM dbstat WHERE name = 'page_texts' AND pagetype = "
+                    "'overflow' ORDER BY pageno"
+                )
+            ][:pages]
+        finally:
+            conn.close()
+        assert chosen, "the texts have no overflow pages to damage"
     with db.open("r+b") as fh:
-        for page in range(first, first + pages):
+        for page in chosen:
             fh.seek(page * 4096 + at)
             fh.write(os.urandom(4096 - at - 200))
 
@@ -79,7 +94,7 @@ def test_a_project_damaged_in_the_middle_is_found_and_never_written(
 def test_rows_damaged_inside_are_one_line_naming_check(worked_on: Path, tmp_path: Path) -> None:
     """Damage inside rows (a text that no longer decodes) passes SQLite's quick check; a
     command that reads it says so in one line, and what to do."""
-    _damage_middle(worked_on, at=1500, pages=12)
+    _damage_middle(worked_on, at=1500, pages=12, texts=True)
     code, _out, _ = cli("check", "--db", worked_on)
     assert code == 1  # the full check finds it
     for args in (

@@ -40,7 +40,13 @@ def sqlite_problems(path: Path, *, quick: bool = False) -> list[str]:
     try:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
             rows = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")
-            verdict = [str(row[0]) for row in rows]
+            # a row may hold several lines, under a "*** in database main ***" heading
+            verdict = [
+                line.strip()
+                for row in rows
+                for line in str(row[0]).splitlines()
+                if line.strip() and not line.startswith("***")
+            ]
             keys = conn.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.DatabaseError as exc:
         return [f"SQLite cannot read it: {exc}"]
