@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from xzannot.core.edits import Edit
 from xzannot.operations.labelling import add_span
+from xzannot.operations.reviewing import manual_edit
+from xzannot.store.database import open_project
 from xzannot.store.documents import page_content
 from xzannot.ui.main_window import MainWindow
 
@@ -136,3 +140,35 @@ def test_each_correction_says_what_it_acted_on(make_window: MakeWindow, sample_d
     assert "a page number" in reflow.child(0).toolTip(2)  # type: ignore[union-attr]
     radicals = group(window, "Radical look-alikes")
     assert "radical look-alike" in radicals.child(0).toolTip(0)  # type: ignore[union-attr]
+
+
+def test_typing_onto_text_a_colleague_changed_meanwhile_is_refused_and_reloaded(
+    make_window: MakeWindow,
+    qtbot: QtBot,
+    sample_db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The typed edit's offsets belong to the text on screen: onto a text changed elsewhere
+    they would land in the wrong place, so it is refused in words, and the page shows the
+    colleague's text."""
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, message: warnings.append(message)
+    )
+    window = make_window(sample_db)
+    window.go_to("22")
+    page_id = window.state.page_id
+    assert page_id is not None
+    text = window.state.data.text  # type: ignore[union-attr]
+    at = text.index("人代会")
+    with open_project(sample_db) as colleague:  # another reviewer, in another program
+        manual_edit(colleague, page_id, Edit(0, 0, "【校】"), "乙")
+    qtbot.keyClick(window.text_view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    window.text_view.select_range(at, at + 3)
+    ime = QInputMethodEvent()
+    ime.setCommitString("人民代表大会")
+    QApplication.sendEvent(window.text_view, ime)
+    assert warnings and "changed elsewhere" in warnings[0]
+    stored = stored_text(window)
+    assert stored.startswith("【校】") and "人民代表大会" not in stored
+    qtbot.waitUntil(lambda: window.text_view.toPlainText() == stored, timeout=5_000)

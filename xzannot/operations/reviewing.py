@@ -202,8 +202,9 @@ def _restore_spans(session: Session, page_id: int, rows: list[EditRow], index: i
     back = {c.span_id: (c.start, c.end) for c in changes if c.end <= len(text)}
     spans = list(session.scalars(select(Span).where(Span.page_id == page_id)))
     held = {  # the live spans that stay where they are
-        (s.start, s.end, s.label_id) for s in spans if s.id not in back and not s.deleted
-        and not s.orphaned
+        (s.start, s.end, s.label_id)
+        for s in spans
+        if s.id not in back and not s.deleted and not s.orphaned
     }
     restored: list[Span] = []
     for span in sorted((s for s in spans if s.id in back), key=lambda s: s.id):
@@ -240,9 +241,22 @@ def set_review(project: Project, edit_ids: list[int], review: str) -> None:
                 row.review = review
 
 
-def manual_edit(project: Project, page_id: int, edit: Edit, author: str) -> int:
-    """A correction typed by a person; returns its id."""
+class TextConflict(UserError):
+    """The page's text changed elsewhere since the one a correction was typed on."""
+
+
+def manual_edit(
+    project: Project, page_id: int, edit: Edit, author: str, *, on: str | None = None
+) -> int:
+    """A correction typed by a person; returns its id. ``on`` is the text the person saw
+    when typing: if the page's text is no longer that (someone else corrected it since),
+    the edit's offsets would land in the wrong place, so it is refused and nothing stored."""
     with project.transaction() as session:
+        if on is not None and current_text(session, page_id) != on:
+            raise TextConflict(
+                "this page's text was changed elsewhere since it was shown here; it has been "
+                "reloaded, and your change was not stored: make it again"
+            )
         return add_edits(
             session, page_id, [(edit, "manual")], author=author, review="accepted"
         ).ids[0]

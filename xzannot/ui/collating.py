@@ -83,11 +83,13 @@ class Collating(Controller):
 
     def accept(self, difference: Difference) -> None:
         """Take the reference's reading into the page."""
-        page_id = self.state.page_id
-        if page_id is not None:
+        page_id, data = self.state.page_id, self.state.data
+        if page_id is not None and data is not None:
             text = self.tr("Accept reference reading")
             self.undo.push(
-                AcceptDifference(self._text_context, page_id, difference, self._annotator(), text)
+                AcceptDifference(
+                    self._text_context, page_id, difference, self._annotator(), text, on=data.text
+                )
             )
 
     def reject(self, difference: Difference) -> None:

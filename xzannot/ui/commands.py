@@ -186,9 +186,19 @@ class TypeCorrection(TextCommand):
     before it made, so the chain of edits keeps the whole history.
     """
 
-    def __init__(self, context: Context, page_id: int, edit: Edit, author: str, text: str) -> None:
+    def __init__(
+        self,
+        context: Context,
+        page_id: int,
+        edit: Edit,
+        author: str,
+        text: str,
+        *,
+        on: str | None = None,
+    ) -> None:
         super().__init__(context, page_id, author, text)
         self.edit = edit
+        self.on = on  # the page's text the edit was made on: stored only onto that text
         self.current: list[int] | None = None  # the edits the next step reverts
 
     def redo(self) -> None:
@@ -203,7 +213,7 @@ class TypeCorrection(TextCommand):
 
     def store(self) -> int:
         """Save the change the first time; returns the edit's id."""
-        return manual_edit(self.project, self.page_id, self.edit, self.author)
+        return manual_edit(self.project, self.page_id, self.edit, self.author, on=self.on)
 
     def undo(self) -> None:
         self._flip()
@@ -233,10 +243,17 @@ class AcceptDifference(TypeCorrection):
     """Take a reference's reading into the page: an edit, undone and redone like typing."""
 
     def __init__(
-        self, context: Context, page_id: int, difference: Difference, author: str, text: str
+        self,
+        context: Context,
+        page_id: int,
+        difference: Difference,
+        author: str,
+        text: str,
+        *,
+        on: str | None = None,
     ) -> None:
         edit = Edit(difference.start, difference.end, difference.reference_reading)
-        super().__init__(context, page_id, edit, author, text)
+        super().__init__(context, page_id, edit, author, text, on=on)
         self.difference = difference
 
     def store(self) -> int:

@@ -48,12 +48,12 @@ class Correcting(Controller):
             text = self.tr("Accept %1 correction(s)").replace("%1", str(len(ids)))
             self.undo.push(ReviewCorrections(self._review_context, page_id, ids, text))
 
-    def typed(self, edit: Edit) -> None:
-        """The reviewer changed the text in correction mode."""
+    def typed(self, edit: Edit, on: str) -> None:
+        """The reviewer changed the text ``on`` (as shown) in correction mode."""
         page_id = self.state.page_id
         if page_id is not None:
             self.undo.push(
                 TypeCorrection(
-                    self._text_context, page_id, edit, self._annotator(), self.tr("Type")
+                    self._text_context, page_id, edit, self._annotator(), self.tr("Type"), on=on
                 )
             )

@@ -744,9 +744,10 @@ class MainWindow(QMainWindow):
             return
         self._typing = True
         try:
+            shown = data.text
             data.text = apply_edit(data.text, edit)
             data.boxes = follow(data.boxes, edit)  # type: ignore[assignment]
-            self.correcting.typed(edit)
+            self.correcting.typed(edit, shown)
         finally:
             self._typing = False
 
@@ -816,8 +817,11 @@ class MainWindow(QMainWindow):
         with self.project.session() as session:
             spans = list_spans(session, page_id)
             page = get_page_info(session, page_id)
+            content = page_content(session, page_id)
         if self.state.data is not None:
             self.state.data.page = page
+            if content.current != self.state.data.text:  # changed elsewhere meanwhile
+                self.state.set_text(content.current, content.boxes)
         self.state.set_spans(spans)
         self.pages_model.update_page(page, len(spans))
 

@@ -309,9 +309,8 @@ class OcrQueue(Controller):
 
     def choose_reading(self, reading: str) -> None:
         """Put another reading in place of the character or difference being checked."""
-        item = self.current
-        page_id = self.state.page_id
-        if item is None or page_id is None:
+        item, page_id, data = self.current, self.state.page_id, self.state.data
+        if item is None or page_id is None or data is None:
             return
         edit = Edit(item.start, item.end, reading)
         self._resume = item.start + len(reading)
@@ -322,5 +321,6 @@ class OcrQueue(Controller):
                 edit,
                 self._annotator(),
                 self.tr("Read “%1”").replace("%1", reading),
+                on=data.text,
             )
         )
