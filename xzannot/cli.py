@@ -450,7 +450,7 @@ def cmd_text(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     with (
         open_project(_project_location(args, create=False)) as project,
-        project.transaction() as s,
+        project.transaction(derived=True) as s,
     ):
         document = get_document(s, args.document)
         page = get_page(s, document.id, args.page)

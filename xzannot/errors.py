@@ -24,3 +24,7 @@ class DamagedProjectError(UserError):
     def __init__(self, message: str, path: object) -> None:
         super().__init__(message)
         self.path = path
+
+
+class ReadOnlyProjectError(UserError):
+    """A change asked of a project that cannot be written (a read-only file, folder or disk)."""

@@ -120,7 +120,7 @@ def collate_page_in(
 
 def collate_page(project: Project, page_id: int) -> PageCollation:
     """Collate one page in its own transaction."""
-    with project.transaction() as session:
+    with project.transaction(derived=True) as session:
         return collate_page_in(session, page_id)
 
 
@@ -134,7 +134,7 @@ def collate_pages(
     """Collate the given pages (default: every page) in one transaction."""
     indexes = Indexes()
     results = []
-    with project.transaction() as session:
+    with project.transaction(derived=True) as session:
         ids = list(page_ids) if page_ids is not None else [p.id for p in list_pages(session)]
         for done, page_id in enumerate(ids, 1):
             if cancelled is not None and cancelled():

@@ -241,7 +241,7 @@ def export(
         raise UserError(f"unknown format {format_name!r} (one of {', '.join(FORMATS)})")
     chosen = chosen or ExportFilter()
     check_target(path, folder=FORMATS[format_name])  # before any page is touched
-    with project.transaction() as session:
+    with project.transaction(derived=True) as session:  # corrections only, on read-only
         pages, left_out = gather(
             session,
             chosen,

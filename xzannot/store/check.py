@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from xzannot.core.edits import Edit, apply_edits
 from xzannot.store.models import Document, EditRow, Page, PageText, Span
+from xzannot.store.sqlite_files import connect_read_only
 
 _BOX_BYTES = 16  # four float32 per character
 _CONFIDENCE_BYTES = 4
@@ -38,7 +39,7 @@ class CheckReport:
 def sqlite_problems(path: Path, *, quick: bool = False) -> list[str]:
     """SQLite's verdict on a project file (read-only); an empty list when it is sound."""
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        with closing(connect_read_only(path)) as conn:
             rows = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")
             # a row may hold several lines, under a "*** in database main ***" heading
             verdict = [

@@ -8,9 +8,12 @@ then are migrations applied.
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,8 +33,9 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from xzannot.errors import DamagedProjectError, UserError
+from xzannot.errors import DamagedProjectError, ReadOnlyProjectError, UserError
 from xzannot.store.backup import backup_sqlite
+from xzannot.store.sqlite_files import connect_read_only
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).with_name("migrations")
@@ -127,7 +131,7 @@ def _precheck_sqlite(path: Path, *, create: bool) -> None:
     if header != _SQLITE_MAGIC:
         raise UserError(f"{path} is not an xzannot project (it is not an SQLite database)")
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             tables = {
                 row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -215,9 +219,12 @@ class Project:
     :meth:`transaction` or :meth:`session`.
     """
 
-    def __init__(self, location: Location, engine: Engine) -> None:
+    def __init__(self, location: Location, engine: Engine, *, read_only: str | None = None) -> None:
         self.location = location
         self.engine = engine
+        # why the project cannot be written (None when it can); its engine is then on a
+        # scratch copy, where what is only derived (corrections, collation) may be stored
+        self.read_only = read_only
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         # changes run on connections that begin with the write lock (see _sqlite_begin)
         self.writers = sessionmaker(
@@ -225,13 +232,21 @@ class Project:
         )
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, derived: bool = False) -> Iterator[Session]:
         """A session whose work is committed on success and rolled back on any error.
 
         A database that cannot take the change (locked by another program for
         longer than the busy timeout, read-only, full) is reported in words;
-        nothing of the transaction is kept.
+        nothing of the transaction is kept. ``derived`` marks work that only stores what
+        can be worked out again (automatic corrections, collation results): on a read-only
+        project it goes to the scratch copy; any other change is refused there.
         """
+        if self.read_only is not None and not derived:
+            raise ReadOnlyProjectError(
+                f"{self.location.display} is read-only ({self.read_only}): it can be viewed, "
+                "collated and exported, but nothing can be changed; copy it to a folder you "
+                "can write to, to work on it"
+            )
         try:
             with self.writers.begin() as session:
                 yield session
@@ -255,6 +270,10 @@ class Project:
     def close(self) -> None:
         """Release every connection (a SQLite file can then be moved or deleted)."""
         self.engine.dispose()
+        if self.read_only is not None:
+            scratch = make_url(self.engine.url).database
+            if scratch:
+                shutil.rmtree(Path(scratch).parent, ignore_errors=True)
 
     def __enter__(self) -> Project:
         return self
@@ -294,6 +313,9 @@ def project_exists(location: Location) -> bool:
 def open_project(db: str | Path, *, create: bool = False) -> Project:
     """Open (and, with ``create``, make) a project and bring its schema up to date."""
     location = check_location(db, create=create)
+    read_only = None if location.path is None else unwritable(location.path)
+    if read_only is not None:
+        return _open_read_only(location, read_only)
     engine = _make_engine(location)
     try:
         with engine.connect() as conn:
@@ -321,9 +343,51 @@ def open_project(db: str | Path, *, create: bool = False) -> Project:
         engine.dispose()
         reason = getattr(exc, "orig", None) or exc
         raise UserError(f"cannot open project {location.display}: {reason}") from exc
-    project = Project(location, engine)
+    return _ready(Project(location, engine))
+
+
+def _ready(project: Project) -> Project:
     from xzannot.store.labels import ensure_default_labels
 
-    with project.transaction() as session:
+    with project.transaction(derived=True) as session:
         ensure_default_labels(session)
     return project
+
+
+def _open_read_only(location: Location, why: str) -> Project:
+    """Open a project that cannot be written through a scratch copy of it: views, exports
+    and automatic corrections work there, and the file itself is never touched. An older
+    schema is brought up to date in the copy only."""
+    assert location.path is not None
+    folder = Path(tempfile.mkdtemp(prefix="xzannot-read-only-"))
+    scratch = folder / location.path.name
+    try:
+        with (
+            closing(connect_read_only(location.path)) as source,
+            closing(sqlite3.connect(scratch)) as copy,
+        ):
+            source.backup(copy)
+        engine = _make_engine(Location(f"sqlite:///{scratch}", scratch))
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_heads()
+        if head_revision() not in current:
+            cfg = _alembic_config()
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+    except (sqlite3.Error, OSError, SQLAlchemyError) as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise UserError(f"cannot read the read-only project {location.path}: {exc}") from exc
+    return _ready(Project(location, engine, read_only=why))
+
+
+def unwritable(path: Path) -> str | None:
+    """Why the project file at ``path`` cannot be written (None when it can): SQLite needs
+    to write the file and, beside it, its journal."""
+    if not path.exists():
+        return None
+    if not os.access(path.parent, os.W_OK):
+        return f"its folder {path.parent} cannot be written"
+    if not os.access(path, os.W_OK):
+        return "the file cannot be written"
+    return None

@@ -73,7 +73,7 @@ class Collating(Controller):
             self.current = None
             return None
         try:
-            with self._project().transaction() as session:
+            with self._project().transaction(derived=True) as session:
                 self.current = collate_page_in(session, page_id, self._indexes, data.text)
         except UserError as exc:
             self.message.emit(str(exc))

@@ -554,7 +554,17 @@ class MainWindow(QMainWindow):
         self.pages_model.set_pages(documents, pages, counts)
         self.pages_model.set_agreements(agreed)
         self.ocr.refresh_shares()
-        self.setWindowTitle(self.tr("%1 — xzannot").replace("%1", self.project.location.display))
+        title = self.tr("%1 — xzannot").replace("%1", self.project.location.display)
+        if self.project.read_only is not None:  # said once, and kept in the title
+            title = self.tr("%1 (read-only)").replace("%1", title)
+            self.saved_label.setText(self.tr("Read-only"))
+            self.statusBar().showMessage(
+                self.tr(
+                    "This project cannot be written (%1): pages can be viewed, collated and "
+                    "exported, but changes are not saved."
+                ).replace("%1", self.project.read_only)
+            )
+        self.setWindowTitle(title)
         if self.pages_model.rowCount() == 0:
             self.state.set_page(None)
             self.page_view.show_page(None, 0, 0, 0)
@@ -893,7 +903,7 @@ class MainWindow(QMainWindow):
     def show_page(self, page_id: int) -> None:
         """Show a page's image, text and spans."""
         try:
-            with self.project.transaction() as session:
+            with self.project.transaction(derived=True) as session:
                 correct_page_in(session, page_id)  # the first time a page is shown
                 content = page_content(session, page_id)
                 spans = list_spans(session, page_id)
