@@ -8,15 +8,18 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from tests.conftest import SAMPLE_PDF
 from tests.unit.store.test_postgres import pg_url  # noqa: F401  (a fixture)
+from xzannot.errors import UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.operations.importing import import_document
-from xzannot.store.database import open_project
+from xzannot.store.database import Project, open_project
 
 
 def _live_spans(db: Path) -> list[tuple[int, int, int, int]]:
@@ -102,3 +105,62 @@ def test_a_change_reads_what_another_change_has_committed(where: str) -> None:
     assert sorted(stored) == [False, True]
     with open_project(where) as project, project.session() as session:
         assert len(list_spans(session, 1)) == 1
+
+
+def _together(where: str, work: Callable[[Project], object]) -> list[object]:
+    """Run ``work`` in two programs' worth of connections at once (each its own project
+    handle), both starting together; what each returned, or the error it raised."""
+    import threading
+
+    start = threading.Barrier(2, timeout=5.0)
+    outcomes: list[object] = []
+
+    def run() -> None:
+        with open_project(where) as project:
+            start.wait()
+            try:
+                outcomes.append(work(project))
+            except UserError as exc:
+                outcomes.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return outcomes
+
+
+def test_a_new_annotator_named_by_two_programs_at_once_is_made_once(where: str) -> None:
+    from xzannot.operations.labelling import add_span
+    from xzannot.store.models import Annotator
+
+    places = iter([(0, 2), (4, 6)])
+    outcomes = _together(where, lambda p: add_span(p, 1, next(places), "policy", "新来的丙"))
+    assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+    with open_project(where) as project, project.session() as session:
+        named = session.scalars(select(Annotator).where(Annotator.name == "新来的丙")).all()
+    assert len(named) == 1
+
+
+def test_two_corrections_typed_on_one_text_at_once_store_one_and_refuse_the_other(
+    where: str,
+) -> None:
+    """Both were typed on the same text: the second would land at offsets of a text that is
+    no longer there, so it is refused in words and nothing of it is stored."""
+    from xzannot.core.edits import Edit
+    from xzannot.operations.reviewing import TextConflict, manual_edit
+    from xzannot.store.documents import current_text
+
+    with open_project(where) as project, project.session() as session:
+        shown = current_text(session, 1)
+    typed = iter(["甲改", "乙改"])
+    outcomes = _together(
+        where, lambda p: manual_edit(p, 1, Edit(0, 2, next(typed)), "校对", on=shown)
+    )
+    assert sorted(type(o).__name__ for o in outcomes) == ["TextConflict", "int"], outcomes
+    refused = next(o for o in outcomes if isinstance(o, TextConflict))
+    assert "changed elsewhere" in str(refused)
+    with open_project(where) as project, project.session() as session:
+        text = current_text(session, 1)
+    assert text[2:] == shown[2:] and text[:2] in ("甲改", "乙改")
