@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from xzannot.errors import UserError
-from xzannot.io.worker_process import WorkerProcess, WorkerStopped, serve
+from xzannot.io.worker_process import Payload, WorkerProcess, WorkerStopped, serve
 
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
@@ -99,6 +99,12 @@ class PdfiumWorker:
             return self._process.request((fn, args), where=where, timeout=self.timeout)  # type: ignore[return-value]
         except WorkerStopped as exc:
             raise PdfiumCrashed(f"{exc}; the PDF may be damaged") from None
+
+    def call_payload(self, fn: Callable[..., Payload], *args: Any, where: str) -> tuple[Any, bytes]:
+        """Like :meth:`call`, for a function answering with a :class:`Payload`: its
+        ``meta`` and its data as bytes."""
+        answer = self.call(fn, *args, where=where)
+        return answer  # type: ignore[return-value]  # the process sent (meta, bytes)
 
     def shutdown(self) -> None:
         """Stop the process (calling it again does nothing)."""

@@ -14,6 +14,7 @@ from PIL import Image
 
 from xzannot.io.images import image_frame, load_frame, looks_like_image, rotate
 from xzannot.io.pdfium_worker import Documents, PdfiumWorker
+from xzannot.io.worker_process import Payload
 
 POINTS_PER_INCH = 72.0
 # no page image is made larger than this (≈ 190 MB in RGB): a huge page at a high zoom is
@@ -71,21 +72,19 @@ def _render_image(path: Path, number: int, scale: float, skew: float) -> Rendere
     return _from_pil(image, image.width / (frame.width * POINTS_PER_INCH / frame.dpi))
 
 
-def _render_pdf_page(
-    documents: Documents, path: Path, number: int, scale: float
-) -> tuple[int, int, int, bytes, float]:
-    """In the pdfium process: page ``number`` as RGB rows (width, height, stride, pixels,
-    the scale used)."""
+def _render_pdf_page(documents: Documents, path: Path, number: int, scale: float) -> Payload:
+    """In the pdfium process: page ``number`` as RGB rows ((width, height, stride, the scale
+    used), and the pixels, sent without a copy)."""
     page = documents.document(path)[number - 1]
     try:
         width, height = page.get_size()
         scale = _capped(width * height, scale)
         bitmap = page.render(scale=scale, rev_byteorder=True)
-        try:
-            pixels = bytes(memoryview(bitmap.buffer).cast("B"))
-            return bitmap.width, bitmap.height, bitmap.stride, pixels, scale
-        finally:
-            bitmap.close()
+        meta = (bitmap.width, bitmap.height, bitmap.stride, scale)
+        # the buffer is Python's (a ctypes array): it outlives the bitmap's handle
+        pixels = memoryview(bitmap.buffer).cast("B")
+        bitmap.close()
+        return Payload(meta, pixels)
     finally:
         page.close()
 
@@ -141,7 +140,7 @@ class PageRenderer:
         return image
 
     def _render_pdf(self, path: Path, number: int, scale: float) -> RenderedPage:
-        width, height, stride, pixels, scale = self._worker.call(
+        (width, height, stride, scale), pixels = self._worker.call_payload(
             _render_pdf_page, path, number, scale, where=f"showing {path.name}, page {number}"
         )
         return RenderedPage(width, height, stride, memoryview(pixels), scale)

@@ -14,6 +14,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -24,6 +25,15 @@ _POLL = 0.1
 
 class WorkerStopped(UserError):
     """The helper process died or stopped answering while it worked on a request."""
+
+
+@dataclass(frozen=True, slots=True)
+class Payload:
+    """An answer with a large buffer (a page's pixels): ``meta`` is pickled, ``data`` goes
+    through the pipe as it is, never copied into a pickle; the caller gets (meta, bytes)."""
+
+    meta: object
+    data: Any  # anything with the buffer protocol
 
 
 def serve(conn: Connection, handle: Callable[[Any], object], ready: object = None) -> None:
@@ -38,7 +48,12 @@ def serve(conn: Connection, handle: Callable[[Any], object], ready: object = Non
         if request is None:
             return
         try:
-            answer: tuple[str, object] = ("ok", handle(request))
+            result = handle(request)
+            if isinstance(result, Payload):
+                conn.send(("payload", result.meta))
+                conn.send_bytes(result.data)
+                continue
+            answer: tuple[str, object] = ("ok", result)
         except UserError as exc:
             answer = ("error", str(exc))
         except MemoryError:
@@ -130,6 +145,8 @@ class WorkerProcess:
             try:
                 if conn.poll(_POLL):
                     kind, value = conn.recv()
+                    if kind == "payload":
+                        return "ok", (value, conn.recv_bytes())
                     if kind == "bug":
                         self._stop()
                         return "error", f"{self.name} failed on {where}:\n{value}"
