@@ -199,6 +199,20 @@ def _safety_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     )
     _db_arg(restore)
     restore.add_argument("backup", nargs="?", type=Path, metavar="BACKUP")
+    backup = sub.add_parser(
+        "backup",
+        help="make a verified copy of a project file in <project>.backups/, then thin the "
+        "older copies by age; prints the copy's path",
+    )
+    _db_arg(backup)
+    for name, what in (
+        ("recent", "the newest copies kept"),
+        ("daily", "then days kept, one copy each"),
+        ("weekly", "then weeks kept, one copy each"),
+    ):
+        backup.add_argument(
+            f"--{name}", type=int, metavar="N", help=f"{what} (default: as the window keeps)"
+        )
 
 
 def _ocr_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -443,6 +457,38 @@ def cmd_restore(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from xzannot.core.retention import Retention
+    from xzannot.operations.checking import back_up_project
+
+    counts = _window_backup_counts()
+    given = {name: getattr(args, name) for name in ("recent", "daily", "weekly")}
+    if any(n is not None and n < 0 for n in given.values()):
+        raise UserError("--recent, --daily and --weekly take a count of 0 or more")
+    rule = Retention(**{name: counts[name] if n is None else n for name, n in given.items()})
+    done = back_up_project(_project_location(args, create=False), rule)
+    out.write(f"{done.path}\n")
+    return EXIT_OK
+
+
+def _window_backup_counts() -> dict[str, int]:
+    """The counts of backups the window keeps (its preferences), so that a scheduled
+    ``xzannot backup`` thins no more than the window would."""
+    from xzannot.core.retention import Retention
+
+    default = Retention()
+    try:
+        from xzannot.ui import settings as keys
+    except ImportError:  # Qt's core library cannot load here: the defaults
+        return {"recent": default.recent, "daily": default.daily, "weekly": default.weekly}
+    prefs = keys.Settings()
+    return {
+        "recent": max(1, prefs.get(keys.BACKUP_RECENT)),
+        "daily": max(0, prefs.get(keys.BACKUP_DAILY)),
+        "weekly": max(0, prefs.get(keys.BACKUP_WEEKLY)),
+    }
+
+
 def cmd_text(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from xzannot.operations.correcting import correct_page_in
     from xzannot.store.database import open_project
@@ -630,6 +676,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "ocr": cmd_ocr,
     "check": cmd_check,
     "restore": cmd_restore,
+    "backup": cmd_backup,
 }
 
 

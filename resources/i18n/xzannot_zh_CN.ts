@@ -2,6 +2,127 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../xzannot/ui/backups.py" line="70"/>
+        <source>&amp;Back Up Now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups.py" line="73"/>
+        <source>Bac&amp;kups…</source>
+        <translation>备份(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups.py" line="163"/>
+        <source>This project is on a database server: xzannot makes no backup copies of it; the server&apos;s own backups apply.</source>
+        <translation>此项目位于数据库服务器上：xzannot 不为其制作备份副本，请以服务器自身的备份为准。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups.py" line="201"/>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups.py" line="209"/>
+        <source>No backup of %1 was made: %2</source>
+        <translation>未能备份 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="44"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="53"/>
+        <source>While the window is open, the project file is copied when it has changed, and once more when the window closes. Each copy is checked, then older copies are thinned as they age. The copies are kept in:</source>
+        <translation>窗口打开期间，项目文件有改动时会被复制一份，窗口关闭时若有改动再复制一次。每份副本都经过校验，较旧的副本随时间推移逐步精简。副本保存在：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="68"/>
+        <source>Days and weeks count those with copies, not the calendar. The newest copy made before each upgrade of the project is always kept; a copy that fails its check never counts as kept.</source>
+        <translation>天数和周数只计算有副本的日子，而非日历天数。每次项目升级前制作的最新副本始终保留；未通过校验的副本不计入保留数。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="83"/>
+        <source>Back Up Now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="84"/>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="107"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="108"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="110"/>
+        <source> copies</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="111"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="112"/>
+        <source> weeks</source>
+        <translation> 周</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="114"/>
+        <source>Back up every:</source>
+        <translation>备份间隔：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="115"/>
+        <source>Keep the newest:</source>
+        <translation>保留最新：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="116"/>
+        <source>Then one a day for:</source>
+        <translation>其后每天一份，共：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="117"/>
+        <source>Then one a week for:</source>
+        <translation>其后每周一份，共：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="141"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="150"/>
+        <source>%1 copies; the newest made %2.</source>
+        <translation>共 %1 份副本；最新一份制作于 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="153"/>
+        <source>No copies yet.</source>
+        <translation>尚无副本。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="160"/>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+</context>
+<context>
     <name>Collating</name>
     <message>
         <location filename="../../xzannot/ui/collating.py" line="88"/>
@@ -578,395 +699,395 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="230"/>
+        <location filename="../../xzannot/ui/main_window.py" line="232"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="233"/>
+        <location filename="../../xzannot/ui/main_window.py" line="235"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="239"/>
+        <location filename="../../xzannot/ui/main_window.py" line="241"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="242"/>
+        <location filename="../../xzannot/ui/main_window.py" line="244"/>
         <source>Span</source>
         <translation>当前标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="249"/>
+        <location filename="../../xzannot/ui/main_window.py" line="251"/>
         <source>Corrections</source>
         <translation>校正</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="259"/>
+        <location filename="../../xzannot/ui/main_window.py" line="261"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="319"/>
+        <location filename="../../xzannot/ui/main_window.py" line="321"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="320"/>
+        <location filename="../../xzannot/ui/main_window.py" line="322"/>
         <source>The name recorded on every span you mark:</source>
         <translation>记录在您所做每条标注上的姓名：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="339"/>
+        <location filename="../../xzannot/ui/main_window.py" line="341"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="342"/>
+        <location filename="../../xzannot/ui/main_window.py" line="344"/>
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="346"/>
+        <location filename="../../xzannot/ui/main_window.py" line="348"/>
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="350"/>
+        <location filename="../../xzannot/ui/main_window.py" line="352"/>
         <source>&amp;Import PDF or Text…</source>
         <translation>导入 PDF 或文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="352"/>
+        <location filename="../../xzannot/ui/main_window.py" line="354"/>
         <source>Import &amp;Reference Text…</source>
         <translation>导入参照文本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="353"/>
+        <location filename="../../xzannot/ui/main_window.py" line="355"/>
         <source>&amp;Locate Missing PDF…</source>
         <translation>查找缺失的 PDF(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="356"/>
+        <location filename="../../xzannot/ui/main_window.py" line="358"/>
         <source>&amp;Export Corpus…</source>
         <translation>导出语料(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="358"/>
+        <location filename="../../xzannot/ui/main_window.py" line="360"/>
         <source>Import &amp;Spans…</source>
         <translation>导入标注(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="361"/>
+        <location filename="../../xzannot/ui/main_window.py" line="365"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="364"/>
+        <location filename="../../xzannot/ui/main_window.py" line="368"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="365"/>
+        <location filename="../../xzannot/ui/main_window.py" line="369"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="367"/>
+        <location filename="../../xzannot/ui/main_window.py" line="371"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="374"/>
+        <location filename="../../xzannot/ui/main_window.py" line="378"/>
         <source>&amp;Accept Span</source>
         <translation>接受标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="382"/>
+        <location filename="../../xzannot/ui/main_window.py" line="386"/>
         <source>&amp;Reject Suggestion or Delete Span</source>
         <translation>拒绝建议或删除标注(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="388"/>
+        <location filename="../../xzannot/ui/main_window.py" line="392"/>
         <source>&amp;Delete Span</source>
         <translation>删除标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="392"/>
+        <location filename="../../xzannot/ui/main_window.py" line="396"/>
         <source>&amp;Correct Text</source>
         <translation>校正文字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="400"/>
+        <location filename="../../xzannot/ui/main_window.py" line="404"/>
         <source>&amp;Label</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="402"/>
+        <location filename="../../xzannot/ui/main_window.py" line="406"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="404"/>
+        <location filename="../../xzannot/ui/main_window.py" line="408"/>
         <source>&amp;Compare with Original…</source>
         <translation>与原文对照(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="407"/>
+        <location filename="../../xzannot/ui/main_window.py" line="411"/>
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="408"/>
+        <location filename="../../xzannot/ui/main_window.py" line="412"/>
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="411"/>
+        <location filename="../../xzannot/ui/main_window.py" line="415"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="418"/>
+        <location filename="../../xzannot/ui/main_window.py" line="422"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="434"/>
+        <location filename="../../xzannot/ui/main_window.py" line="438"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="438"/>
+        <location filename="../../xzannot/ui/main_window.py" line="442"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="445"/>
+        <location filename="../../xzannot/ui/main_window.py" line="449"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="447"/>
+        <location filename="../../xzannot/ui/main_window.py" line="451"/>
         <source>&amp;Next Page</source>
         <translation>下一页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="450"/>
+        <location filename="../../xzannot/ui/main_window.py" line="454"/>
         <source>&amp;Previous Page</source>
         <translation>上一页(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="453"/>
+        <location filename="../../xzannot/ui/main_window.py" line="457"/>
         <source>Next Page &amp;to Do</source>
         <translation>下一个待办页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="455"/>
+        <location filename="../../xzannot/ui/main_window.py" line="459"/>
         <source>&amp;Go to Page…</source>
         <translation>转到页面(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="457"/>
+        <location filename="../../xzannot/ui/main_window.py" line="461"/>
         <source>&amp;Page</source>
         <translation>页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="459"/>
+        <location filename="../../xzannot/ui/main_window.py" line="463"/>
         <source>Mark Page &amp;to Do</source>
         <translation>标为待办(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="460"/>
+        <location filename="../../xzannot/ui/main_window.py" line="464"/>
         <source>Mark Page &amp;in Progress</source>
         <translation>标为进行中(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="461"/>
+        <location filename="../../xzannot/ui/main_window.py" line="465"/>
         <source>Mark Page &amp;Done</source>
         <translation>标为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="467"/>
+        <location filename="../../xzannot/ui/main_window.py" line="471"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="469"/>
+        <location filename="../../xzannot/ui/main_window.py" line="473"/>
         <source>&amp;Suggest Spans on This Page</source>
         <translation>为本页生成建议标注(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="473"/>
+        <location filename="../../xzannot/ui/main_window.py" line="477"/>
         <source>Suggest Spans on &amp;All Pages</source>
         <translation>为所有页面生成建议标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="480"/>
+        <location filename="../../xzannot/ui/main_window.py" line="484"/>
         <source>Pre-annotation &amp;Rules…</source>
         <translation>预标注规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="486"/>
+        <location filename="../../xzannot/ui/main_window.py" line="490"/>
         <source>&amp;Collate All Pages</source>
         <translation>对校全部页面(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="490"/>
+        <location filename="../../xzannot/ui/main_window.py" line="494"/>
         <source>&amp;Next Difference</source>
         <translation>下一处差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="495"/>
+        <location filename="../../xzannot/ui/main_window.py" line="499"/>
         <source>&amp;Previous Difference</source>
         <translation>上一处差异(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="499"/>
+        <location filename="../../xzannot/ui/main_window.py" line="503"/>
         <source>&amp;Accept Difference</source>
         <translation>采用差异(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="502"/>
+        <location filename="../../xzannot/ui/main_window.py" line="506"/>
         <source>Re&amp;ject Difference</source>
         <translation>不采用差异(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="505"/>
+        <location filename="../../xzannot/ui/main_window.py" line="509"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="508"/>
+        <location filename="../../xzannot/ui/main_window.py" line="512"/>
         <source>Annotation &amp;Guide</source>
         <translation>标注规范(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="538"/>
+        <location filename="../../xzannot/ui/main_window.py" line="542"/>
         <source>The language changes when xzannot is started again.</source>
         <translation>重新启动 xzannot 后语言才会改变。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="557"/>
+        <location filename="../../xzannot/ui/main_window.py" line="561"/>
         <source>%1 — xzannot</source>
         <translation>%1 — xzannot</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="562"/>
+        <location filename="../../xzannot/ui/main_window.py" line="566"/>
         <source>This project is empty. Import a PDF with File ▸ Import.</source>
         <translation>项目为空。请通过“文件 ▸ 导入”导入 PDF。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="616"/>
         <location filename="../../xzannot/ui/main_window.py" line="621"/>
+        <location filename="../../xzannot/ui/main_window.py" line="626"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="627"/>
+        <location filename="../../xzannot/ui/main_window.py" line="632"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="634"/>
+        <location filename="../../xzannot/ui/main_window.py" line="639"/>
         <source>Import PDFs, scans or text</source>
         <translation>导入 PDF、扫描件或文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="644"/>
+        <location filename="../../xzannot/ui/main_window.py" line="649"/>
         <source>Import reference text</source>
         <translation>导入参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="645"/>
+        <location filename="../../xzannot/ui/main_window.py" line="650"/>
         <source>Import the document&apos;s pages first.</source>
         <translation>请先导入该文档的页面。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="663"/>
+        <location filename="../../xzannot/ui/main_window.py" line="668"/>
         <source>That reference text was already stored.</source>
         <translation>该参照文本已存储过。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="665"/>
+        <location filename="../../xzannot/ui/main_window.py" line="670"/>
         <source>Stored a reference text of %1 characters.</source>
         <translation>已存储参照文本，共 %1 字。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="678"/>
+        <location filename="../../xzannot/ui/main_window.py" line="683"/>
         <source>Where is %1?</source>
         <translation>%1 在哪里？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="685"/>
+        <location filename="../../xzannot/ui/main_window.py" line="690"/>
         <source>Locate PDF</source>
         <translation>查找 PDF</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="733"/>
+        <location filename="../../xzannot/ui/main_window.py" line="738"/>
         <source>Correction mode: what you type is saved as corrections.</source>
         <translation>校正模式：您输入的内容将作为校正保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="735"/>
+        <location filename="../../xzannot/ui/main_window.py" line="740"/>
         <source>Labelling mode.</source>
         <translation>标注模式。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="767"/>
-        <location filename="../../xzannot/ui/main_window.py" line="808"/>
+        <location filename="../../xzannot/ui/main_window.py" line="772"/>
+        <location filename="../../xzannot/ui/main_window.py" line="813"/>
         <source>✓ Saved</source>
         <translation>✓ 已保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="809"/>
+        <location filename="../../xzannot/ui/main_window.py" line="814"/>
         <source>Every change is saved to the project at once.</source>
         <translation>每处改动都会立即保存到项目中。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="825"/>
-        <location filename="../../xzannot/ui/main_window.py" line="826"/>
+        <location filename="../../xzannot/ui/main_window.py" line="830"/>
+        <location filename="../../xzannot/ui/main_window.py" line="831"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="859"/>
+        <location filename="../../xzannot/ui/main_window.py" line="864"/>
         <source>Every page is done.</source>
         <translation>所有页面均已完成。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="872"/>
+        <location filename="../../xzannot/ui/main_window.py" line="877"/>
         <source>No page %1 in this document.</source>
         <translation>本文档中没有第 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="880"/>
+        <location filename="../../xzannot/ui/main_window.py" line="885"/>
         <source>Go to page</source>
         <translation>转到页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="880"/>
+        <location filename="../../xzannot/ui/main_window.py" line="885"/>
         <source>Printed page (e.g. 22) or page number:</source>
         <translation>印刷页码（如 22）或页序号：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="914"/>
+        <location filename="../../xzannot/ui/main_window.py" line="919"/>
         <source>The image %1 is missing.</source>
         <translation>图像 %1 不见了。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="924"/>
+        <location filename="../../xzannot/ui/main_window.py" line="929"/>
         <source>The PDF %1 is missing or has changed since it was imported. Use File ▸ Locate Missing PDF… to point to it.</source>
         <translation>PDF 文件 %1 已缺失，或自导入后已被改动。请通过“文件 ▸ 查找缺失的 PDF…”指定其位置。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="934"/>
+        <location filename="../../xzannot/ui/main_window.py" line="939"/>
         <source>printed %1</source>
         <translation>印刷页码 %1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="937"/>
+        <location filename="../../xzannot/ui/main_window.py" line="942"/>
         <source>%1 · page %2 of %3</source>
         <translation>%1 · 第 %2 页，共 %3 页</translation>
     </message>
@@ -974,37 +1095,37 @@
 <context>
     <name>OcrCheckPanel</name>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="82"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="84"/>
         <source>◀ Previous</source>
         <translation>◀ 上一个</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="84"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="86"/>
         <source>Accept as Read</source>
         <translation>按识别结果接受</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="86"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="88"/>
         <source>Next ▶</source>
         <translation>下一个 ▶</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="108"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="110"/>
         <source>F7: the next character to check.</source>
         <translation>按 F7：下一个待核对的字。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="113"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="115"/>
         <source>Read with confidence %1%.</source>
         <translation>识别置信度 %1%。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="122"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="124"/>
         <source>The reference reads “%1”.</source>
         <translation>参考文本作“%1”。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="129"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="131"/>
         <source>Put this reading in the text</source>
         <translation>用这个读法替换正文</translation>
     </message>
@@ -1085,17 +1206,17 @@
 <context>
     <name>OcrQueue</name>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="209"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="212"/>
         <source>%1 character(s) to check, %2 difference(s) from the reference.</source>
         <translation>待核对 %1 个字，与参考文本有 %2 处差异。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="301"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="304"/>
         <source>Accept “%1”</source>
         <translation>接受“%1”</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="321"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="324"/>
         <source>Read “%1”</source>
         <translation>改读为“%1”</translation>
     </message>
@@ -1108,67 +1229,67 @@
         <translation>OCR 核对</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="60"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="61"/>
         <source>&amp;OCR Pages…</source>
         <translation>OCR 识别页面(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="62"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="63"/>
         <source>Read Re&amp;gion Again</source>
         <translation>重新识别区域(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="65"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="66"/>
         <source>Next Place to &amp;Check</source>
         <translation>下一个待核对处(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="68"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="69"/>
         <source>Previous Place to Check</source>
         <translation>上一个待核对处</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="72"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="73"/>
         <source>Accept Character as &amp;Read</source>
         <translation>按识别结果接受此字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="93"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="94"/>
         <source>Nothing more to check in that direction.</source>
         <translation>该方向上已没有待核对之处。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="107"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="108"/>
         <source>This page</source>
         <translation>本页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="108"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="109"/>
         <source>Pages of this document without text</source>
         <translation>本文档中没有文本的页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="109"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="110"/>
         <source>Pages of every document without text</source>
         <translation>所有文档中没有文本的页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="126"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="127"/>
         <source>OCR</source>
         <translation>OCR</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="127"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="128"/>
         <source>%1 page(s) have no text (scans). Read them with OCR now?</source>
         <translation>%1 页没有文本（扫描件）。现在用 OCR 识别吗？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="141"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="142"/>
         <source>Drag a rectangle round the text to read again.</source>
         <translation>拖出一个矩形框住要重新识别的文字。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="158"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="159"/>
         <source>Read region again</source>
         <translation>重新识别区域</translation>
     </message>

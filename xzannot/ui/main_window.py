@@ -45,6 +45,7 @@ from xzannot.store.labels import list_labels
 from xzannot.store.ocr import page_image
 from xzannot.store.spans import list_spans, span_counts
 from xzannot.ui import settings as keys
+from xzannot.ui.backups import Backups
 from xzannot.ui.collating import Collating
 from xzannot.ui.collation_view import CollationView
 from xzannot.ui.corpus_flow import CorpusFlow
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
 
         self._build_docks()
         self.ocr = OcrTools(self)
+        self.backups = Backups(self, self.tasks, settings, project)
 
         self.page_label = QLabel(self)
         self.saved_label = QLabel(self)
@@ -356,6 +358,8 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Export Corpus…"), self.corpus.open_export, "Ctrl+Shift+E")
         )
         file_menu.addAction(self._action(self.tr("Import &Spans…"), self.corpus.choose_span_files))
+        file_menu.addSeparator()
+        self.backups.add_actions(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -610,6 +614,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.state.set_page(None)
         self.collating.forget_references()  # reference ids are the old project's
+        self.backups.switch_to(project)  # a last copy of the project left, if it changed
         old.close()
         self._settings.set(keys.LAST_PROJECT, project.location.url)
         self._load_project(restore=True)
@@ -994,6 +999,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.backups.leave()  # a last copy, if the project changed since the last one
         self._settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self._settings.set(keys.WINDOW_STATE, self.saveState())
         self._settings.set(keys.SPLITTER_STATE, self.splitter.saveState())

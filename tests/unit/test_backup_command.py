@@ -1,0 +1,40 @@
+"""``xzannot backup``: one verified copy of a project file, thinned by age, its path printed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from tests.unit.test_cli import assert_user_error, xzannot
+from xzannot.store.backup import STAMP, backup_folder, list_backups
+from xzannot.store.check import sqlite_problems
+
+ONLY_TWO = ("--recent", "2", "--daily", "0", "--weekly", "0")
+
+
+def test_backup_prints_the_path_of_a_verified_copy_and_thins(
+    db_path: Path, user_data_dir: Path
+) -> None:
+    folder = backup_folder(db_path)
+    folder.mkdir()
+    old = datetime.now(UTC) - timedelta(days=40)
+    for n in range(3):
+        name = f"{db_path.stem}-periodic-{(old - timedelta(days=n)).strftime(STAMP)}.sqlite"
+        (folder / name).write_bytes(db_path.read_bytes())
+    done = xzannot("backup", "--db", db_path, *ONLY_TWO, env_dir=user_data_dir)
+    assert done.returncode == 0, done.stderr
+    path = Path(done.stdout.strip())  # the path, and nothing else
+    assert path.parent == folder and path.name.startswith(f"{db_path.stem}-manual-")
+    assert not sqlite_problems(path)
+    kept = list_backups(db_path)
+    assert len(kept) == 2 and kept[0].path == path  # the copy, and the newest before it
+    assert kept[1].time.date() == old.date()
+
+
+def test_backup_of_what_is_no_project_file_is_one_line(tmp_path: Path, user_data_dir: Path) -> None:
+    done = xzannot("backup", "--db", tmp_path / "missing.sqlite", env_dir=user_data_dir)
+    assert_user_error(done, "no project at")
+    server = "postgresql://someone@localhost/yearbooks"
+    assert_user_error(xzannot("backup", "--db", server, env_dir=user_data_dir), "pg_dump")
+    done = xzannot("backup", "--db", tmp_path / "x.sqlite", "--recent", "-1", env_dir=user_data_dir)
+    assert_user_error(done, "0 or more")
