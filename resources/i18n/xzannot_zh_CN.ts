@@ -4,27 +4,27 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../xzannot/ui/backups.py" line="70"/>
+        <location filename="../../xzannot/ui/backups.py" line="71"/>
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups.py" line="73"/>
+        <location filename="../../xzannot/ui/backups.py" line="74"/>
         <source>Bac&amp;kups…</source>
         <translation>备份(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups.py" line="163"/>
+        <location filename="../../xzannot/ui/backups.py" line="164"/>
         <source>This project is on a database server: xzannot makes no backup copies of it; the server&apos;s own backups apply.</source>
         <translation>此项目位于数据库服务器上：xzannot 不为其制作备份副本，请以服务器自身的备份为准。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups.py" line="201"/>
+        <location filename="../../xzannot/ui/backups.py" line="202"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups.py" line="209"/>
+        <location filename="../../xzannot/ui/backups.py" line="210"/>
         <source>No backup of %1 was made: %2</source>
         <translation>未能备份 %1：%2</translation>
     </message>
@@ -32,92 +32,92 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="44"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="47"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="53"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="56"/>
         <source>While the window is open, the project file is copied when it has changed, and once more when the window closes. Each copy is checked, then older copies are thinned as they age. The copies are kept in:</source>
         <translation>窗口打开期间，项目文件有改动时会被复制一份，窗口关闭时若有改动再复制一次。每份副本都经过校验，较旧的副本随时间推移逐步精简。副本保存在：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="68"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="71"/>
         <source>Days and weeks count those with copies, not the calendar. The newest copy made before each upgrade of the project is always kept; a copy that fails its check never counts as kept.</source>
         <translation>天数和周数只计算有副本的日子，而非日历天数。每次项目升级前制作的最新副本始终保留；未通过校验的副本不计入保留数。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="83"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="86"/>
         <source>Back Up Now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="84"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="87"/>
         <source>Open Folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="107"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="113"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="108"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="114"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="110"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="116"/>
         <source> copies</source>
         <translation> 份</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="111"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="117"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="112"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="118"/>
         <source> weeks</source>
         <translation> 周</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="114"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="121"/>
         <source>Back up every:</source>
         <translation>备份间隔：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="115"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="122"/>
         <source>Keep the newest:</source>
         <translation>保留最新：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="116"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="123"/>
         <source>Then one a day for:</source>
         <translation>其后每天一份，共：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="117"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="124"/>
         <source>Then one a week for:</source>
         <translation>其后每周一份，共：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="141"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="148"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="150"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="157"/>
         <source>%1 copies; the newest made %2.</source>
         <translation>共 %1 份副本；最新一份制作于 %2。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="153"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="160"/>
         <source>No copies yet.</source>
         <translation>尚无副本。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="160"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="167"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -130,32 +130,32 @@
         <translation>采用参照文本的读法</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="99"/>
+        <location filename="../../xzannot/ui/collating.py" line="101"/>
         <source>Reject reference reading</source>
         <translation>不采用参照文本的读法</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="112"/>
+        <location filename="../../xzannot/ui/collating.py" line="114"/>
         <source>Accept %1 reference reading(s)</source>
         <translation>采用 %1 处参照读法</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="129"/>
+        <location filename="../../xzannot/ui/collating.py" line="131"/>
         <source>Collate</source>
         <translation>对校</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="129"/>
+        <location filename="../../xzannot/ui/collating.py" line="131"/>
         <source>Collating pages…</source>
         <translation>正在对校页面…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="141"/>
+        <location filename="../../xzannot/ui/collating.py" line="143"/>
         <source>Collated %1 page(s): %2 open difference(s).</source>
         <translation>已对校 %1 页：%2 处未处理的差异。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="134"/>
+        <location filename="../../xzannot/ui/collating.py" line="136"/>
         <source>Collating cancelled.</source>
         <translation>对校已取消。</translation>
     </message>
@@ -974,120 +974,135 @@
         <translation>%1 — xzannot</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="566"/>
+        <location filename="../../xzannot/ui/main_window.py" line="563"/>
+        <source>%1 (read-only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="564"/>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="567"/>
+        <source>This project cannot be written (%1): pages can be viewed, collated and exported, but changes are not saved.</source>
+        <translation>此项目无法写入（%1）：可以查看、校勘和导出页面，但修改不会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/main_window.py" line="576"/>
         <source>This project is empty. Import a PDF with File ▸ Import.</source>
         <translation>项目为空。请通过“文件 ▸ 导入”导入 PDF。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="621"/>
-        <location filename="../../xzannot/ui/main_window.py" line="626"/>
+        <location filename="../../xzannot/ui/main_window.py" line="631"/>
+        <location filename="../../xzannot/ui/main_window.py" line="636"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="632"/>
+        <location filename="../../xzannot/ui/main_window.py" line="642"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="639"/>
+        <location filename="../../xzannot/ui/main_window.py" line="649"/>
         <source>Import PDFs, scans or text</source>
         <translation>导入 PDF、扫描件或文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="649"/>
+        <location filename="../../xzannot/ui/main_window.py" line="659"/>
         <source>Import reference text</source>
         <translation>导入参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="650"/>
+        <location filename="../../xzannot/ui/main_window.py" line="660"/>
         <source>Import the document&apos;s pages first.</source>
         <translation>请先导入该文档的页面。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="668"/>
+        <location filename="../../xzannot/ui/main_window.py" line="678"/>
         <source>That reference text was already stored.</source>
         <translation>该参照文本已存储过。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="670"/>
+        <location filename="../../xzannot/ui/main_window.py" line="680"/>
         <source>Stored a reference text of %1 characters.</source>
         <translation>已存储参照文本，共 %1 字。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="683"/>
+        <location filename="../../xzannot/ui/main_window.py" line="693"/>
         <source>Where is %1?</source>
         <translation>%1 在哪里？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="690"/>
+        <location filename="../../xzannot/ui/main_window.py" line="700"/>
         <source>Locate PDF</source>
         <translation>查找 PDF</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="738"/>
+        <location filename="../../xzannot/ui/main_window.py" line="748"/>
         <source>Correction mode: what you type is saved as corrections.</source>
         <translation>校正模式：您输入的内容将作为校正保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="740"/>
+        <location filename="../../xzannot/ui/main_window.py" line="750"/>
         <source>Labelling mode.</source>
         <translation>标注模式。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="772"/>
-        <location filename="../../xzannot/ui/main_window.py" line="813"/>
+        <location filename="../../xzannot/ui/main_window.py" line="783"/>
+        <location filename="../../xzannot/ui/main_window.py" line="824"/>
         <source>✓ Saved</source>
         <translation>✓ 已保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="814"/>
+        <location filename="../../xzannot/ui/main_window.py" line="825"/>
         <source>Every change is saved to the project at once.</source>
         <translation>每处改动都会立即保存到项目中。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="830"/>
-        <location filename="../../xzannot/ui/main_window.py" line="831"/>
+        <location filename="../../xzannot/ui/main_window.py" line="844"/>
+        <location filename="../../xzannot/ui/main_window.py" line="845"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="864"/>
+        <location filename="../../xzannot/ui/main_window.py" line="878"/>
         <source>Every page is done.</source>
         <translation>所有页面均已完成。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="877"/>
+        <location filename="../../xzannot/ui/main_window.py" line="891"/>
         <source>No page %1 in this document.</source>
         <translation>本文档中没有第 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="885"/>
+        <location filename="../../xzannot/ui/main_window.py" line="899"/>
         <source>Go to page</source>
         <translation>转到页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="885"/>
+        <location filename="../../xzannot/ui/main_window.py" line="899"/>
         <source>Printed page (e.g. 22) or page number:</source>
         <translation>印刷页码（如 22）或页序号：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="919"/>
+        <location filename="../../xzannot/ui/main_window.py" line="933"/>
         <source>The image %1 is missing.</source>
         <translation>图像 %1 不见了。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="929"/>
+        <location filename="../../xzannot/ui/main_window.py" line="943"/>
         <source>The PDF %1 is missing or has changed since it was imported. Use File ▸ Locate Missing PDF… to point to it.</source>
         <translation>PDF 文件 %1 已缺失，或自导入后已被改动。请通过“文件 ▸ 查找缺失的 PDF…”指定其位置。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="939"/>
+        <location filename="../../xzannot/ui/main_window.py" line="953"/>
         <source>printed %1</source>
         <translation>印刷页码 %1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="942"/>
+        <location filename="../../xzannot/ui/main_window.py" line="956"/>
         <source>%1 · page %2 of %3</source>
         <translation>%1 · 第 %2 页，共 %3 页</translation>
     </message>
@@ -1216,7 +1231,7 @@
         <translation>接受“%1”</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="324"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="323"/>
         <source>Read “%1”</source>
         <translation>改读为“%1”</translation>
     </message>
