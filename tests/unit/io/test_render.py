@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.conftest import SAMPLE_PDF
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.render import PageRenderer
@@ -34,3 +36,29 @@ def test_cache_is_bounded(worker: PdfiumWorker) -> None:
     first = renderer.render(SAMPLE_PDF, 1, 0.5).result(timeout=30)
     renderer.render(SAMPLE_PDF, 2, 0.5).result(timeout=30)
     assert renderer.render(SAMPLE_PDF, 1, 0.5).result(timeout=30) is not first
+
+
+def test_a_huge_page_at_a_high_zoom_is_capped_in_pixels(
+    worker: PdfiumWorker, tmp_path: Path
+) -> None:
+    """A 14,400-point page (the largest PDF allows) at 400 % would be 3.3 billion pixels
+    (10 GB): it is rendered at the resolution the cap allows, and shown scaled up."""
+    from tests.unit.io.test_pdfium_process import write_pdf
+    from xzannot.io.render import MAX_PIXELS
+
+    text = b"BT /F1 400 Tf 100 7000 Td (Big) Tj ET"
+    pdf = write_pdf(
+        tmp_path / "huge.pdf",
+        {
+            1: b"<< /Type /Catalog /Pages 2 0 R >>",
+            2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text),
+            5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        },
+    )
+    image = PageRenderer(worker).render(pdf, 1, 4.0).result(timeout=120)
+    assert image.width * image.height <= MAX_PIXELS
+    assert image.scale < 4.0 and abs(image.width - 14400 * image.scale) <= 1
+    assert _ink(image.data) > 0
