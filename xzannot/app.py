@@ -133,7 +133,9 @@ def build_window(
     """Make the window and everything it needs (the application must exist); ``worker``
     lends a running pdfium process instead of starting one."""
     settings = settings or Settings()
-    worker = worker or PdfiumWorker()
+    if worker is None:
+        worker = PdfiumWorker()
+        worker.start_soon()  # ready by the time the first page is drawn
     project = choose_project(settings, worker, None if database is None else str(database), demo)
     renderer = PageRenderer(worker)
     window = MainWindow(project, worker, renderer, settings)

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from xzannot.io import render
+from xzannot.io import pdf_render
 from xzannot.io.pdfium_worker import Documents
 from xzannot.io.worker_process import Payload
 from xzannot.ui.main_window import MainWindow
 
 MakeWindow = Callable[..., MainWindow]
-REAL = render._render_pdf_page
+REAL = pdf_render.render_pdf_page
 
 
 def _crash_on_page_2(documents: Documents, path: Path, number: int, scale: float) -> Payload:
@@ -29,7 +29,7 @@ def _crash_on_page_2(documents: Documents, path: Path, number: int, scale: float
 def test_a_page_that_crashes_pdfium_says_so_and_the_window_lives_on(
     make_window: MakeWindow, qtbot: QtBot, sample_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(render, "_render_pdf_page", _crash_on_page_2)
+    monkeypatch.setattr(pdf_render, "render_pdf_page", _crash_on_page_2)
     window = make_window(sample_db)
     qtbot.waitUntil(window.page_view.has_image, timeout=20_000)
     window.step_page(1)

@@ -68,6 +68,8 @@ def _limit_memory(limit: int) -> None:
 def _serve(conn: Connection, memory_limit: int) -> None:
     """The pdfium process: run each ``(function, arguments)`` with the open documents."""
     _limit_memory(memory_limit)
+    import pypdfium2  # noqa: F401  (loaded while the window is still being built)
+
     documents = Documents()
 
     def handle(request: tuple[Callable[..., object], tuple[object, ...]]) -> object:
@@ -90,6 +92,10 @@ class PdfiumWorker:
     ) -> None:
         self.timeout = timeout
         self._process = WorkerProcess("pdfium", _serve, (memory_limit,))
+
+    def start_soon(self) -> None:
+        """Start the pdfium process in the background, ready for the first request."""
+        self._process.start_soon()
 
     def call(self, fn: Callable[..., T], *args: Any, where: str) -> T:
         """``fn(documents, *args)`` in the pdfium process; ``where`` names the file and page

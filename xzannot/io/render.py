@@ -12,14 +12,12 @@ from pathlib import Path
 
 from PIL import Image
 
+from xzannot.io import pdf_render
 from xzannot.io.images import image_frame, load_frame, looks_like_image, rotate
-from xzannot.io.pdfium_worker import Documents, PdfiumWorker
-from xzannot.io.worker_process import Payload
+from xzannot.io.pdf_render import capped_scale
+from xzannot.io.pdfium_worker import PdfiumWorker
 
 POINTS_PER_INCH = 72.0
-# no page image is made larger than this (≈ 190 MB in RGB): a huge page at a high zoom is
-# rendered at a lower resolution and shown scaled up
-MAX_PIXELS = 64_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +36,6 @@ class RenderedPage:
 
 
 _Key = tuple[str, int, float, float]
-
-
-def _capped(points_area: float, scale: float) -> float:
-    """``scale``, lowered where the page would pass :data:`MAX_PIXELS`."""
-    pixels = points_area * scale * scale
-    return scale if pixels <= MAX_PIXELS else scale * (MAX_PIXELS / pixels) ** 0.5
 
 
 def _from_pil(image: Image.Image, scale: float) -> RenderedPage:
@@ -65,28 +57,11 @@ def _render_image(path: Path, number: int, scale: float, skew: float) -> Rendere
     area = (frame.width * POINTS_PER_INCH / frame.dpi) * (
         frame.height * POINTS_PER_INCH / frame.dpi
     )
-    scale = _capped(area, scale)
+    scale = capped_scale(area, scale)
     image = load_frame(path, number - 1, scale=scale * POINTS_PER_INCH / frame.dpi)
     if skew:
         image = rotate(image, skew)
     return _from_pil(image, image.width / (frame.width * POINTS_PER_INCH / frame.dpi))
-
-
-def _render_pdf_page(documents: Documents, path: Path, number: int, scale: float) -> Payload:
-    """In the pdfium process: page ``number`` as RGB rows ((width, height, stride, the scale
-    used), and the pixels, sent without a copy)."""
-    page = documents.document(path)[number - 1]
-    try:
-        width, height = page.get_size()
-        scale = _capped(width * height, scale)
-        bitmap = page.render(scale=scale, rev_byteorder=True)
-        meta = (bitmap.width, bitmap.height, bitmap.stride, scale)
-        # the buffer is Python's (a ctypes array): it outlives the bitmap's handle
-        pixels = memoryview(bitmap.buffer).cast("B")
-        bitmap.close()
-        return Payload(meta, pixels)
-    finally:
-        page.close()
 
 
 class PageRenderer:
@@ -140,8 +115,9 @@ class PageRenderer:
         return image
 
     def _render_pdf(self, path: Path, number: int, scale: float) -> RenderedPage:
+        where = f"showing {path.name}, page {number}"
         (width, height, stride, scale), pixels = self._worker.call_payload(
-            _render_pdf_page, path, number, scale, where=f"showing {path.name}, page {number}"
+            pdf_render.render_pdf_page, path, number, scale, where=where
         )
         return RenderedPage(width, height, stride, memoryview(pixels), scale)
 

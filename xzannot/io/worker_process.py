@@ -9,6 +9,7 @@ it never outlives the program.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import threading
 import time
@@ -116,6 +117,16 @@ class WorkerProcess:
         if kind == "ok":
             return value
         raise UserError(str(value))
+
+    def start_soon(self) -> None:
+        """Start the child now, off the calling thread (a window does, so that its first
+        request does not wait for the start); a failure is left for that request to say."""
+
+        def start() -> None:
+            with self._lock, contextlib.suppress(UserError):
+                self._ensure_started(None)
+
+        threading.Thread(target=start, name=f"start {self.name}", daemon=True).start()
 
     def _ensure_started(self, cancel: threading.Event | None) -> Connection:
         if self._process is not None and self._process.is_alive() and self._conn is not None:

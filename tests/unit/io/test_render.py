@@ -44,7 +44,7 @@ def test_a_huge_page_at_a_high_zoom_is_capped_in_pixels(
     """A 14,400-point page (the largest PDF allows) at 400 % would be 3.3 billion pixels
     (10 GB): it is rendered at the resolution the cap allows, and shown scaled up."""
     from tests.unit.io.test_pdfium_process import write_pdf
-    from xzannot.io.render import MAX_PIXELS
+    from xzannot.io.pdf_render import MAX_PIXELS
 
     text = b"BT /F1 400 Tf 100 7000 Td (Big) Tj ET"
     pdf = write_pdf(
