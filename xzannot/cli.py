@@ -490,26 +490,20 @@ def _window_backup_counts() -> dict[str, int]:
 
 
 def cmd_text(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from xzannot.operations.correcting import correct_page_in
+    from xzannot.operations.showing import find_page, show_page
     from xzannot.store.database import open_project
-    from xzannot.store.documents import get_document, get_page, page_content
 
-    with (
-        open_project(_project_location(args, create=False)) as project,
-        project.transaction(derived=True) as s,
-    ):
-        document = get_document(s, args.document)
-        page = get_page(s, document.id, args.page)
-        if not args.original:
-            correct_page_in(s, page.id)  # made once, then kept as reviewable edits
-        content = page_content(s, page.id)
-    if content.page.needs_text:
+    with open_project(_project_location(args, create=False)) as project:
+        document, page_id = find_page(project, args.document, args.page)
+        content = show_page(project, page_id, corrected=not args.original).content
+    page = content.page
+    if page.needs_text:
         raise UserError(
             f"page {page.number} has no text yet (a scan): read it with "
             f"xzannot ocr --document {document.id} --pages {page.number}"
         )
-    if content.page.suspect:
-        err.write(f"xzannot: page {page.number}: {content.page.suspect}\n")
+    if page.suspect:
+        err.write(f"xzannot: page {page.number}: {page.suspect}\n")
     text = content.original if args.original else content.current
     out.write(text if text.endswith("\n") or not text else text + "\n")
     return EXIT_OK

@@ -28,7 +28,7 @@ from xzannot.core.spans import SpanInfo
 from xzannot.errors import DamagedProjectError, UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.render import PageRenderer
-from xzannot.operations.correcting import correct_page_in
+from xzannot.operations import showing
 from xzannot.operations.relocate import adopt_file, document_path
 from xzannot.operations.reviewing import corrections
 from xzannot.store.collation import agreements
@@ -42,7 +42,6 @@ from xzannot.store.documents import (
     page_content,
 )
 from xzannot.store.labels import list_labels
-from xzannot.store.ocr import page_image
 from xzannot.store.spans import list_spans, span_counts
 from xzannot.ui import settings as keys
 from xzannot.ui.backups import Backups
@@ -908,14 +907,11 @@ class MainWindow(QMainWindow):
     def show_page(self, page_id: int) -> None:
         """Show a page's image, text and spans."""
         try:
-            with self.project.transaction(derived=True) as session:
-                correct_page_in(session, page_id)  # the first time a page is shown
-                content = page_content(session, page_id)
-                spans = list_spans(session, page_id)
-                image = page_image(session, page_id)
+            shown = showing.show_page(self.project, page_id)
         except UserError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return
+        content, spans, image = shown.content, shown.spans, shown.image
         page = content.page
         document = self._documents[page.document_id]
         self.state.set_page(PageData(page, document, content.current, content.boxes, spans))
