@@ -19,6 +19,16 @@ import sys
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Review(StrEnum):
+    """Where an edit stands with reviewers: an automatic correction is open until someone
+    accepts or reverts it; a person's own edit is accepted as made."""
+
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    REVERTED = "reverted"
 
 
 @dataclass(frozen=True, slots=True)

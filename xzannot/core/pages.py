@@ -20,6 +20,14 @@ class TextSource(StrEnum):
 BOXED_SOURCES = (TextSource.PDF.value, TextSource.OCR.value)  # texts with a box per character
 
 
+class PageStatus(StrEnum):
+    """Where a reviewer is with a page."""
+
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
 class LabelSource(StrEnum):
     """Where a page's printed label (its folio) was read from."""
 

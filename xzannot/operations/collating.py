@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from xzannot.core.collate import Collation, Difference, ReferenceIndex, collate, page_form
-from xzannot.core.edits import Edit
+from xzannot.core.edits import Edit, Review
 from xzannot.errors import CancelledError, UserError
 from xzannot.operations.correcting import correct_page_in
 from xzannot.store.collation import (
@@ -158,7 +158,7 @@ def accept_difference(project: Project, page_id: int, difference: Difference, au
         _check_current(session, page_id, difference)
         edit = Edit(difference.start, difference.end, page_form(difference.reference_reading))
         added = add_edits(
-            session, page_id, [(edit, COLLATION_KIND)], author=author, review="accepted"
+            session, page_id, [(edit, COLLATION_KIND)], author=author, review=Review.ACCEPTED
         )
         return added.ids[0]
 

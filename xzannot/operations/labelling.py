@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from xzannot.core.pages import PageStatus
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.errors import UserError
 from xzannot.operations.suggesting import target_attributes
@@ -61,7 +62,7 @@ def change_span(project: Project, span_id: int, **changes: Any) -> SpanInfo:
         return update_span(session, span_id, **changes)
 
 
-def mark_page(project: Project, page_id: int, status: str) -> None:
+def mark_page(project: Project, page_id: int, status: PageStatus) -> None:
     """Set a page's review status."""
     with project.transaction() as session:
         set_review_status(session, page_id, status)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xzannot.core.boxes import Box
-from xzannot.core.edits import Edit
+from xzannot.core.edits import Edit, Review
 from xzannot.core.pages import TextSource
 from xzannot.errors import CancelledError, UserError
 from xzannot.io.ocr.job import OcrJob
@@ -180,7 +180,7 @@ def put_region_text(
             page_id,
             [(Edit(start, end, text), "ocr")],
             author=author,
-            review="accepted",
+            review=Review.ACCEPTED,
             evidence={"ocr": evidence},
         )
         return added.ids[0]

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from xzannot.core.anchoring import map_boundary, track
-from xzannot.core.edits import Edit, apply_edit, follow, inverse, unpack_origins
+from xzannot.core.edits import Edit, Review, apply_edit, follow, inverse, unpack_origins
 from xzannot.errors import UserError
 from xzannot.store.database import Project
 from xzannot.store.documents import current_text
@@ -156,7 +156,7 @@ def _revert_in(session: Session, page_id: int, edit_id: int, author: str) -> int
     if index is None:
         raise UserError(f"correction {edit_id} is not on this page")
     row, edit = rows[index], edits[index]
-    if row.review == "reverted":
+    if row.review == Review.REVERTED:
         raise UserError("that correction is already reverted")
     texts = _texts(original, edits)
     located = _locate(texts, edits, rows, index)
@@ -174,16 +174,16 @@ def _revert_in(session: Session, page_id: int, edit_id: int, author: str) -> int
         back.replacement,
         tuple(o + delta if o >= 0 else -1 for o in back.origins or ()),
     )
-    added = add_edits(session, page_id, [(undo, "revert")], author=author, review="accepted")
+    added = add_edits(session, page_id, [(undo, "revert")], author=author, review=Review.ACCEPTED)
     new_row = session.get(EditRow, added.ids[0])
     assert new_row is not None
     new_row.reverts = row.id
-    row.review = "reverted"
+    row.review = Review.REVERTED.value
     _restore_spans(session, page_id, rows, index)
     if row.reverts is not None:  # reverting a revert: the first edit stands again
         first = session.get(EditRow, row.reverts)
         if first is not None:
-            first.review = "accepted"
+            first.review = Review.ACCEPTED.value
     return added.ids[0]
 
 
@@ -195,7 +195,7 @@ def _restore_spans(session: Session, page_id: int, rows: list[EditRow], index: i
     live span of its label now holds stays orphaned, for review.
     """
     later = rows[index + 1 :]
-    if any(r.kind != "revert" and r.review != "reverted" for r in later):
+    if any(r.kind != "revert" and r.review != Review.REVERTED for r in later):
         return
     text = current_text(session, page_id)
     changes = list(session.scalars(select(SpanChange).where(SpanChange.edit_id == rows[index].id)))
@@ -233,12 +233,12 @@ def revert(project: Project, page_id: int, edit_ids: list[int], author: str) -> 
         ]
 
 
-def set_review(project: Project, edit_ids: list[int], review: str) -> None:
-    """Mark corrections "accepted" (or back to "open")."""
+def set_review(project: Project, edit_ids: list[int], review: Review) -> None:
+    """Mark corrections accepted (or open again)."""
     with project.transaction() as session:
         for row in session.scalars(select(EditRow).where(EditRow.id.in_(edit_ids))):
-            if row.review != "reverted":
-                row.review = review
+            if row.review != Review.REVERTED:
+                row.review = Review(review).value
 
 
 class TextConflict(UserError):
@@ -258,5 +258,5 @@ def manual_edit(
                 "reloaded, and your change was not stored: make it again"
             )
         return add_edits(
-            session, page_id, [(edit, "manual")], author=author, review="accepted"
+            session, page_id, [(edit, "manual")], author=author, review=Review.ACCEPTED
         ).ids[0]

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from xzannot.core.boxes import Box, pack_boxes, pack_floats, unpack_boxes, unpack_floats
 from xzannot.core.edits import Edit, apply_edits, follow_all, unpack_origins
-from xzannot.core.pages import ExtractedPage, TextSource
+from xzannot.core.pages import ExtractedPage, PageStatus, TextSource
 from xzannot.errors import UserError
 from xzannot.store.models import Document, EditRow, Page, PageText, ReferenceText
 
@@ -43,7 +43,7 @@ class PageInfo:
     height: float
     printed_label: str | None
     label_source: str
-    review_status: str
+    review_status: PageStatus
     needs_text: bool
     suspect: str | None = None  # why the text layer cannot be trusted, in words
 
@@ -78,7 +78,7 @@ def _page_info(page: Page) -> PageInfo:
         page.height,
         page.printed_label,
         page.label_source,
-        page.review_status,
+        PageStatus(page.review_status),
         page.needs_text,
         page.suspect,
     )
@@ -116,7 +116,7 @@ def add_document(
                 "height": extracted.height,
                 "printed_label": extracted.printed_label,
                 "label_source": extracted.label_source.value,
-                "review_status": "todo",
+                "review_status": PageStatus.TODO.value,
                 "needs_text": extracted.needs_text,
                 "suspect": extracted.suspect,
                 "skew": extracted.skew,
@@ -318,14 +318,9 @@ def relocate_document(session: Session, document_id: int, path: Path) -> None:
         doc.source_path = str(path)
 
 
-REVIEW_STATUSES = ("todo", "in_progress", "done")
-
-
-def set_review_status(session: Session, page_id: int, status: str) -> None:
+def set_review_status(session: Session, page_id: int, status: PageStatus) -> None:
     """Mark a page to do, in progress or done."""
-    if status not in REVIEW_STATUSES:
-        raise ValueError(f"unknown review status {status!r}")
     page = session.get(Page, page_id)
     if page is None:
         raise UserError(f"page {page_id} no longer exists")
-    page.review_status = status
+    page.review_status = PageStatus(status).value

@@ -10,7 +10,7 @@ from sqlalchemy import func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from xzannot.core.anchoring import anchor_many
-from xzannot.core.edits import Edit, apply_edits, pack_origins
+from xzannot.core.edits import Edit, Review, apply_edits, pack_origins
 from xzannot.store.documents import current_text
 from xzannot.store.models import EditRow, Span, SpanChange
 from xzannot.store.spans import annotator_id
@@ -25,7 +25,7 @@ class Added:
 
 
 def _row(
-    page_id: int, seq: int, edit: Edit, kind: str, *, review: str, who: int, why: str | None
+    page_id: int, seq: int, edit: Edit, kind: str, *, review: Review, who: int, why: str | None
 ) -> dict[str, Any]:
     return {
         "page_id": page_id,
@@ -36,7 +36,7 @@ def _row(
         "origins": pack_origins(edit.origins),
         "kind": kind,
         "group_key": kind,
-        "review": review,
+        "review": Review(review).value,
         "annotator_id": who,
         "evidence": why,
     }
@@ -99,15 +99,15 @@ def add_edits(
     edits: Sequence[tuple[Edit, str]],
     *,
     author: str,
-    review: str = "open",
+    review: Review = Review.OPEN,
     evidence: Mapping[str, str] | None = None,
 ) -> Added:
     """Append edits (each with its kind) to a page's chain; its spans follow every edit.
 
     A span whose characters are all replaced or deleted is marked orphaned and
     keeps its last place and quote, for a reviewer to settle. Returns how many
-    spans were orphaned. ``review`` is "open" for automatic corrections a reviewer
-    still has to look at, "accepted" for a person's own edits. ``evidence`` says, by kind,
+    spans were orphaned. ``review`` is open for automatic corrections a reviewer
+    still has to look at, accepted for a person's own edits. ``evidence`` says, by kind,
     what automatic corrections acted on.
     """
     why = dict(evidence or {})

@@ -24,6 +24,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from xzannot.core.edits import Review
+from xzannot.core.pages import PageStatus
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -80,7 +83,7 @@ class Page(Base):
     height: Mapped[float] = mapped_column(Float)
     printed_label: Mapped[str | None] = mapped_column(String(64))
     label_source: Mapped[str] = mapped_column(String(16), default="none")
-    review_status: Mapped[str] = mapped_column(String(16), default="todo")
+    review_status: Mapped[str] = mapped_column(String(16), default=PageStatus.TODO.value)
     needs_text: Mapped[bool] = mapped_column(default=False)
     # running heads and folios taken out of the body text, top of the page first
     furniture: Mapped[list[str] | None] = mapped_column(JSON)
@@ -171,8 +174,10 @@ class EditRow(Base):
     group_key: Mapped[str | None] = mapped_column(String(64))
     # what an automatic correction acted on, in words (why the page was reordered, say)
     evidence: Mapped[str | None] = mapped_column(Text)
-    # "open" (an automatic correction not yet reviewed), "accepted", or "reverted"
-    review: Mapped[str] = mapped_column(String(16), default="open", server_default="open")
+    # a core.edits.Review: an automatic correction is open until reviewed
+    review: Mapped[str] = mapped_column(
+        String(16), default=Review.OPEN.value, server_default=Review.OPEN.value
+    )
     reverts: Mapped[int | None] = mapped_column(ForeignKey("edits.id"))  # the edit this undoes
     annotator_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -14,7 +14,8 @@ from PySide6.QtGui import QUndoCommand
 
 from xzannot.core.boxes import Box
 from xzannot.core.collate import Difference
-from xzannot.core.edits import Edit
+from xzannot.core.edits import Edit, Review
+from xzannot.core.pages import PageStatus
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.errors import UserError
 from xzannot.operations.collating import accept_difference, reject_difference, reopen_difference
@@ -139,7 +140,9 @@ class ChangeSpan(_ProjectCommand):
 class SetPageStatus(_ProjectCommand):
     """Mark a page to do, in progress or done; ``change`` is (before, after)."""
 
-    def __init__(self, context: Context, page_id: int, change: tuple[str, str], text: str) -> None:
+    def __init__(
+        self, context: Context, page_id: int, change: tuple[PageStatus, PageStatus], text: str
+    ) -> None:
         super().__init__(context, page_id, text)
         self.before, self.after = change
 
@@ -233,10 +236,10 @@ class ReviewCorrections(_ProjectCommand):
         self.ids = ids
 
     def redo(self) -> None:
-        self._run(lambda: set_review(self.project, self.ids, "accepted"))
+        self._run(lambda: set_review(self.project, self.ids, Review.ACCEPTED))
 
     def undo(self) -> None:
-        self._run(lambda: set_review(self.project, self.ids, "open"))
+        self._run(lambda: set_review(self.project, self.ids, Review.OPEN))
 
 
 class AcceptDifference(TypeCorrection):

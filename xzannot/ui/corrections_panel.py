@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xzannot.core.edits import Review
 from xzannot.operations.reviewing import CorrectionInfo
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -63,11 +64,12 @@ class CorrectionsPanel(QWidget):
         }.get(kind, kind)
 
     def review_name(self, review: str) -> str:
-        return {
-            "open": self.tr("to review"),
-            "accepted": self.tr("accepted"),
-            "reverted": self.tr("reverted"),
-        }.get(review, review)
+        names = {
+            Review.OPEN: self.tr("to review"),
+            Review.ACCEPTED: self.tr("accepted"),
+            Review.REVERTED: self.tr("reverted"),
+        }
+        return names[Review(review)]
 
     def show_corrections(self, corrections: list[CorrectionInfo]) -> None:
         """Show a page's corrections, keeping which groups were open."""
@@ -93,7 +95,7 @@ class CorrectionsPanel(QWidget):
                     group.setToolTip(column, why)
         for kind, group in groups.items():
             children = self._children(group)
-            open_count = sum(c.text(1) == self.review_name("open") for c in children)
+            open_count = sum(c.text(1) == self.review_name(Review.OPEN) for c in children)
             group.setText(
                 0,
                 self.tr("%1 (%2)")

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 
 from xzannot.core.labels import LabelDef
+from xzannot.core.pages import PageStatus
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.ui.commands import AddSpan, ChangeSpan, Context, SetPageStatus
 from xzannot.ui.controller import Controller
@@ -91,7 +92,7 @@ class Labelling(Controller):
         if self.state.span(self.state.selected_span) is not None:
             self.change({"deleted": True}, self.tr("Delete span"))
 
-    def set_page_status(self, status: str) -> None:
+    def set_page_status(self, status: PageStatus) -> None:
         """Mark the shown page to do, in progress or done."""
         data = self.state.data
         if data is None or data.page.review_status == status:

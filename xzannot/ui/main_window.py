@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from xzannot.core.edits import Edit, apply_edit, follow
+from xzannot.core.pages import PageStatus
 from xzannot.core.spans import SpanInfo
 from xzannot.errors import DamagedProjectError, UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
@@ -459,9 +460,9 @@ class MainWindow(QMainWindow):
 
         page_menu = bar.addMenu(self.tr("&Page"))
         for text, status, key in (
-            (self.tr("Mark Page &to Do"), "todo", "Ctrl+Shift+T"),
-            (self.tr("Mark Page &in Progress"), "in_progress", "Ctrl+Shift+P"),
-            (self.tr("Mark Page &Done"), "done", "Ctrl+Shift+D"),
+            (self.tr("Mark Page &to Do"), PageStatus.TODO, "Ctrl+Shift+T"),
+            (self.tr("Mark Page &in Progress"), PageStatus.IN_PROGRESS, "Ctrl+Shift+P"),
+            (self.tr("Mark Page &Done"), PageStatus.DONE, "Ctrl+Shift+D"),
         ):
             page_menu.addAction(
                 self._action(text, partial(self.labelling.set_page_status, status), key)
@@ -871,7 +872,7 @@ class MainWindow(QMainWindow):
         here = self.pages_table.currentIndex().row()
         for step in range(1, len(pages) + 1):
             row = (here + step) % len(pages)
-            if pages[row].review_status != "done":
+            if pages[row].review_status is not PageStatus.DONE:
                 self.select_row(row)
                 return
         self.statusBar().showMessage(self.tr("Every page is done."), 5000)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
+from xzannot.core.pages import PageStatus
 from xzannot.store.collation import Agreement
 from xzannot.store.documents import DocumentInfo, PageInfo
 from xzannot.ui.row_model import Index, RowTableModel
@@ -153,9 +154,9 @@ class PagesModel(RowTableModel[PageInfo]):
         if page.suspect:
             return self.tr("needs OCR")
         return {
-            "todo": self.tr("to do"),
-            "in_progress": self.tr("in progress"),
-            "done": self.tr("done"),
+            PageStatus.TODO: self.tr("to do"),
+            PageStatus.IN_PROGRESS: self.tr("in progress"),
+            PageStatus.DONE: self.tr("done"),
         }.get(page.review_status, page.review_status)
 
     def _cer_text(self, page_id: int) -> str:
