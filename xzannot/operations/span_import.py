@@ -1,35 +1,40 @@
-"""Importing spans made elsewhere (JSONL as exported or doccano's, brat standoff).
+"""Importing spans made elsewhere (JSONL as exported or doccano's, Label Studio's JSON,
+brat standoff).
 
 Each text is matched to a page of the project by its text: the page whose corrected
-text it is, or the one page that contains it. Everything is checked before anything is
-stored; a text that matches no page (or several), a label the project lacks, or an
-offset outside the text stops the import with the reasons, and nothing is stored.
+text it is, or the one page that contains it. The files are read a record at a time and
+each record's spans stored as it comes, in batches, all in one transaction: a text that
+matches no page (or several), a label the project lacks, or a field the files get wrong,
+however late in the files, stops the import with the reasons, and the transaction is
+undone, so nothing is stored.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 from sqlalchemy.orm import Session
 
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
-from xzannot.io.corpus.brat import read_brat, read_rejected
 from xzannot.io.corpus.formats import DEFAULT_ANNOTATOR
-from xzannot.io.corpus.jsonl import read_jsonl
-from xzannot.io.corpus.labelstudio import read_labelstudio
 from xzannot.io.corpus.records import TextRecord
-from xzannot.io.text_import import read_text_file
+from xzannot.io.corpus.span_files import check_span_files, span_records
+from xzannot.io.corpus.span_sets import fresh_rows
 from xzannot.operations.correcting import correct_page_in
 from xzannot.operations.suggesting import project_rules
 from xzannot.store.database import Project
 from xzannot.store.documents import PageInfo, current_text, list_documents, list_pages
-from xzannot.store.labels import add_label, list_labels
-from xzannot.store.spans import create_span, list_spans
+from xzannot.store.labels import add_label
+from xzannot.store.span_batches import insert_spans, label_ids, span_places
+from xzannot.store.spans import annotator_id
 
 _MAX_REPORTED = 8
+_BATCH = 5000  # spans stored in one statement
 
 
 class MissingLabels(UserError):
@@ -51,40 +56,6 @@ class SpanImportOutcome:
     added: Counter[str] = field(default_factory=Counter)  # label -> spans stored
     known: int = 0  # already on the page
     new_labels: list[str] = field(default_factory=list)
-
-
-def read_span_files(paths: list[Path]) -> list[TextRecord]:
-    """The records of JSONL files, Label Studio JSON exports and brat ``.ann`` files (each
-    beside its ``.txt``)."""
-    records: list[TextRecord] = []
-    for path in paths:
-        if not path.is_file():
-            raise UserError(f"{path}: no such file")
-        suffix = path.suffix.lower()
-        if suffix in (".jsonl", ".ndjson"):
-            records.extend(read_jsonl(read_text_file(path), path.name))
-        elif suffix == ".json":  # Label Studio's export, or ours
-            records.extend(read_labelstudio(read_text_file(path), path.name))
-        elif suffix == ".ann":
-            text_path = path.with_suffix(".txt")
-            if not text_path.is_file():
-                raise UserError(f"{path}: its text {text_path.name} is not beside it")
-            try:  # bytes as they are: brat offsets count every character, \r included
-                text = text_path.read_bytes().decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise UserError(f"{text_path}: not UTF-8 text") from exc
-            record = read_brat(read_text_file(path), text, path.name)
-            beside = path.with_suffix(".rejected.json")  # the spans rejected in xzannot
-            if beside.is_file():
-                settled = read_rejected(read_text_file(beside), beside.name)
-                record = replace(record, spans=(*record.spans, *settled))
-            records.append(record)
-        else:
-            raise UserError(
-                f"{path}: import-spans reads .jsonl files, Label Studio .json exports "
-                "and brat .ann files"
-            )
-    return records
 
 
 @dataclass(frozen=True)
@@ -125,79 +96,101 @@ def _match(
     return "its text is on no page of the project"
 
 
-def _check_spans(record: TextRecord) -> str | None:
-    for span in record.spans:
-        if not 0 <= span.start < span.end <= len(record.text):
-            return f"a span at {span.start}..{span.end} is outside its text"
-        if span.status is not None and span.status not in {s.value for s in SpanStatus}:
-            return f"a span has the unknown status {span.status!r}"
-    return None
+class _Importer:
+    """Places the records on the pages and stores their spans, while no record has failed;
+    after a failure it only checks the rest, to report every problem at once."""
 
+    def __init__(
+        self, session: Session, annotator: str, create_labels: bool, outcome: SpanImportOutcome
+    ) -> None:
+        self.session = session
+        self.annotator = annotator
+        self.create_labels = create_labels
+        self.outcome = outcome
+        self.pages = list_pages(session)
+        self.titles = {d.id: d.title for d in list_documents(session)}
+        self.texts: dict[int, str] = {}
+        for page in self.pages:
+            correct_page_in(session, page.id)  # exports carry the corrected text
+            self.texts[page.id] = current_text(session, page.id)
+        self.labels = label_ids(session)
+        self.annotators: dict[str, int] = {}
+        self.grammar = project_rules(session).grammar
+        self.missing: set[str] = set()
+        self.problems: list[str] = []
 
-def _store(
-    session: Session,
-    records: list[TextRecord],
-    annotator: str,
-    create_labels: bool,
-    outcome: SpanImportOutcome,
-) -> None:
-    known_labels = {label.key for label in list_labels(session)}
-    wanted_labels = sorted({s.label for r in records for s in r.spans} - known_labels)
-    if wanted_labels and not create_labels:
-        raise MissingLabels(wanted_labels)
-    pages = list_pages(session)
-    titles = {d.id: d.title for d in list_documents(session)}
-    texts = {}
-    for page in pages:
-        correct_page_in(session, page.id)  # exports carry the corrected text
-        texts[page.id] = current_text(session, page.id)
-    problems: list[str] = []
-    placed: list[tuple[TextRecord, _Match]] = []
-    for record in records:
-        found = _check_spans(record) or _match(record, texts, pages, titles)
+    def add(self, record: TextRecord) -> None:
+        """Place one record and store its spans (or note why it cannot be)."""
+        found = _match(record, self.texts, self.pages, self.titles)
         if isinstance(found, str):
-            problems.append(f"{record.where}: {found}")
-        else:
-            placed.append((record, found))
-    if problems:
-        shown = "; ".join(problems[:_MAX_REPORTED])
-        more = len(problems) - _MAX_REPORTED
-        raise UserError(
-            f"nothing was imported: {shown}" + (f"; and {more} more" if more > 0 else "")
-        )
-    for label in wanted_labels:
-        add_label(session, label)
-        outcome.new_labels.append(label)
-    grammar = project_rules(session).grammar
-    for record, where in placed:
-        page_id, text = where.page.id, texts[where.page.id]
-        taken = {
-            (s.start, s.end, s.label) for s in list_spans(session, page_id, include_deleted=True)
-        }
-        for span in record.spans:
-            start, end = span.start + where.offset, span.end + where.offset
-            if (start, end, span.label) in taken:
-                outcome.known += 1
-                continue
-            quote = text[start:end]
-            attributes = dict(span.attributes)
-            if span.label == "target" and not attributes:
-                attributes = grammar.parse(quote)
-            create_span(
-                session,
-                page_id=page_id,
-                start=start,
-                end=end,
-                label=span.label,
-                quote=quote,
-                annotator=span.annotator or annotator,
-                status=SpanStatus(span.status) if span.status else SpanStatus.ACCEPTED,
-                attributes=attributes,
-                note=span.note,
+            self.problems.append(f"{record.where}: {found}")
+            return
+        unknown = [name for name in record.spans.used_labels() if name not in self.labels]
+        if unknown and not self.create_labels:
+            self.missing.update(unknown)
+        elif unknown:
+            for name in sorted(unknown):
+                add_label(self.session, name)
+                self.outcome.new_labels.append(name)
+            self.labels = label_ids(self.session)
+        if not (self.problems or self.missing):
+            self._store(record, found)
+
+    def finish(self) -> None:
+        """Refuse the whole import if any record failed."""
+        if self.missing:
+            raise MissingLabels(sorted(self.missing))
+        if self.problems:
+            shown = "; ".join(self.problems[:_MAX_REPORTED])
+            more = len(self.problems) - _MAX_REPORTED
+            raise UserError(
+                f"nothing was imported: {shown}" + (f"; and {more} more" if more > 0 else "")
             )
-            taken.add((start, end, span.label))
-            outcome.added[span.label] += 1
-        outcome.records += 1
+        self.outcome.new_labels.sort()
+
+    def _annotator_id(self, name: str) -> int:
+        found = self.annotators.get(name)
+        if found is None:
+            found = self.annotators[name] = annotator_id(self.session, name)
+        return found
+
+    def _store(self, record: TextRecord, where: _Match) -> None:
+        """The record's spans that the page does not have yet, stored in batches."""
+        page_id, text, shift = where.page.id, self.texts[where.page.id], where.offset
+        table = record.spans
+        starts, ends, labels = table.columns()
+        ids = np.array([self.labels.get(n, -1) for n in table.label_names] or [0], np.int32)
+        if shift:
+            starts, ends = starts + np.int32(shift), ends + np.int32(shift)
+        rows = fresh_rows((starts, ends, ids[labels]), span_places(self.session, page_id))
+        del starts, ends, labels
+        self.outcome.known += len(table) - len(rows)
+        for first in range(0, len(rows), _BATCH):
+            batch = rows[first : first + _BATCH]
+            insert_spans(self.session, page_id, [
+                self._row(table_row, text, shift, record) for table_row in batch.tolist()
+            ])  # fmt: skip
+        self.outcome.records += 1
+
+    def _row(self, index: int, text: str, shift: int, record: TextRecord) -> dict[str, Any]:
+        table = record.spans
+        start, end = table.starts[index] + shift, table.ends[index] + shift
+        label = table.label_names[table.labels[index]]
+        quote = text[start:end]
+        attributes = table.attributes.get(index) or {}
+        if label == "target" and not attributes:
+            attributes = self.grammar.parse(quote)
+        self.outcome.added[label] += 1
+        return {
+            "start": start,
+            "end": end,
+            "label_id": self.labels[label],
+            "quote": quote,
+            "status": table.status(index) or SpanStatus.ACCEPTED.value,
+            "annotator_id": self._annotator_id(table.annotator(index) or self.annotator),
+            "attributes": attributes,
+            "note": table.notes.get(index, ""),
+        }
 
 
 def import_spans(
@@ -207,9 +200,13 @@ def import_spans(
     annotator: str = DEFAULT_ANNOTATOR,
     create_labels: bool = False,
 ) -> SpanImportOutcome:
-    """Read the files, match every text to a page and store every span, or nothing."""
-    records = read_span_files(paths)
+    """Read the files a record at a time, match every text to a page and store every span,
+    or nothing."""
+    check_span_files(paths)
     outcome = SpanImportOutcome()
     with project.transaction() as session:
-        _store(session, records, annotator, create_labels, outcome)
+        importer = _Importer(session, annotator, create_labels, outcome)
+        for record in span_records(paths):
+            importer.add(record)
+        importer.finish()
     return outcome

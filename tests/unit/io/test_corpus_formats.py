@@ -5,9 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import numpy as np
+import numpy.typing as npt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,6 +23,7 @@ from xzannot.core.corpus import CorpusPage, Furniture
 from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.errors import UserError
+from xzannot.io.corpus import span_sets
 from xzannot.io.corpus.alto import alto_xml
 from xzannot.io.corpus.brat import (
     ann_text,
@@ -31,6 +36,8 @@ from xzannot.io.corpus.conll import bio_tags, write_conll
 from xzannot.io.corpus.jsonl import read_jsonl, write_jsonl
 from xzannot.io.corpus.labelstudio import labelling_config, read_labelstudio, task
 from xzannot.io.corpus.pagexml import page_xml
+from xzannot.io.corpus.records import SpanRecord
+from xzannot.io.corpus.span_table import SpanTable
 from xzannot.io.corpus.tables import write_targets_csv
 
 LABELS = [
@@ -74,7 +81,7 @@ def pages(draw: st.DrawFn) -> CorpusPage:
     return CorpusPage(7, 1, "秀洲年鉴", "xiuzhou.pdf", 3, "23", text, tuple(spans))
 
 
-def same_spans(page: CorpusPage, read: tuple) -> None:  # type: ignore[type-arg]
+def same_spans(page: CorpusPage, read: Iterable[SpanRecord]) -> None:
     expected = [
         (s.start, s.end, s.label, s.status.value, s.attributes, s.note, s.annotator)
         for s in page.spans
@@ -403,26 +410,107 @@ def test_files_that_are_no_label_studio_export_are_refused_in_words() -> None:
         ('[{"data": {"html": "<p/>"}}]', "task 1: no data.text"),
         ('[{"data": {"text": "甲乙"}, "annotations": [{"result": [{"type": "labels", '
          '"value": {"start": "0", "end": 1, "labels": ["policy"]}}]}]}]',
-         "an offset is not a whole number"),
+         "task 1, annotation 1: region 1's start is not a whole number of at most 12 digits"),
     ):  # fmt: skip
         with pytest.raises(UserError, match=words):
             read_labelstudio(text, "tasks.json")
-    with pytest.raises(UserError, match="an offset is not a whole number"):
+    with pytest.raises(UserError, match="span 1's start is not a whole number"):
         read_rejected('[{"start": "1", "end": 2, "label": "policy"}]', "p.rejected.json")
 
 
 @pytest.mark.parametrize(
     ("span", "words"),
     [
-        ({"start": 0, "end": 2, "label": "policy", "status": ["x"]}, "status is not text"),
-        ({"start": 0, "end": 2, "label": "policy", "annotator": {"a": 1}}, "annotator is not"),
-        ({"start": 0, "end": 2, "label": "policy", "note": {"x": 1}}, "note is not text"),
-        ({"start": 0, "end": 2, "label": {"x": 1}}, "label is not text"),
-        ({"start": int("9" * 4000), "end": 2, "label": "policy"}, "offset is out of range"),
-        ({"start": "0", "end": 2, "label": "policy"}, "offset is not a whole number"),
+        (
+            {"start": 0, "end": 2, "label": "policy", "status": ["x"]},
+            "span 1's status is not one of suggested, accepted, rejected",
+        ),
+        (
+            {"start": 0, "end": 2, "label": "policy", "annotator": {"a": 1}},
+            "span 1's annotator is not text",
+        ),
+        ({"start": 0, "end": 2, "label": "policy", "note": {"x": 1}}, "span 1's note is not text"),
+        ({"start": 0, "end": 2, "label": {"x": 1}}, "span 1's label is not text"),
+        (
+            {"start": int("9" * 4000), "end": 2, "label": "policy"},
+            "span 1's start is not a whole number of at most 12 digits",
+        ),
+        (
+            {"start": "0", "end": 2, "label": "policy"},
+            "span 1's start is not a whole number of at most 12 digits",
+        ),
     ],
 )
-def test_span_files_are_checked_field_by_field(span: dict, words: str) -> None:  # type: ignore[type-arg]
+def test_span_files_are_checked_field_by_field(span: dict[str, object], words: str) -> None:
     line = json.dumps({"text": "全面落实", "spans": [span]}, ensure_ascii=False)
     with pytest.raises(UserError, match=words):
         read_jsonl(line, "spans.jsonl")
+
+
+def test_line_separators_inside_texts_and_notes_do_not_break_lines() -> None:
+    """U+2028, U+2029 and U+0085 are written as they are (JSON allows them in strings);
+    only a line feed ends a line of JSON Lines or of an ``.ann``."""
+    text = "全面落实\u2028“双减”政策\x85城镇新增就业\u2029"
+    spans = (_span(1, 0, 4, "policy", text, note="核对\u2028原文", attributes={"u": "\x85"}),)
+    page = CorpusPage(7, 1, "秀洲", "x.pdf", 1, "21", text, spans)
+    out = io.StringIO()
+    write_jsonl([page], out)
+    (record,) = read_jsonl(out.getvalue(), "export.jsonl")
+    assert record.text == text
+    same_spans(page, tuple(record.spans))
+    (back,) = read_brat(ann_text(page), text, "p.ann").spans
+    assert (back.note, back.attributes) == ("核对\u2028原文", {"u": "\x85"})
+
+
+PLACES = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5), st.integers(1, 3)), max_size=25)
+
+
+def _columns(places: list[tuple[int, int, int]]) -> tuple[npt.NDArray[np.int32], ...]:
+    return tuple(np.array([p[i] for p in places], dtype=np.int32) for i in range(3))
+
+
+@settings(max_examples=200, deadline=None)
+@given(PLACES, PLACES, st.booleans())
+def test_fresh_rows_are_the_first_candidate_of_each_new_place(
+    candidates: list[tuple[int, int, int]], known: list[tuple[int, int, int]], packed: bool
+) -> None:
+    seen, expected = set(known), []
+    for index, place in enumerate(candidates):
+        if place not in seen:
+            seen.add(place)
+            expected.append(index)
+    with pytest.MonkeyPatch.context() as patch:
+        if not packed:  # as on a page too long to pack places into one number
+            patch.setattr(span_sets, "PACKABLE", 0)
+        rows = span_sets.fresh_rows(_columns(candidates), _columns(known)).tolist()
+    assert sorted(rows) == expected
+    assert [candidates[r] for r in rows] == sorted(candidates[r] for r in rows)  # by place
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 3), st.integers(4, 6), st.sampled_from("ab"),
+                       st.sampled_from([None, "accepted", "rejected"])), max_size=12),
+    st.lists(st.tuples(st.integers(0, 3), st.integers(4, 6), st.sampled_from("abc")),
+             max_size=12),
+)  # fmt: skip
+def test_the_tools_labels_win_over_our_spans(
+    ours: list[tuple[int, int, str, str | None]], theirs: list[tuple[int, int, str]]
+) -> None:
+    """As doccano's users left them: each label is a span, with our fields where one of our
+    spans is still like it; our rejected spans stay."""
+    left = Counter(theirs)
+    expected = []
+    for start, end, label, status in ours:
+        if status == "rejected" or left[start, end, label] > 0:
+            left[start, end, label] -= status != "rejected"
+            expected.append((start, end, label, status))
+    for place in theirs:
+        if left[place] > 0:
+            left[place] -= 1
+            expected.append((*place, None))
+    got = span_sets.tool_wins(
+        SpanTable.of(SpanRecord(s, e, lab, status=st_) for s, e, lab, st_ in ours),
+        SpanTable.of(SpanRecord(s, e, lab) for s, e, lab in theirs),
+    )
+    assert [(s.start, s.end, s.label, s.status) for s in got] == expected

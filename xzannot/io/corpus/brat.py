@@ -16,16 +16,21 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from xzannot.core.corpus import CorpusPage
 from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
+from xzannot.io.corpus import fields
+from xzannot.io.corpus.json_stream import loads
 from xzannot.io.corpus.records import SpanRecord, TextRecord, span_fields, span_from_fields
+from xzannot.io.corpus.span_table import SpanTable
 
 # brat attribute values are single words
 COMPARATORS = {"≥": "ge", "≤": "le", "≈": "approx", "=": "eq"}
 DIRECTIONS = ("increase", "decrease", "level")
+KEPT = "XzannotAttributes"  # the note that keeps what brat cannot hold
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -112,14 +117,12 @@ def rejected_json(page: CorpusPage) -> str | None:
 
 def read_rejected(text: str, name: str) -> list[SpanRecord]:
     """The spans of a ``.rejected.json`` file written beside an ``.ann``."""
-    try:
-        items = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{name}: not JSON ({exc.msg})") from exc
+    items = loads(text, name)
     if not isinstance(items, list):
-        raise UserError(f"{name}: not a list of spans")
+        raise UserError(f"{name}: not a list of spans (it is {fields.shown(items)})")
     return [
-        replace(span_from_fields(item, name), status=SpanStatus.REJECTED.value) for item in items
+        replace(span_from_fields(item, name, f"span {number}"), status=SpanStatus.REJECTED.value)
+        for number, item in enumerate(items, 1)
     ]
 
 
@@ -139,56 +142,95 @@ def write_brat(pages: Iterable[CorpusPage], folder: Path, labels: Sequence[Label
     return count
 
 
-_TEXT_BOUND = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$")
+_TEXT_BOUND = re.compile(r"^(T[0-9]+)\t(\S+) ([0-9]+ [0-9]+(?:;[0-9]+ [0-9]+)*)\t(.*)$")
+
+
+def _pieces(ranges: str, where: str, ident: str) -> list[tuple[int, int]]:
+    numbers = ranges.replace(";", " ").split()
+    for number in numbers:
+        if len(number) > fields.MAX_DIGITS:
+            raise UserError(
+                f"{where}: an offset of {ident} is not a whole number of at most "
+                f"{fields.MAX_DIGITS} digits (it is a number of {len(number)} digits)"
+            )
+    values = [int(n) for n in numbers]
+    return list(zip(values[::2], values[1::2], strict=True))
 
 
 def read_brat(ann: str, text: str, name: str) -> TextRecord:
     """The spans of an ``.ann`` file over its ``.txt``; relations and events are not read."""
     found: dict[str, dict[str, object]] = {}
+    lines: dict[tuple[str, str], int] = {}  # (span, attribute or note) -> its line
     order: list[str] = []
-    for number, line in enumerate(ann.splitlines(), 1):
+    # lines end at \n alone: a note may hold U+2028 or U+0085, which splitlines() breaks at
+    for number, line in enumerate(ann.split("\n"), 1):
         where = f"{name}, line {number}"
         if line.startswith("T"):
             match = _TEXT_BOUND.match(line)
             if not match:
                 raise UserError(f"{where}: not a text-bound annotation")
             ident, label, ranges, quote = match.groups()
-            pieces = [tuple(map(int, r.split())) for r in ranges.split(";")]
-            if any(len(p) != 2 for p in pieces):
-                raise UserError(f"{where}: not a text-bound annotation")
+            pieces = _pieces(ranges, where, ident)
             start, end = pieces[0][0], pieces[-1][1]
             if end > len(text) or any(a > b for a, b in pieces):
                 raise UserError(f"{where}: characters {start}..{end} are not in the text")
+            if start >= end:
+                raise UserError(f"{where}: {ident} covers no character ({start}..{end})")
             written = " ".join(text[a:b] for a, b in pieces)
             if written != quote:
                 raise UserError(f"{where}: the text at {start}..{end} is not {quote!r}")
+            label = fields.label(label, where, f"{ident}'s label")
             found[ident] = {"start": start, "end": end, "label": label, "pieces": pieces}
             order.append(ident)
         elif line.startswith("A"):
             parts = line.split("\t", 1)[-1].split()
             if len(parts) >= 2 and parts[1] in found:
                 found[parts[1]][parts[0]] = parts[2] if len(parts) > 2 else "true"
+                lines[parts[1], parts[0]] = number
         elif line.startswith("#"):
-            fields = line.split("\t", 2)
-            if len(fields) == 3 and " " in fields[1]:
-                kind, target = fields[1].split(" ", 1)
+            parts = line.split("\t", 2)
+            if len(parts) == 3 and " " in parts[1]:
+                kind, target = parts[1].split(" ", 1)
                 if target in found:
-                    found[target][kind] = fields[2]
-    spans = [_span_record(found[ident], name, text) for ident in order]
-    return TextRecord(name, text, tuple(spans))
+                    found[target][kind] = parts[2]
+                    lines[target, kind] = number
+    spans = [_span_record(ident, found[ident], lines, name, text) for ident in order]
+    return TextRecord(name, text, SpanTable.of(spans))
 
 
-def _span_record(raw: dict[str, object], name: str, text: str) -> SpanRecord:
+def _kept(ident: str, raw: dict[str, object], lines: dict[tuple[str, str], int], name: str
+          ) -> dict[str, Any]:  # fmt: skip
+    """What the ``XzannotAttributes`` note of a span holds, each field checked."""
+    if not isinstance(raw.get(KEPT), str):
+        return {}
+    where = f"{name}, line {lines[ident, KEPT]}"
+    kept = loads(str(raw[KEPT]), where)
+    if not isinstance(kept, dict):
+        raise UserError(
+            f"{where}: {ident}'s {KEPT} are not a JSON object (they are {fields.shown(kept)})"
+        )
+    place = f"in {ident}'s {KEPT}"
+    exact = {
+        key: fields.offset(kept[key], where, f"the {key} {place}")
+        for key in ("start", "end")
+        if kept.get(key) is not None
+    }
+    return {
+        **exact,
+        "annotator": fields.annotator(kept.get("annotator"), where, f"the annotator {place}"),
+        "attributes": fields.attributes(kept.get("attributes"), where, f"the attributes {place}"),
+        "note": fields.note(kept.get("note"), where, f"the note {place}"),
+    }
+
+
+def _span_record(
+    ident: str, raw: dict[str, object], lines: dict[tuple[str, str], int], name: str, text: str
+) -> SpanRecord:
     """A span from its T line, attributes and notes. What brat holds wins (its extent, its
     note, its attributes): the ``XzannotAttributes`` note adds only what brat cannot hold,
     and its exact extent only where brat's fragments are still the ones written from it."""
-    kept: dict[str, object] = {}
-    if isinstance(raw.get("XzannotAttributes"), str):
-        try:
-            kept = json.loads(str(raw["XzannotAttributes"]))
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{name}: an XzannotAttributes note is not JSON") from exc
-    attributes = dict(kept.get("attributes") or {})  # type: ignore[call-overload]
+    kept = _kept(ident, raw, lines, name)
+    attributes = dict(kept.get("attributes") or {})
     back = {v: k for k, v in COMPARATORS.items()}
     if raw.get("Comparator") in back:
         attributes["comparator"] = back[str(raw["Comparator"])]
@@ -199,13 +241,15 @@ def _span_record(raw: dict[str, object], name: str, text: str) -> SpanRecord:
     elif attributes.get("direction") in DIRECTIONS:
         del attributes["direction"]
     status = raw.get("Status")
-    annotator = kept.get("annotator")
+    if status is not None:
+        where = f"{name}, line {lines[ident, 'Status']}"
+        status = fields.status(status, where, f"the Status of {ident}")
     start, end = int(str(raw["start"])), int(str(raw["end"]))
     exact_start, exact_end = kept.get("start"), kept.get("end")
     if (
         isinstance(exact_start, int)
         and isinstance(exact_end, int)
-        and 0 <= exact_start <= exact_end <= len(text)
+        and 0 <= exact_start < exact_end <= len(text)
         and _fragments(text, exact_start, exact_end) == raw["pieces"]
     ):
         start, end = exact_start, exact_end  # unchanged in brat: the exact extent
@@ -222,7 +266,7 @@ def _span_record(raw: dict[str, object], name: str, text: str) -> SpanRecord:
         end,
         str(raw["label"]),
         status=str(status) if status else None,
-        annotator=str(annotator) if annotator else None,
+        annotator=kept.get("annotator"),
         attributes=attributes,
         note=note,
     )

@@ -17,8 +17,10 @@ as Label Studio has it, with the user who made it.
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any, TextIO
 from xml.sax.saxutils import quoteattr
 
@@ -26,15 +28,17 @@ from xzannot.core.corpus import CorpusPage
 from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.errors import UserError
+from xzannot.io.corpus import fields
+from xzannot.io.corpus.json_stream import Cursor
 from xzannot.io.corpus.records import (
     SpanRecord,
     TextRecord,
-    offset,
     page_fields,
     span_fields,
     span_from_fields,
     text_record,
 )
+from xzannot.io.corpus.span_table import SpanTable
 
 KEY = "xzannot"  # where a task's data holds what Label Studio cannot
 
@@ -102,90 +106,138 @@ def labelling_config(labels: Sequence[LabelDef]) -> str:
     )
 
 
-def _note(result: dict[str, Any]) -> str | None:
+def _note(result: dict[str, Any], where: str, what: str) -> str | None:
+    """The note Label Studio keeps in a region's meta (None where there is none)."""
     meta = result.get("meta")
-    text = meta.get("text") if isinstance(meta, dict) else None
+    if meta is None:
+        return None
+    if not isinstance(meta, dict):
+        raise UserError(f"{where}: {what}'s meta is not an object (it is {fields.shown(meta)})")
+    text = meta.get("text")
     if isinstance(text, list):
-        return "\n".join(str(t) for t in text)
-    return str(text) if isinstance(text, str) else None
+        return "\n".join(fields.note(t, where, f"{what}'s meta.text") for t in text)
+    return fields.text(text, where, f"{what}'s meta.text")
 
 
-def _user(annotation: dict[str, Any]) -> str | None:
+def _user(annotation: dict[str, Any], where: str, what: str) -> str | None:
     """Who made an annotation in Label Studio (its e-mail where the export says it)."""
     who = annotation.get("completed_by")
     if isinstance(who, dict):
         who = who.get("email") or who.get("id")
-    return None if who is None or isinstance(who, bool) else str(who)
+    if isinstance(who, int) and not isinstance(who, bool):
+        who = str(who)
+    return fields.annotator(who, where, f"{what}'s completed_by")
+
+
+def _list(value: Any, where: str, what: str) -> list[Any]:
+    """A list in a task (an absent one is empty)."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise UserError(f"{where}: {what} is not a list (it is {fields.shown(value)})")
+    return value
 
 
 def _regions(
-    results: Any, where: str, kept: dict[str, Any], status: str, user: str | None
+    results: Any,
+    where: str,
+    *,
+    text: str,
+    kept: dict[str, SpanRecord],
+    status: str,
+    user: str | None,
 ) -> list[SpanRecord]:
     spans = []
-    for result in results if isinstance(results, list) else []:
-        if not isinstance(result, dict) or result.get("type") != "labels":
+    for number, result in enumerate(_list(results, where, "its result"), 1):
+        region = f"region {number}"
+        if not isinstance(result, dict):
+            raise UserError(f"{where}: {region} is not an object (it is {fields.shown(result)})")
+        if result.get("type") != "labels":
             continue
         value = result.get("value")
         if not isinstance(value, dict):
-            raise UserError(f"{where}: a region without a value")
-        start, end, labels = value.get("start"), value.get("end"), value.get("labels")
-        if not isinstance(labels, list) or not all(isinstance(x, str) and x for x in labels):
-            raise UserError(f"{where}: a region without start, end and labels")
-        start, end = offset(start, where), offset(end, where)
-        note = _note(result)
-        for label in labels:
-            old = kept.get(str(result.get("id")))
-            if isinstance(old, dict) and (old.get("start"), old.get("end"), old.get("label")) == (
-                start,
-                end,
-                label,
-            ):  # as exported: its fields come back, a note edited there wins
-                spans.append(SpanRecord(
-                    start, end, str(label),
-                    status=old.get("status") or status,
-                    annotator=old.get("annotator"),
-                    attributes=dict(old.get("attributes") or {}),
-                    note=note if note is not None else str(old.get("note") or ""),
-                ))  # fmt: skip
+            raise UserError(f"{where}: {region} has no value")
+        start = fields.offset(value.get("start"), where, f"{region}'s start")
+        end = fields.offset(value.get("end"), where, f"{region}'s end")
+        fields.extent(start, end, len(text), where, region)
+        labels = value.get("labels")
+        if not isinstance(labels, list):
+            shown = fields.shown(labels)
+            raise UserError(f"{where}: {region}'s labels are not a list (they are {shown})")
+        note = _note(result, where, region)
+        old = kept.get(str(result.get("id")))
+        for given in labels:
+            label = fields.label(given, where, f"a label of {region}")
+            if old is not None and (old.start, old.end, old.label) == (start, end, label):
+                # as exported: its fields come back, a note edited there wins
+                spans.append(replace(old, status=old.status or status,
+                                     note=old.note if note is None else note))  # fmt: skip
             else:
                 spans.append(
-                    SpanRecord(start, end, str(label), status=status, annotator=user,
-                               note=note or "")
-                )  # fmt: skip
+                    SpanRecord(start, end, label, status=status, annotator=user, note=note or "")
+                )
     return spans
 
 
+def _kept(data: dict[str, Any], where: str, text: str) -> dict[str, SpanRecord]:
+    """The spans' fields that the task's data keeps for Label Studio, by region id."""
+    ours = data.get(KEY)
+    if ours is None:
+        return {}
+    if not isinstance(ours, dict):
+        raise UserError(f"{where}: data.{KEY} is not an object (it is {fields.shown(ours)})")
+    spans = ours.get("spans")
+    if spans is None:
+        return {}
+    if not isinstance(spans, dict):
+        raise UserError(f"{where}: data.{KEY}.spans is not an object (it is {fields.shown(spans)})")
+    kept = {}
+    for key, item in spans.items():
+        what = f"data.{KEY} span {fields.shown(key)}"
+        span = span_from_fields(item, where, what)
+        fields.extent(span.start, span.end, len(text), where, what)
+        kept[key] = span
+    return kept
+
+
+def _task(task: Any, where: str) -> TextRecord:
+    """One task: annotations are accepted spans, predictions suggestions, cancelled
+    annotations left out."""
+    data = task.get("data") if isinstance(task, dict) else None
+    if not isinstance(data, dict) or "text" not in data:
+        raise UserError(f"{where}: no data.text")
+    text = data["text"]
+    if not isinstance(text, str):
+        raise UserError(f"{where}: data.text is not text (it is {fields.shown(text)})")
+    kept = _kept(data, where, text)
+    spans: list[SpanRecord] = []
+    for kind, status in (("annotation", "accepted"), ("prediction", "suggested")):
+        for number, item in enumerate(_list(task.get(f"{kind}s"), where, f"'{kind}s'"), 1):
+            what = f"{kind} {number}"
+            if not isinstance(item, dict):
+                raise UserError(f"{where}: {what} is not an object (it is {fields.shown(item)})")
+            if item.get("was_cancelled"):
+                continue
+            user = _user(item, where, what) if kind == "annotation" else None
+            place, regions = f"{where}, {what}", item.get("result")
+            spans += _regions(regions, place, text=text, kept=kept, status=status, user=user)
+    # rejected spans are no regions: settled as they were
+    spans.extend(old for old in kept.values() if old.status == SpanStatus.REJECTED.value)
+    return text_record(where, text, SpanTable.of(spans), data)
+
+
+def iter_labelstudio(stream: TextIO, name: str) -> Iterator[TextRecord]:
+    """The tasks of a Label Studio JSON export (or of ours), read a task at a time."""
+    cursor = Cursor(stream.read, name)
+    if cursor.peek() != "[":
+        found = cursor.value()
+        cursor.end()
+        raise UserError(f"{name}: not a list of Label Studio tasks (it is {fields.shown(found)})")
+    for number, item in enumerate(cursor.items(), 1):
+        yield _task(item, f"{name}, task {number}")
+    cursor.end()
+
+
 def read_labelstudio(text: str, name: str) -> list[TextRecord]:
-    """The tasks of a Label Studio JSON export (or of ours): annotations are accepted spans,
-    predictions suggestions, cancelled annotations left out."""
-    try:
-        tasks = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{name}: not JSON ({exc.msg})") from exc
-    if not isinstance(tasks, list):
-        raise UserError(f"{name}: not a list of Label Studio tasks")
-    records = []
-    for number, item in enumerate(tasks, 1):
-        where = f"{name}, task {number}"
-        data = item.get("data") if isinstance(item, dict) else None
-        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-            raise UserError(f"{where}: no data.text")
-        ours = data.get(KEY)
-        kept = ours.get("spans", {}) if isinstance(ours, dict) else {}
-        spans: list[SpanRecord] = []
-        for annotation in item.get("annotations") or []:
-            if isinstance(annotation, dict) and not annotation.get("was_cancelled"):
-                found = _regions(
-                    annotation.get("result"), where, kept, "accepted", _user(annotation)
-                )
-                spans.extend(found)
-        for prediction in item.get("predictions") or []:
-            if isinstance(prediction, dict):
-                spans.extend(_regions(prediction.get("result"), where, kept, "suggested", None))
-        spans.extend(  # rejected spans are no regions: settled as they were
-            span_from_fields(old, where)
-            for old in kept.values()
-            if isinstance(old, dict) and old.get("status") == SpanStatus.REJECTED.value
-        )
-        records.append(text_record(where, data["text"], spans, data))
-    return records
+    """The tasks of a Label Studio JSON export held in memory."""
+    return list(iter_labelstudio(io.StringIO(text), name))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from xzannot.core.corpus import CorpusPage
 from xzannot.core.spans import SpanInfo
 from xzannot.errors import UserError
+from xzannot.io.corpus import fields
+
+if TYPE_CHECKING:
+    from xzannot.io.corpus.span_table import SpanTable
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class TextRecord:
 
     where: str
     text: str
-    spans: tuple[SpanRecord, ...]
+    spans: SpanTable
     document: str | None = None  # a document title or id, when the file says
     page: int | None = None
 
@@ -62,55 +65,41 @@ def page_fields(page: CorpusPage) -> dict[str, Any]:
     }
 
 
-_LARGEST_OFFSET = 1 << 31  # no page is longer than this
-
-
-def offset(value: Any, where: str) -> int:
-    """A character offset read from a file (a whole number), or the reason it is not."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise UserError(f"{where}: an offset is not a whole number ({str(value)[:20]!r})")
-    if not 0 <= value < _LARGEST_OFFSET:
-        raise UserError(f"{where}: an offset is out of range ({str(value)[:20]}…)")
-    return value
-
-
-def text_field(item: dict[str, Any], key: str, where: str, *, needed: bool = False) -> str | None:
-    """A field that must be text (or absent, unless ``needed``), or the reason it is not."""
-    value = item.get(key)
-    if value is None and not needed:
-        return None
-    if not isinstance(value, str) or (needed and not value):
-        raise UserError(f"{where}: a span's {key} is not text ({str(value)[:30]!r})")
-    return value
-
-
-def span_from_fields(item: Any, where: str) -> SpanRecord:
-    """A span from its exported fields (:func:`span_fields`); a bad one refused in words."""
+def span_from_fields(item: Any, where: str, what: str = "a span") -> SpanRecord:
+    """A span from its exported fields (:func:`span_fields`), each checked; ``what`` names
+    the span in messages ("span 3")."""
     if not isinstance(item, dict):
-        raise UserError(f"{where}: a span is not an object")
-    attributes = item.get("attributes") or {}
-    if not isinstance(attributes, dict):
-        raise UserError(f"{where}: a span's attributes are not an object")
+        raise UserError(f"{where}: {what} is not an object (it is {fields.shown(item)})")
     return SpanRecord(
-        offset(item.get("start"), where),
-        offset(item.get("end"), where),
-        text_field(item, "label", where, needed=True) or "",
-        status=text_field(item, "status", where),
-        annotator=text_field(item, "annotator", where),
-        attributes=dict(attributes),
-        note=text_field(item, "note", where) or "",
+        fields.offset(item.get("start"), where, f"{what}'s start"),
+        fields.offset(item.get("end"), where, f"{what}'s end"),
+        fields.label(item.get("label"), where, f"{what}'s label"),
+        status=fields.status(item.get("status"), where, f"{what}'s status"),
+        annotator=fields.annotator(item.get("annotator"), where, f"{what}'s annotator"),
+        attributes=fields.attributes(item.get("attributes"), where, f"{what}'s attributes"),
+        note=fields.note(item.get("note"), where, f"{what}'s note"),
     )
 
 
-def text_record(
-    where: str, text: str, spans: Iterable[SpanRecord], hints: dict[str, Any]
-) -> TextRecord:
-    """A text with its spans, and the document and page the file says it is from."""
-    page, document = hints.get("page"), hints.get("document")
+def check_inside(spans: SpanTable, length: int, where: str, noun: str = "span") -> None:
+    """That each span is at least one character of a text of ``length`` characters."""
+    outside = spans.first_outside(length)
+    if outside is not None:
+        start, end = spans.starts[outside], spans.ends[outside]
+        fields.extent(start, end, length, where, f"{noun} {outside + 1}")
+
+
+def text_record(where: str, text: Any, spans: SpanTable, hints: dict[str, Any]) -> TextRecord:
+    """A text with its spans, each inside it, and the document and page the file says it is
+    from."""
+    if not isinstance(text, str):
+        raise UserError(f"{where}: its text is not text (it is {fields.shown(text)})")
+    fields.storable(text, where, "its text")
+    check_inside(spans, len(text), where)
     return TextRecord(
         where,
         text,
-        tuple(spans),
-        document=str(document) if document is not None else None,
-        page=page if isinstance(page, int) and not isinstance(page, bool) else None,
+        spans,
+        document=fields.document(hints.get("document"), where),
+        page=fields.page_number(hints.get("page"), where),
     )

@@ -1,0 +1,62 @@
+"""Spans by the thousand: where a page's spans are, as arrays, and many new spans stored in
+one statement (for span import; :func:`xzannot.store.spans.create_span` stores one)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, cast
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import Table, false, func, insert, literal_column, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from xzannot.errors import UserError
+from xzannot.store.models import Label, Span
+
+_INT32 = np.iinfo(np.int32)
+
+
+def label_ids(session: Session) -> dict[str, int]:
+    """The id of each label of the project, by key."""
+    return {row.key: row.id for row in session.execute(select(Label.key, Label.id))}
+
+
+def span_places(session: Session, page_id: int) -> tuple[npt.NDArray[np.integer[Any]], ...]:
+    """The starts, ends and label ids of a page's spans (deleted ones too), as three
+    arrays: a page may hold millions, so they are read, and made compact, a part at a time."""
+    query = select(Span.start, Span.end, Span.label_id).where(Span.page_id == page_id)
+    result = session.execute(query.execution_options(yield_per=1 << 16))
+    columns: tuple[list[npt.NDArray[np.integer[Any]]], ...] = ([], [], [])
+    for part in result.partitions():
+        rows = np.array([tuple(row) for row in part], dtype=np.int64)
+        if _INT32.min <= rows.min() and rows.max() <= _INT32.max:
+            rows = rows.astype(np.int32)
+        for parts, column in zip(columns, rows.T, strict=True):
+            parts.append(column.copy())
+    return tuple(np.concatenate(parts) if parts else np.empty(0, np.int32) for parts in columns)
+
+
+def insert_spans(session: Session, page_id: int, rows: Sequence[dict[str, Any]]) -> None:
+    """Store new spans of a page in one statement: each row has start, end, label_id, quote,
+    status, annotator_id, attributes and note. What every row shares (the page, version 1,
+    the time: now, as the database tells it) is written into the statement once, not sent
+    and converted with each row: an import may store millions."""
+    if not rows:
+        return
+    statement = insert(cast(Table, Span.__table__)).values(
+        page_id=literal_column(str(int(page_id))),
+        orphaned=false(),
+        deleted=false(),
+        version=literal_column("1"),
+        created_at=func.now(),
+        updated_at=func.now(),
+    )
+    try:
+        session.execute(statement, rows)
+    except IntegrityError as exc:  # e.g. the same span, stored by another program meanwhile
+        reason = str(exc.orig).splitlines()[0][:160]
+        raise UserError(
+            f"the project's spans changed meanwhile ({reason}); nothing was stored"
+        ) from exc
