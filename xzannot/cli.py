@@ -270,14 +270,14 @@ class TerminalProgress:
 
 
 def _import_references(args: argparse.Namespace, out: TextIO) -> int:
-    from xzannot.operations.importing import import_reference
+    from xzannot.operations.importing import import_references
     from xzannot.store.database import open_project
 
     with open_project(_project_location(args, create=False)) as project:
-        for path in args.files:
-            ref = import_reference(
-                project, path, document=args.document, keep_furniture=args.keep_furniture
-            )
+        stored = import_references(
+            project, args.files, document=args.document, keep_furniture=args.keep_furniture
+        )
+        for path, ref in zip(args.files, stored, strict=True):
             state = "was already stored" if ref.already_present else "stored"
             out.write(
                 f"{path.name}: reference text of {ref.characters} characters {state} "
@@ -533,7 +533,7 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from xzannot.core.rules import RULE_TIMEOUT
     from xzannot.io.text_import import read_text_file
-    from xzannot.operations.suggesting import project_rules, save_rules, suggest
+    from xzannot.operations.suggesting import project_rules, suggest
     from xzannot.store.database import open_project
     from xzannot.store.documents import get_document, get_page, list_pages
 
@@ -551,9 +551,8 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     page_ids = [get_page(s, document.id, args.page).id]
                 else:
                     page_ids = [p.id for p in list_pages(s, document.id)]
-        outcome = suggest(project, page_ids, rules_file=rules)
-        if args.save_rules and not outcome.stopped:  # kept only once they have run well
-            save_rules(project, rules)
+        # kept only once they have run well, with the suggestions they made
+        outcome = suggest(project, page_ids, rules_file=rules, keep_rules=args.save_rules)
         with project.session() as s:
             labels = project_rules(s, rules).labels
     total = sum(outcome.added.values())

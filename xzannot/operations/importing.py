@@ -178,6 +178,61 @@ def read_reference(path: Path) -> str:
     return read_text_file(path)
 
 
+@dataclass(frozen=True, slots=True)
+class _Witness:
+    """A reference text read and cleaned, not yet stored."""
+
+    path: Path | None
+    title: str
+    text: str
+    removed: tuple[tuple[int, str], ...]
+
+
+def _read_witness(
+    path: Path | None,
+    *,
+    text: str | None = None,
+    keep_furniture: bool = False,
+    title: str | None = None,
+) -> _Witness:
+    """Read a witness (a file, or pasted ``text``), leaving out the lines of the web page
+    around a copied transcription (site notices, the page's address, comment boxes) unless
+    ``keep_furniture``."""
+    if path is not None:
+        text = read_reference(path)
+        path = path.expanduser().absolute()
+    if text is None or not text.strip():
+        raise UserError("the reference text is empty")
+    removed: tuple[tuple[int, str], ...] = ()
+    if not keep_furniture:
+        stripped = strip_web_furniture(text)
+        text, removed = stripped.text, stripped.removed
+        if not text.strip():
+            raise UserError("the reference text holds nothing but web page furniture")
+    title = title or (path.stem if path is not None else "pasted reference")
+    return _Witness(path, title, text, removed)
+
+
+def _store_witness(session: Session, witness: _Witness, document: str | None) -> ReferenceOutcome:
+    doc = get_document(session, document)
+    ref_id, new = add_reference(
+        session,
+        document_id=doc.id,
+        title=witness.title,
+        source_path=witness.path,
+        sha256=sha256_text(witness.text),
+        text=witness.text,
+    )
+    return ReferenceOutcome(
+        ref_id,
+        doc.id,
+        doc.title,
+        len(witness.text),
+        already_present=not new,
+        removed=witness.removed,
+    )
+
+
 def import_reference(
     project: Project,
     path: Path | None,
@@ -192,28 +247,20 @@ def import_reference(
     Lines of the web page around a copied transcription (site notices, the page's
     address, comment boxes) are left out, unless ``keep_furniture``.
     """
-    if path is not None:
-        text = read_reference(path)
-        path = path.expanduser().absolute()
-    if text is None or not text.strip():
-        raise UserError("the reference text is empty")
-    removed: tuple[tuple[int, str], ...] = ()
-    if not keep_furniture:
-        stripped = strip_web_furniture(text)
-        text, removed = stripped.text, stripped.removed
-        if not text.strip():
-            raise UserError("the reference text holds nothing but web page furniture")
-    title = title or (path.stem if path is not None else "pasted reference")
+    witness = _read_witness(path, text=text, keep_furniture=keep_furniture, title=title)
     with project.transaction() as session:
-        doc = get_document(session, document)
-        ref_id, new = add_reference(
-            session,
-            document_id=doc.id,
-            title=title,
-            source_path=path,
-            sha256=sha256_text(text),
-            text=text,
-        )
-    return ReferenceOutcome(
-        ref_id, doc.id, doc.title, len(text), already_present=not new, removed=removed
-    )
+        return _store_witness(session, witness, document)
+
+
+def import_references(
+    project: Project,
+    paths: list[Path],
+    *,
+    document: str | None = None,
+    keep_furniture: bool = False,
+) -> list[ReferenceOutcome]:
+    """Store several witness files against a document: all read first, then stored in one
+    transaction (all or none)."""
+    witnesses = [_read_witness(p, keep_furniture=keep_furniture) for p in paths]
+    with project.transaction() as session:
+        return [_store_witness(session, w, document) for w in witnesses]

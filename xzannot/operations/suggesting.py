@@ -108,12 +108,15 @@ def suggest(
     page_ids: Iterable[int] | None = None,
     *,
     rules_file: str | None = None,
+    keep_rules: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> SuggestOutcome:
     """Run the rules over the given pages (default: every page) in one transaction.
 
-    ``rules_file`` is the text of a rules file to use instead of the project's.
+    ``rules_file`` is the text of a rules file to use instead of the project's; with
+    ``keep_rules`` it becomes the project's, in the same transaction, when no rule had to
+    be stopped (so a crash never keeps the suggestions without the rules, or the reverse).
     A cancel stores nothing.
     """
     outcome = SuggestOutcome()
@@ -133,4 +136,6 @@ def suggest(
             outcome.pages += 1
             if progress is not None:
                 progress(done, len(ids))
+        if keep_rules and rules_file is not None and not outcome.stopped:
+            set_setting(session, RULES_SETTING, rules_file)
     return outcome
