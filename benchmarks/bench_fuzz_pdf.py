@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.conftest import SHARED  # noqa: E402
-from tests.harness.pdf_fuzz import Outcome, run, work_folder  # noqa: E402
+from tests.harness.pdf_fuzz import Outcome, run  # noqa: E402
 from tests.harness.pdf_mutations import sources_for  # noqa: E402
+from tests.harness.state import work_folder  # noqa: E402
 
 
 def _progress(o: Outcome) -> None:
@@ -51,7 +52,7 @@ def main() -> int:
     if shared is None and args.sources != "own":
         print(f"{SHARED / 'realpdfs'} is absent: only the project's own PDFs are mutated")
     cases = args.case or list(range(args.cases))
-    with work_folder(args.keep) as folder:
+    with work_folder("xzannot-fuzz-", args.keep) as folder:
         report = run(
             args.seed,
             cases,

@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.harness.commands import BROKEN_KINDS, KINDS  # noqa: E402
-from tests.harness.kill import Settings, Tally, run, table, work_folder  # noqa: E402
+from tests.harness.kill import Settings, Tally, run, table  # noqa: E402
+from tests.harness.state import work_folder  # noqa: E402
 
 
 def _progress(episode: int, tally: Tally) -> None:
@@ -58,7 +59,7 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the projects and files")
     args = parser.parse_args()
     kinds = BROKEN_KINDS if args.broken else KINDS
-    with work_folder(args.keep) as folder:
+    with work_folder("xzannot-kill-", args.keep) as folder:
         settings = Settings(
             kills=args.kills,
             seed=args.seed,

@@ -34,11 +34,9 @@ import shutil
 import signal
 import struct
 import subprocess
-import sys
-import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -589,16 +587,3 @@ def table(t: Tally) -> str:
     lines.append(f"{'wall time (s)':<{width}}  {t.seconds:>6.0f}")
     lines.append("kills per kind: " + ", ".join(f"{k} {n}" for k, n in sorted(t.kinds.items())))
     return "\n".join(lines)
-
-
-@contextlib.contextmanager
-def work_folder(keep: bool = False) -> Iterator[Path]:
-    """A temporary folder for a run (kept, and its name printed, with ``keep``)."""
-    folder = Path(tempfile.mkdtemp(prefix="xzannot-kill-"))
-    try:
-        yield folder
-    finally:
-        if keep:
-            print(f"kept {folder}", file=sys.stderr)
-        else:
-            shutil.rmtree(folder, ignore_errors=True)

@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -245,18 +245,3 @@ def run(
     with ThreadPoolExecutor(max(1, jobs)) as pool:
         outcomes = list(pool.map(one, cases))
     return Report(outcomes, time.monotonic() - start)
-
-
-@contextlib.contextmanager
-def work_folder(keep: bool = False) -> Iterator[Path]:
-    """A temporary folder for a run (kept, and its name printed, with ``keep``)."""
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp(prefix="xzannot-fuzz-"))
-    try:
-        yield folder
-    finally:
-        if keep:
-            print(f"kept {folder}", file=sys.stderr)
-        else:
-            shutil.rmtree(folder, ignore_errors=True)

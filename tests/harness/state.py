@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 import sqlite3
+import sys
+import tempfile
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -118,3 +122,16 @@ def copy_output(out: Path | None, target: Path) -> None:
         shutil.copytree(out, target)
     else:
         shutil.copyfile(out, target)
+
+
+@contextlib.contextmanager
+def work_folder(prefix: str, keep: bool = False) -> Iterator[Path]:
+    """A temporary folder for a harness run (kept, and its name printed, with ``keep``)."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield folder
+    finally:
+        if keep:
+            print(f"kept {folder}", file=sys.stderr)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
