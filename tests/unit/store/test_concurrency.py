@@ -56,6 +56,34 @@ def test_two_suggest_runs_at_once_store_each_suggestion_once(sample_db: Path) ->
     assert added == [0, len(expected)]
 
 
+def test_two_span_imports_at_once_store_each_span_once(sample_db: Path) -> None:
+    """Both read "not there yet" before either stored, before the write lock: 38–86 spans
+    were stored twice. Now one run stores them and the other finds them there."""
+    source = sample_db.with_name("source.sqlite")
+    shutil.copyfile(sample_db, source)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    xzannot = [sys.executable, "-m", "xzannot"]
+    subprocess.run([*xzannot, "suggest", "--db", str(source)], check=True, env=env)
+    spans = sample_db.with_name("spans.jsonl")
+    export = ["export", "--db", str(source), "--format", "jsonl", "--status", "all"]
+    subprocess.run([*xzannot, *export, "--out", str(spans)], check=True, env=env)
+    expected = _live_spans(source)
+    runs = [
+        subprocess.Popen(
+            [*xzannot, "import-spans", "--db", str(sample_db), str(spans)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        for _ in range(2)
+    ]
+    outcomes = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outcomes
+    found = _live_spans(sample_db)
+    assert len(found) == len(set(found)), "a span was stored twice"
+    assert len(found) == len(expected) > 20
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def where(request: pytest.FixtureRequest, sample_db: Path) -> str:
     """A project holding the sample: a SQLite file, or a database on the private server."""
