@@ -14,10 +14,10 @@ from xzannot.io.worker_process import Payload
 MAX_PIXELS = 64_000_000
 
 
-def capped_scale(points_area: float, scale: float) -> float:
-    """``scale``, lowered where the page would pass :data:`MAX_PIXELS`."""
+def capped_scale(points_area: float, scale: float, limit: int = MAX_PIXELS) -> float:
+    """``scale``, lowered where the page would pass ``limit`` pixels."""
     pixels = points_area * scale * scale
-    return scale if pixels <= MAX_PIXELS else scale * (MAX_PIXELS / pixels) ** 0.5
+    return scale if pixels <= limit else scale * (limit / pixels) ** 0.5
 
 
 def render_pdf_page(documents: Documents, path: Path, number: int, scale: float) -> Payload:

@@ -17,6 +17,7 @@ from xzannot.core.ocr import POINTS_PER_INCH, Glyph, OcrPage
 from xzannot.errors import UserError
 from xzannot.io.ocr.engines import Engine
 from xzannot.io.ocr.names import DEFAULT_DPI
+from xzannot.io.pdfium_worker import Documents
 
 _MAX_PIXELS = 80_000_000  # a page image larger than this is rendered at a lower resolution
 _NO_TURN = 0.05  # degrees: a smaller tilt is left as it is
@@ -46,37 +47,27 @@ def page_image(job: OcrJob) -> tuple[Any, float]:
     return load_frame(job.path, job.index, scale=scale), frame.dpi * scale
 
 
-_open: dict[str, Any] = {}
+_documents = Documents()  # the OCR process's open PDFs: a run reads a file's pages in turn
 
 
 def _pdf_page(job: OcrJob) -> tuple[Any, float]:
     import pypdfium2 as pdfium
 
-    from xzannot.io.pdfium_worker import open_pdf
+    from xzannot.io.pdf_render import capped_scale
 
-    key = str(job.path)
-    if key not in _open:  # the worker keeps the last PDF open: a run reads its pages in turn
-        for old in _open.values():
-            old.close()
-        _open.clear()
-        _open[key] = open_pdf(job.path, job.password)
-    document = _open[key]
     try:
-        page = document[job.index]
+        page = _documents.document(job.path, job.password)[job.index]
     except (IndexError, pdfium.PdfiumError) as exc:
         raise UserError(f"{job.path}: page {job.index + 1} cannot be read ({exc})") from exc
     try:
         width, height = page.get_size()
-        dpi = job.dpi
-        pixels = width * height * (dpi / POINTS_PER_INCH) ** 2
-        if pixels > _MAX_PIXELS:
-            dpi *= (_MAX_PIXELS / pixels) ** 0.5
-        bitmap = page.render(scale=dpi / POINTS_PER_INCH)
+        scale = capped_scale(width * height, job.dpi / POINTS_PER_INCH, _MAX_PIXELS)
+        bitmap = page.render(scale=scale)
         image = bitmap.to_pil().convert("RGB")
         bitmap.close()
     finally:
         page.close()
-    return image, dpi
+    return image, scale * POINTS_PER_INCH
 
 
 def run_job(engine: Engine, job: OcrJob) -> OcrPage:
