@@ -278,8 +278,8 @@ def _frame_count(image: Image.Image) -> int:
 def _check_frame(path: Path, index: int, count: int, width: int, height: int) -> None:
     if width * height > _MAX_FRAME_PIXELS:
         raise UserError(
-            f"{_where(path, index, count)} is {width} × {height} pixels, more than the "
-            f"{_MAX_FRAME_PIXELS:,} xzannot opens"
+            f"{_where(path, index, count)}: the image is too large to open ({width} × {height} "
+            f"pixels, more than the {_MAX_FRAME_PIXELS:,} xzannot opens)"
         )
 
 
