@@ -1,0 +1,7 @@
+"""Opening a project, for the window and the command line, which never reach ``store`` themselves."""
+
+from __future__ import annotations
+
+from xzannot.store.database import Location, Project, check_location, open_project, project_exists
+
+__all__ = ["Location", "Project", "check_location", "open_project", "project_exists"]
