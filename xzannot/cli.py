@@ -458,35 +458,15 @@ def cmd_restore(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    from xzannot.core.retention import Retention
-    from xzannot.operations.checking import back_up_project
+    from xzannot.operations.backups import back_up_project
 
-    counts = _window_backup_counts()
     given = {name: getattr(args, name) for name in ("recent", "daily", "weekly")}
     if any(n is not None and n < 0 for n in given.values()):
         raise UserError("--recent, --daily and --weekly take a count of 0 or more")
-    rule = Retention(**{name: counts[name] if n is None else n for name, n in given.items()})
-    done = back_up_project(_project_location(args, create=False), rule)
+    # a count not given is the one kept for the project, as its window's Backups dialog chose
+    done = back_up_project(_project_location(args, create=False), **given)
     out.write(f"{done.path}\n")
     return EXIT_OK
-
-
-def _window_backup_counts() -> dict[str, int]:
-    """The counts of backups the window keeps (its preferences), so that a scheduled
-    ``xzannot backup`` thins no more than the window would."""
-    from xzannot.core.retention import Retention
-
-    default = Retention()
-    try:
-        from xzannot.ui import settings as keys
-    except ImportError:  # Qt's core library cannot load here: the defaults
-        return {"recent": default.recent, "daily": default.daily, "weekly": default.weekly}
-    prefs = keys.Settings()
-    return {
-        "recent": max(1, prefs.get(keys.BACKUP_RECENT)),
-        "daily": max(0, prefs.get(keys.BACKUP_DAILY)),
-        "weekly": max(0, prefs.get(keys.BACKUP_WEEKLY)),
-    }
 
 
 def cmd_text(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

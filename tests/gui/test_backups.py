@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from xzannot.store.backup import BackupDone, backup_folder, list_backups
+from xzannot.core.retention import Retention
+from xzannot.operations.backups import BackupDone, backup_folder, list_backups, read_retention
 from xzannot.store.check import sqlite_problems
 from xzannot.store.database import open_project
 from xzannot.store.spans import list_spans
@@ -141,7 +142,8 @@ def test_the_backups_dialog_keeps_its_counts_and_backs_up_now(
     assert buttons is not None
     buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert settings.get(keys.BACKUP_MINUTES) == 5
-    assert (settings.get(keys.BACKUP_RECENT), settings.get(keys.BACKUP_WEEKLY)) == (20, 0)
+    # the counts are kept with the copies, where ``xzannot backup`` reads them too
+    assert read_retention(sample_db) == Retention(20, 10, 0)
     assert window.backups.timer.interval() == 5 * 60_000
     dialog = window.backups.open_dialog()
     dialog.minutes.setValue(0)  # never

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from xzannot.core.retention import Retention
 from xzannot.errors import UserError
-from xzannot.store.backup import MANUAL, BackupDone, back_up, backup_folder
+from xzannot.store.backup import backup_folder
 from xzannot.store.check import CheckReport, invariant_problems, sqlite_problems
 from xzannot.store.database import locate, open_project
 
@@ -88,17 +87,3 @@ def restore_project(db: str | Path, backup: Path | None = None) -> Restored:
             shutil.move(kept, path)  # as it was
         raise UserError(f"cannot restore {backup} to {path} ({exc})") from exc
     return Restored(backup, kept)
-
-
-def back_up_project(db: str | Path, rule: Retention, reason: str = MANUAL) -> BackupDone:
-    """Make a verified copy of a project file and thin its backups folder by ``rule``."""
-    location = locate(db)
-    path = location.path
-    if path is None:
-        raise UserError(
-            "backups are made of project files; a server's database is backed up with the "
-            "server's own tools (pg_dump)"
-        )
-    if not path.is_file():
-        raise UserError(f"no project at {path}")
-    return back_up(path, reason, rule)

@@ -11,6 +11,8 @@ from one returns to WAL mode).
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 from collections.abc import Callable
 from contextlib import suppress
@@ -34,6 +36,36 @@ Sound = Callable[[Path], bool]
 def backup_folder(project: Path) -> Path:
     """Where the backups of a project file are kept."""
     return project.with_name(project.name + ".backups")
+
+
+RETENTION_FILE = "keep.json"  # in the backups folder: how many copies thinning keeps
+
+
+def read_retention(project: Path) -> Retention:
+    """How many copies of ``project`` thinning keeps: as last chosen for it (in the window's
+    Backups dialog), else the defaults. A file that cannot be read counts as none."""
+    try:
+        data = json.loads((backup_folder(project) / RETENTION_FILE).read_text(encoding="utf-8"))
+        counts = {name: data[name] for name in ("recent", "daily", "weekly")}
+    except (OSError, ValueError, TypeError, KeyError):
+        return Retention()
+    if not all(type(n) is int and n >= 0 for n in counts.values()):
+        return Retention()
+    return Retention(max(1, counts["recent"]), counts["daily"], counts["weekly"])
+
+
+def write_retention(project: Path, rule: Retention) -> None:
+    """Keep ``rule`` beside the copies it thins, for the window and ``xzannot backup`` alike."""
+    folder = backup_folder(project)
+    folder.mkdir(exist_ok=True)
+    partial = folder / f".{RETENTION_FILE}.{os.getpid()}"
+    counts = {"recent": rule.recent, "daily": rule.daily, "weekly": rule.weekly}
+    try:
+        partial.write_text(json.dumps(counts) + "\n", encoding="utf-8")
+        partial.replace(folder / RETENTION_FILE)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError(f"cannot keep the backup counts in {folder} ({exc.strerror})") from exc
 
 
 def backup_sqlite(project: Path, reason: str) -> Path:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from xzannot.core.retention import Retention
 from xzannot.errors import UserError
-from xzannot.store.backup import (
+from xzannot.operations.backups import (
     MANUAL,
     PERIODIC,
     BackupDone,
@@ -21,8 +21,10 @@ from xzannot.store.backup import (
     back_up,
     backup_folder,
     change_mark,
+    read_retention,
+    write_retention,
 )
-from xzannot.store.database import Project
+from xzannot.operations.project import Project
 from xzannot.ui import settings as keys
 from xzannot.ui.backups_dialog import BackupsDialog
 from xzannot.ui.settings import Settings
@@ -88,13 +90,14 @@ class Backups(QObject):
         return min(max(0, self._settings.get(keys.BACKUP_MINUTES)), MOST_MINUTES)
 
     def rule(self) -> Retention:
-        """How many copies thinning keeps, as the preferences say."""
-        get = self._settings.get
-        return Retention(
-            max(1, get(keys.BACKUP_RECENT)),
-            max(0, get(keys.BACKUP_DAILY)),
-            max(0, get(keys.BACKUP_WEEKLY)),
-        )
+        """How many copies thinning keeps: as kept with the project's copies, so that
+        ``xzannot backup`` thins alike."""
+        return Retention() if self._path is None else read_retention(self._path)
+
+    def keep(self, rule: Retention) -> None:
+        """Keep ``rule`` for this project's copies from now on."""
+        if self._path is not None:
+            write_retention(self._path, rule)
 
     @property
     def path(self) -> Path | None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from xzannot.core.retention import Retention
-from xzannot.store.backup import BackupDone, list_backups
+from xzannot.errors import UserError
+from xzannot.operations.backups import BackupDone, list_backups
 from xzannot.ui import settings as keys
 from xzannot.ui.settings import Settings
 
@@ -131,9 +133,11 @@ class BackupsDialog(QDialog):
     def accept(self) -> None:
         """Keep the preferences, and time the copies by them from now on."""
         self._settings.set(keys.BACKUP_MINUTES, self.minutes.value())
-        self._settings.set(keys.BACKUP_RECENT, self.recent.value())
-        self._settings.set(keys.BACKUP_DAILY, self.daily.value())
-        self._settings.set(keys.BACKUP_WEEKLY, self.weekly.value())
+        try:
+            self._backups.keep(self.rule())
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Backups"), str(exc))
+            return
         self._backups.start()
         super().accept()
 

@@ -31,11 +31,9 @@ LANGUAGE = Setting("ui/language", str, "")  # "" follows the system; "en", "zh_C
 OCR_ENGINE = Setting("ocr/engine", str, "rapidocr")
 OCR_DPI = Setting("ocr/dpi", int, 200)
 OCR_REGION_DPI = Setting("ocr/region_dpi", int, 300)
-# backups of a project file: every N minutes while it changes (0: none), kept by age
+# backups of a project file: every N minutes while it changes (0: none); how many are kept
+# by age is kept with the copies (operations.backups)
 BACKUP_MINUTES = Setting("backup/minutes", int, 30)
-BACKUP_RECENT = Setting("backup/recent", int, 12)
-BACKUP_DAILY = Setting("backup/daily", int, 10)
-BACKUP_WEEKLY = Setting("backup/weekly", int, 9)
 
 
 def project_key(url: str) -> str:

@@ -12,7 +12,8 @@ import pytest
 
 from xzannot.core.retention import Retention
 from xzannot.errors import UserError
-from xzannot.operations.checking import back_up_project, good_backups
+from xzannot.operations.backups import back_up_project
+from xzannot.operations.checking import good_backups
 from xzannot.store.backup import (
     MANUAL,
     PERIODIC,
