@@ -19,7 +19,7 @@ from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.render import PageRenderer
 from xzannot.operations.demo import ensure_demo
 from xzannot.shipped import resource_path
-from xzannot.store.database import Project, open_project
+from xzannot.operations.project import Project, open_project
 from xzannot.ui import settings as keys
 from xzannot.ui.fonts import cjk_font, register_fonts
 from xzannot.ui.i18n import install_translations
