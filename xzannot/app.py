@@ -18,8 +18,8 @@ from xzannot.errors import DamagedProjectError, UserError
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.render import PageRenderer
 from xzannot.operations.demo import ensure_demo
-from xzannot.shipped import resource_path
 from xzannot.operations.project import Project, open_project
+from xzannot.shipped import resource_path
 from xzannot.ui import settings as keys
 from xzannot.ui.fonts import cjk_font, register_fonts
 from xzannot.ui.i18n import install_translations

@@ -1,4 +1,4 @@
-"""Opening a project, for the window and the command line, which never reach ``store`` themselves."""
+"""Opening a project, for the window and the command line: they never reach ``store``."""
 
 from __future__ import annotations
 

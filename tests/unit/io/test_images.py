@@ -317,7 +317,10 @@ def test_too_many_pixels_at_the_scale_asked_are_refused(scans: Path) -> None:
 @pytest.mark.parametrize("pillow_limit", ["pillow's own", None, 40_000**2])
 @pytest.mark.parametrize("side", [(30000, 30000), (22000, 20000)])
 def test_a_decompression_bomb_is_refused_in_words(
-    tmp_path: Path, side: tuple[int, int], pillow_limit: str | int | None, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    side: tuple[int, int],
+    pillow_limit: str | int | None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # another library in the same process may lift Pillow's limit (OCR-D's image module sets
     # it to 1.6 billion pixels on import): the refusal must not depend on it
@@ -338,7 +341,10 @@ def test_a_frame_over_400_million_pixels_is_refused(scans: Path) -> None:
     data = _patch_tiff_tag(scans.read_bytes(), 2, 256, 30000)  # ImageWidth of page 3
     huge = scans.with_name("huge.tif")
     huge.write_bytes(_patch_tiff_tag(data, 2, 257, 30000))  # ImageLength
-    message = r"huge\.tif, page 3 of 4: the image is too large to open \(30000 × 30000 pixels, more than the 400,000,000"
+    message = (
+        r"huge\.tif, page 3 of 4: the image is too large to open "
+        r"\(30000 × 30000 pixels, more than the 400,000,000"
+    )
     with pytest.raises(UserError, match=message):
         image_frames(huge)
     with pytest.raises(UserError, match=message):
