@@ -10,6 +10,7 @@ found on a coarse grid, then refined in ``step`` increments around the best coar
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
@@ -20,6 +21,31 @@ _MIN_CONTRAST = 48.0  # grey levels between ink and paper; below it the page is 
 _MIN_DARK = 500  # dark pixels after shrinking; fewer cannot show rows of text
 _MIN_DARK_FRACTION = 0.0005  # of the shrunk page's pixels: a stamp or a few specks
 _SUB = 8  # bins per pixel of the projection profile
+
+
+def _best_angle(score: Callable[[float], float], limit: float, step: float) -> float:
+    """The angle within ``±limit`` that ``score`` rates highest: coarsely first, then in
+    ``step``s around the best, to a fraction of a step by the parabola through the top."""
+    coarse = max(step, _COARSE_STEP)
+    count = round(limit / coarse)
+    candidates = [min(limit, max(-limit, i * coarse)) for i in range(-count, count + 1)]
+    best = max(candidates, key=score)
+    fine = round(coarse / step)
+    refined = [
+        a
+        for a in (best + i * step for i in range(-fine, fine + 1))
+        if -limit - 1e-9 <= a <= limit + 1e-9
+    ]
+    scores = [score(a) for a in refined]
+    top = int(np.argmax(scores))
+    angle = refined[top]
+    if 0 < top < len(refined) - 1:
+        # the peak of the parabola through the best angle and its neighbours: sub-step accuracy
+        left, mid, right = scores[top - 1], scores[top], scores[top + 1]
+        curve = left - 2 * mid + right
+        if curve < 0:
+            angle += step * 0.5 * (left - right) / curve
+    return angle
 
 
 def estimate_skew(gray: npt.NDArray[np.uint8], *, limit: float = 5.0, step: float = 0.1) -> float:
@@ -58,25 +84,7 @@ def estimate_skew(gray: npt.NDArray[np.uint8], *, limit: float = 5.0, step: floa
         profile = np.convolve(np.bincount(shifted.astype(np.intp), minlength=bins), box)
         return float(np.dot(profile, profile))
 
-    coarse = max(step, _COARSE_STEP)
-    count = round(limit / coarse)
-    candidates = [min(limit, max(-limit, i * coarse)) for i in range(-count, count + 1)]
-    best = max(candidates, key=score)
-    fine = round(coarse / step)
-    refined = [
-        a
-        for a in (best + i * step for i in range(-fine, fine + 1))
-        if -limit - 1e-9 <= a <= limit + 1e-9
-    ]
-    scores = [score(a) for a in refined]
-    top = int(np.argmax(scores))
-    angle = refined[top]
-    if 0 < top < len(refined) - 1:
-        # the peak of the parabola through the best angle and its neighbours: sub-step accuracy
-        left, mid, right = scores[top - 1], scores[top], scores[top + 1]
-        curve = left - 2 * mid + right
-        if curve < 0:
-            angle += step * 0.5 * (left - right) / curve
+    angle = _best_angle(score, limit, step)
     # shearing by ``angle`` levels the rows: they rise to the right by ``angle`` (y grows
     # downwards), the page is turned counter-clockwise by it, and turning it back straightens it
     angle = -angle

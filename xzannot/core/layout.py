@@ -196,6 +196,35 @@ def _repeated(line: str, middle: float, neighbours: Sequence[EdgeRows]) -> bool:
     )
 
 
+def _glyphs_of(chosen: list[list[Segment]]) -> list[int]:
+    return [i for row in chosen for s in row for i in s.glyphs]
+
+
+def _furniture_reason(
+    line: str,
+    middle: float,
+    place: tuple[list[Segment], list[list[Segment]], bool],
+    *,
+    boxes: Sequence[Box | None],
+    neighbours: Sequence[EdgeRows] | None,
+) -> str | None:
+    """Why a row at the page's edge (``middle`` a fraction of the page's height down) is
+    furniture, or None. ``place`` is the row, the rows of text beside it, and whether it is
+    set apart from them."""
+    row, text_beside, set_apart = place
+    if folio_of_line(line):
+        return "a page number"
+    if neighbours:  # a row in the body's rhythm must sit in the outer half of the band
+        outer = min(middle, 1 - middle) < EDGE / 2
+        if (set_apart or outer) and _repeated(line, middle, neighbours):
+            return "a neighbouring page repeats it at its edge"
+        return None
+    own = _print_size(boxes, _glyphs_of([row]))
+    if set_apart and own < _SMALL_PRINT * _print_size(boxes, _glyphs_of(text_beside)):
+        return "set apart at the page's edge in smaller print"
+    return None
+
+
 def _peel_furniture(
     rows: list[list[Segment]],
     text: str,
@@ -218,31 +247,18 @@ def _peel_furniture(
     pitches = [b - a for a, b in pairwise(middles)]
     pitch = statistics.median(pitches) if pitches else 0.0
 
-    def glyphs_of(chosen: list[list[Segment]]) -> list[int]:
-        return [i for row in chosen for s in row for i in s.glyphs]
-
     def furniture(number: int, set_apart: bool, text_beside: list[list[Segment]]) -> bool:
         line = "".join(text[i] for s in rows[number] for i in s.glyphs)
-        why = _furniture_reason(line, number, set_apart, text_beside)
+        why = _furniture_reason(
+            line,
+            middles[number] / page_height,
+            (rows[number], text_beside, set_apart),
+            boxes=boxes,
+            neighbours=neighbours,
+        )
         if why:
             reasons.append(f"took “{line}” out of the body: {why}")
         return why is not None
-
-    def _furniture_reason(
-        line: str, number: int, set_apart: bool, text_beside: list[list[Segment]]
-    ) -> str | None:
-        if folio_of_line(line):
-            return "a page number"
-        middle = middles[number] / page_height
-        if neighbours:  # a row in the body's rhythm must sit in the outer half of the band
-            outer = min(middle, 1 - middle) < EDGE / 2
-            if (set_apart or outer) and _repeated(line, middle, neighbours):
-                return "a neighbouring page repeats it at its edge"
-            return None
-        own = _print_size(boxes, glyphs_of([rows[number]]))
-        if set_apart and own < _SMALL_PRINT * _print_size(boxes, glyphs_of(text_beside)):
-            return "set apart at the page's edge in smaller print"
-        return None
 
     head_end = 0
     while head_end < len(rows) - 1 and middles[head_end] < EDGE * page_height:
@@ -408,39 +424,11 @@ def page_layout(
         )
     gaps = _gutters(segments, height, text)  # columns of running text come first
     table = not gaps and not tables and _is_table(body)
-    placed: list[Placed] = []
-    bounds: list[tuple[float, float]] = []
-    evidence = "the page is a ruled table"
-    if segments:
-        low = min(s.left for s in segments)
-        high = max(s.right for s in segments)
-        edges = [low] + [g for gap in gaps for g in gap] + [high]
-        bounds = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
-        stream = sorted(i for s in segments for i in s.glyphs)  # the text layer's own order
-        kept, evidence = judge_order(stream, boxes, bounds, height)
-        if kept:
-            placed = [_placed(_line(line.glyphs, boxes), bounds, low, high)
-                      for line in stream_lines(stream, boxes, height)]  # fmt: skip
-        elif table:
-            rows_glyphs = [sorted((i for s in row for i in s.glyphs), key=lambda g: boxes[g][0])  # type: ignore[index]
-                           for row in body]  # fmt: skip
-            placed = [(_line(row, boxes), low, high) for row in rows_glyphs if row]
-        else:
-            placed = _by_columns(segments, bounds, low, high)
+    placed, bounds, evidence = _place_body(body, segments, gaps, boxes, height, table=table)
     for ruled in tables:  # each table where it stands on the page
         at = next((k for k, (s, _, _) in enumerate(placed) if s.top >= ruled.box[1]), len(placed))
         placed[at:at] = [(line, ruled.box[0], ruled.box[2]) for line in _table_lines(ruled, boxes)]
     chars, origins, separators = _emit(placed, text, boxes, height, table)
-    notes = [evidence, *reasons]
-    if table:
-        notes.append("read as a table: a row to a line, cells separated by tabs")
-    if tables:
-        notes.append(
-            f"read {len(tables)} ruled table(s) cell by cell: a row to a line, cells separated "
-            "by tabs, the lines of a cell kept together"
-        )
-    if separators:
-        notes.append(f"kept {len(separators)} spaces that set items apart on a line")
     return PageLayout(
         "".join(chars),
         origins,
@@ -450,8 +438,55 @@ def page_layout(
         table or bool(tables),
         furniture_glyphs,
         separators,
-        "; ".join(notes),
+        _evidence([evidence, *reasons], table=table, tables=len(tables), separators=separators),
     )
+
+
+def _place_body(
+    body: list[list[Segment]],
+    segments: list[Segment],
+    gaps: list[tuple[float, float]],
+    boxes: Sequence[Box | None],
+    height: float,
+    *,
+    table: bool,
+) -> tuple[list[Placed], list[tuple[float, float]], str]:
+    """The body's lines in reading order, each with the column it is in; the columns; and
+    the evidence the order was chosen on. The text layer's own order is kept unless it
+    steps across the ``gaps`` between columns or climbs back; an unruled ``table`` is then
+    read a row to a line, anything else column by column."""
+    if not segments:
+        return [], [], "the page is a ruled table"
+    low = min(s.left for s in segments)
+    high = max(s.right for s in segments)
+    edges = [low] + [g for gap in gaps for g in gap] + [high]
+    bounds = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    stream = sorted(i for s in segments for i in s.glyphs)  # the text layer's own order
+    kept, evidence = judge_order(stream, boxes, bounds, height)
+    if kept:
+        placed = [_placed(_line(line.glyphs, boxes), bounds, low, high)
+                  for line in stream_lines(stream, boxes, height)]  # fmt: skip
+    elif table:
+        rows_glyphs = [sorted((i for s in row for i in s.glyphs), key=lambda g: boxes[g][0])  # type: ignore[index]
+                       for row in body]  # fmt: skip
+        placed = [(_line(row, boxes), low, high) for row in rows_glyphs if row]
+    else:
+        placed = _by_columns(segments, bounds, low, high)
+    return placed, bounds, evidence
+
+
+def _evidence(notes: list[str], *, table: bool, tables: int, separators: list[int]) -> str:
+    """What the reading order acted on, in words (shown with the reflow edit)."""
+    if table:
+        notes.append("read as a table: a row to a line, cells separated by tabs")
+    if tables:
+        notes.append(
+            f"read {tables} ruled table(s) cell by cell: a row to a line, cells separated "
+            "by tabs, the lines of a cell kept together"
+        )
+    if separators:
+        notes.append(f"kept {len(separators)} spaces that set items apart on a line")
+    return "; ".join(notes)
 
 
 def _table_lines(table: RuledTable, boxes: Sequence[Box | None]) -> list[Segment]:

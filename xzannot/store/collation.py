@@ -87,9 +87,14 @@ def add_rejection(
     return row.id
 
 
-def remove_rejection(session: Session, rejection_id: int) -> None:
-    """Forget a rejection (its difference is open again)."""
+def remove_rejection(session: Session, rejection_id: int) -> int | None:
+    """Forget a rejection (its difference is open again); returns its page (None: there
+    was no such rejection)."""
+    page_id = session.scalar(
+        select(CollationRejection.page_id).where(CollationRejection.id == rejection_id)
+    )
     session.execute(delete(CollationRejection).where(CollationRejection.id == rejection_id))
+    return page_id
 
 
 def save_agreement(session: Session, agreement: Agreement) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,23 +116,35 @@ def add_edits(
     ]
     seq = session.scalar(select(func.max(EditRow.seq)).where(EditRow.page_id == page_id)) or 0
     who = annotator_id(session, author)
+
+    def values(number: int, edit: Edit, kind: str) -> dict[str, Any]:
+        return _row(page_id, seq + number, edit, kind, review=review, who=who, why=why.get(kind))
+
     if not spans:  # nothing follows the edits: stored in one statement, not an object each
-        values = [
-            _row(page_id, seq + number, edit, kind, review=review, who=who, why=why.get(kind))
-            for number, (edit, kind) in enumerate(edits, start=1)
-        ]
-        ids = list(session.scalars(insert(EditRow).returning(EditRow.id), values)) if values else []
+        rows = [values(number, edit, kind) for number, (edit, kind) in enumerate(edits, start=1)]
+        ids = list(session.scalars(insert(EditRow).returning(EditRow.id), rows)) if rows else []
         return Added(ids, 0)
+    return _add_with_spans(session, page_id, edits, spans, values)
+
+
+def _add_with_spans(
+    session: Session,
+    page_id: int,
+    edits: Sequence[tuple[Edit, str]],
+    spans: list[Span],
+    values: Callable[[int, Edit, str], dict[str, Any]],
+) -> Added:
+    """:func:`add_edits` on a page with spans: a row each, the spans moved after each edit
+    (``values`` gives the row of the n-th edit)."""
     text = current_text(session, page_id)
     every = list(spans)
     orphaned = 0
     rows: list[EditRow] = []
     length = len(text)
-    for edit, kind in edits:
+    for number, (edit, kind) in enumerate(edits, start=1):
         moved = _apart(spans, anchor_many([(s.start, s.end) for s in spans], length, edit))
         length += len(edit.replacement) - (edit.end - edit.start)
-        seq += 1
-        row = EditRow(**_row(page_id, seq, edit, kind, review=review, who=who, why=why.get(kind)))
+        row = EditRow(**values(number, edit, kind))
         session.add(row)
         rows.append(row)
         reshaped = [
@@ -141,22 +153,32 @@ def add_edits(
         ]
         if any(reshaped):
             flush_span_moves(session, every)  # the row's id, for the spans it reshapes
-        still: list[Span] = []
-        for span, place, changed in zip(spans, moved, reshaped, strict=True):
-            if changed:  # remember where it was, so that reverting this edit puts it back
-                session.add(
-                    SpanChange(span_id=span.id, edit_id=row.id, start=span.start, end=span.end)
-                )
-            if place is None:  # keeps its last place and quote, for review
-                span.orphaned = True
-                orphaned += 1
-            else:
-                span.start, span.end = place
-                still.append(span)
-        spans = still
+        spans = _move_spans(session, row, spans, moved, reshaped)
+        orphaned += len(moved) - len(spans)
     if spans:
         text = apply_edits(text, [edit for edit, _ in edits])
         for span in spans:
             span.quote = text[span.start : span.end]
     flush_span_moves(session, every)
     return Added([row.id for row in rows], orphaned)
+
+
+def _move_spans(
+    session: Session,
+    row: EditRow,
+    spans: list[Span],
+    moved: list[tuple[int, int] | None],
+    reshaped: list[bool],
+) -> list[Span]:
+    """Put spans where edit ``row`` moved them, remembering where those it reshaped were
+    (so that reverting it puts them back); returns those that still have characters."""
+    still: list[Span] = []
+    for span, place, changed in zip(spans, moved, reshaped, strict=True):
+        if changed:  # remember where it was, so that reverting this edit puts it back
+            session.add(SpanChange(span_id=span.id, edit_id=row.id, start=span.start, end=span.end))
+        if place is None:  # keeps its last place and quote, for review
+            span.orphaned = True
+        else:
+            span.start, span.end = place
+            still.append(span)
+    return still

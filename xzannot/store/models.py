@@ -26,6 +26,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from xzannot.core.edits import Review
 from xzannot.core.pages import PageStatus
+from xzannot.core.spans import SpanStatus
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -227,7 +228,7 @@ class Span(Base):
     quote: Mapped[str] = mapped_column(Text)
     attributes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     note: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(16), default="accepted")
+    status: Mapped[str] = mapped_column(String(16), default=SpanStatus.ACCEPTED.value)
     orphaned: Mapped[bool] = mapped_column(default=False)
     deleted: Mapped[bool] = mapped_column(default=False)
     annotator_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))

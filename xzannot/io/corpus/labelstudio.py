@@ -211,7 +211,10 @@ def _task(task: Any, where: str) -> TextRecord:
         raise UserError(f"{where}: data.text is not text (it is {fields.shown(text)})")
     kept = _kept(data, where, text)
     spans: list[SpanRecord] = []
-    for kind, status in (("annotation", "accepted"), ("prediction", "suggested")):
+    for kind, status in (
+        ("annotation", SpanStatus.ACCEPTED.value),
+        ("prediction", SpanStatus.SUGGESTED.value),
+    ):
         for number, item in enumerate(_list(task.get(f"{kind}s"), where, f"'{kind}s'"), 1):
             what = f"{kind} {number}"
             if not isinstance(item, dict):
