@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from xzannot import __version__
 from xzannot.core.normalise import DEFAULT_RULES, RULES
+from xzannot.core.pages import PageStatus
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import CancelledError, UserError
 from xzannot.io.corpus.formats import DEFAULT_ANNOTATOR, DEFAULT_STATUSES, FORMATS, TEXT_FORMATS
@@ -22,13 +23,16 @@ from xzannot.paths import default_project, ensure_folder
 
 if TYPE_CHECKING:
     from xzannot.operations.collating import PageCollation
-    from xzannot.operations.importing import ImportOutcome
 
 # Each command imports the modules it uses when it runs, so that --help and usage mistakes
 # answer at once, without loading SQLAlchemy, Alembic, pdfium or the collation engine.
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_CANCELLED = 0, 1, 130
-_STATUS_WORDS = {"todo": "to do", "in_progress": "in progress", "done": "done"}
+_STATUS_WORDS: dict[str, str] = {
+    PageStatus.TODO: "to do",
+    PageStatus.IN_PROGRESS: "in progress",
+    PageStatus.DONE: "done",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,6 +64,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("demo", help="open the window on the bundled sample yearbook")
 
+    _import_parser(sub)
+    _collate_parser(sub)
+    _text_parsers(sub)
+    _suggest_parser(sub)
+    _export_parser(sub)
+    _import_spans_parser(sub)
+    _ocr_parser(sub)
+    _safety_parsers(sub)
+
+    _db_arg(sub.add_parser("stats", help="count pages, edits and spans"))
+    return parser
+
+
+def _import_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``xzannot import``: files, or reference witnesses."""
     imp = sub.add_parser(
         "import", help="import PDFs or text dumps (or, with --reference, a witness)"
     )
@@ -76,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --reference: keep web page lines (site notices, addresses, comment boxes)",
     )
 
+
+def _collate_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``xzannot collate``: differences from the reference witness."""
     col = sub.add_parser(
         "collate", help="per page: the differences from the reference witness, and the CER"
     )
@@ -84,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     col.add_argument("--page", type=int, help="only this page (from 1 in PDF order)")
     col.add_argument("--differences", action="store_true", help="list each open difference")
 
+
+def _text_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``xzannot text`` (a page of the project) and ``reflow`` (a dump)."""
     text = sub.add_parser(
         "text",
         help="print a page's body in reading order, corrected (corrections are kept as edits)",
@@ -103,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave this normalisation out (may be given more than once)",
     )
 
+
+def _suggest_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``xzannot suggest``: the pre-annotation rules."""
     suggest = sub.add_parser(
         "suggest", help="run the pre-annotation rules and store their suggestions"
     )
@@ -118,6 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep the --rules file as the project's rules from now on",
     )
 
+
+def _export_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``xzannot export``: the corpus in a format, filtered."""
     exp = sub.add_parser(
         "export",
         help="write the corpus as jsonl, conll, brat, labelstudio, csv, pagexml, alto or txt",
@@ -166,6 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="with pagexml or alto: also write each page's image (PNG, 300 dpi)",
     )
 
+
+def _import_spans_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``xzannot import-spans``: spans made elsewhere."""
     imp_spans = sub.add_parser(
         "import-spans",
         help="add spans from JSONL (as exported, or doccano's), Label Studio JSON or brat .ann",
@@ -182,12 +216,6 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add labels the project lacks instead of refusing the files",
     )
-
-    _ocr_parser(sub)
-    _safety_parsers(sub)
-
-    _db_arg(sub.add_parser("stats", help="count pages, edits and spans"))
-    return parser
 
 
 def _safety_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -271,7 +299,7 @@ class TerminalProgress:
 
 def _import_references(args: argparse.Namespace, out: TextIO) -> int:
     from xzannot.operations.importing import import_references
-    from xzannot.store.database import open_project
+    from xzannot.operations.project import open_project
 
     with open_project(_project_location(args, create=False)) as project:
         stored = import_references(
@@ -305,18 +333,12 @@ def _collation_line(result: PageCollation) -> str:
 
 def cmd_collate(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     from xzannot.operations.collating import collate_pages
-    from xzannot.store.database import open_project
-    from xzannot.store.documents import get_document, get_page, list_documents, list_pages
+    from xzannot.operations.overview import chosen_pages
+    from xzannot.operations.project import open_project
 
     with open_project(_project_location(args, create=False)) as project:
-        with project.session() as s:
-            if args.page is not None:
-                pages = [get_page(s, get_document(s, args.document).id, args.page)]
-            elif args.document is not None:
-                pages = list_pages(s, get_document(s, args.document).id)
-            else:
-                pages = list_pages(s)
-            titles = {d.id: d.title for d in list_documents(s)}
+        chosen = chosen_pages(project, args.document, args.page)
+        pages, titles = chosen.pages, chosen.titles
         results = collate_pages(project, [p.id for p in pages])
     several = len({p.document_id for p in pages}) > 1
     for page, result in zip(pages, results, strict=True):
@@ -331,8 +353,7 @@ def cmd_collate(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from xzannot.io.pdfium_worker import PdfiumWorker
-    from xzannot.operations.importing import find_imported, read_document, store_documents
-    from xzannot.store.database import check_location, open_project, project_exists
+    from xzannot.operations.importing import import_files
 
     files: list[Path] = args.files
     for path in files:
@@ -340,30 +361,18 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise UserError(f"{path}: no such file")
     if args.reference:
         return _import_references(args, out)
-    db = _project_location(args, create=True)
-    location = check_location(db, create=True)
-    known: dict[Path, ImportOutcome] = {}
-    if project_exists(location):
-        with open_project(db) as project:
-            for path in files:
-                outcome = find_imported(project, path)
-                if outcome is not None:
-                    known[path] = outcome
     worker = PdfiumWorker()
     try:
-        reads = [
-            read_document(
-                worker, path, password=args.password, progress=TerminalProgress(path.name, err)
-            )
-            for path in files
-            if path not in known
-        ]
+        outcomes = import_files(
+            _project_location(args, create=True),
+            worker,
+            files,
+            password=args.password,
+            file_progress=lambda path: TerminalProgress(path.name, err),
+        )
     finally:
         worker.shutdown()
-    with open_project(db, create=True) as project:
-        stored = iter(store_documents(project, reads))
-    for path in files:
-        outcome = known.get(path) or next(stored)
+    for path, outcome in zip(files, outcomes, strict=True):
         if outcome.already_present:
             out.write(f"{path.name}: already in the project (document {outcome.document_id})\n")
             continue
@@ -385,7 +394,7 @@ def cmd_ocr(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from xzannot.io.ocr.engines import check_engine
     from xzannot.io.ocr.worker import OcrWorker
     from xzannot.operations.ocr import choose_pages, ocr_pages, unsure_total
-    from xzannot.store.database import open_project
+    from xzannot.operations.project import open_project
 
     check_engine(args.engine)
     if not 50 <= args.dpi <= 1200:
@@ -470,8 +479,8 @@ def cmd_backup(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 
 def cmd_text(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from xzannot.operations.project import open_project
     from xzannot.operations.showing import find_page, show_page
-    from xzannot.store.database import open_project
 
     with open_project(_project_location(args, create=False)) as project:
         document, page_id = find_page(project, args.document, args.page)
@@ -490,11 +499,11 @@ def cmd_text(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
-    from xzannot.store.database import open_project
-    from xzannot.store.stats import project_stats
+    from xzannot.operations.overview import project_overview
+    from xzannot.operations.project import open_project
 
-    with open_project(_project_location(args, create=False)) as project, project.session() as s:
-        stats = project_stats(s)
+    with open_project(_project_location(args, create=False)) as project:
+        stats = project_overview(project)
     statuses = ", ".join(
         f"{_STATUS_WORDS.get(k, k)} {v}" for k, v in sorted(stats.pages_by_status.items())
     )
@@ -513,9 +522,9 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from xzannot.core.rules import RULE_TIMEOUT
     from xzannot.io.text_import import read_text_file
-    from xzannot.operations.suggesting import project_rules, suggest
-    from xzannot.store.database import open_project
-    from xzannot.store.documents import get_document, get_page, list_pages
+    from xzannot.operations.overview import chosen_pages
+    from xzannot.operations.project import open_project
+    from xzannot.operations.suggesting import suggest
 
     rules: str | None = None
     if args.rules is not None:
@@ -525,16 +534,11 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with open_project(_project_location(args, create=False)) as project:
         page_ids: list[int] | None = None
         if args.page is not None or args.document is not None:
-            with project.session() as s:
-                document = get_document(s, args.document)
-                if args.page is not None:
-                    page_ids = [get_page(s, document.id, args.page).id]
-                else:
-                    page_ids = [p.id for p in list_pages(s, document.id)]
+            # a page given alone is one of the first document's
+            page_ids = [p.id for p in chosen_pages(project, args.document, args.page).pages]
         # kept only once they have run well, with the suggestions they made
         outcome = suggest(project, page_ids, rules_file=rules, keep_rules=args.save_rules)
-        with project.session() as s:
-            labels = project_rules(s, rules).labels
+    labels = outcome.labels
     total = sum(outcome.added.values())
     out.write(
         f"{total} new suggestion{'s' * (total != 1)} on {outcome.pages} "
@@ -555,7 +559,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from xzannot.io.pdfium_worker import PdfiumWorker
     from xzannot.io.render import PageRenderer
     from xzannot.operations.exporting import ExportFilter, export, page_images, parse_page_numbers
-    from xzannot.store.database import open_project
+    from xzannot.operations.project import open_project
 
     statuses = (
         tuple(SpanStatus)
@@ -594,8 +598,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_import_spans(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from xzannot.operations.project import open_project
     from xzannot.operations.span_import import import_spans
-    from xzannot.store.database import open_project
 
     with open_project(_project_location(args, create=False)) as project:
         outcome = import_spans(
@@ -678,13 +682,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _database_damage(exc: BaseException, args: argparse.Namespace) -> str | None:
     """A database error a damaged or unreadable project causes, in one line (None: a bug)."""
-    import sqlite3
+    from xzannot.operations.failures import database_failure
 
-    from sqlalchemy.exc import DBAPIError
-
-    if not isinstance(exc, DBAPIError | sqlite3.DatabaseError):
+    reason = database_failure(exc)
+    if reason is None:
         return None
-    reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
     db = getattr(args, "db", None) or "DB"
     return (
         f"the project could not be read ({reason}); it may be damaged: xzannot check "

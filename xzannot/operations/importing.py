@@ -7,21 +7,22 @@ failed or cancelled import leaves the project exactly as it was.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
-
-from sqlalchemy.orm import Session
 
 from xzannot.core.boilerplate import strip_web_furniture
 from xzannot.core.pages import ExtractedPage
-from xzannot.errors import UserError
+from xzannot.errors import CancelledError, UserError
 from xzannot.io.file_kind import file_kind, looks_like_pdf
 from xzannot.io.hashing import sha256_file, sha256_text
 from xzannot.io.ocr_pages import image_pages, ocr_file_pages
 from xzannot.io.pdf_import import Progress, extract_pdf
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.text_import import dump_pages, read_text_file
-from xzannot.store.database import Project
+from xzannot.operations.changes import NOTHING, OpChanges
+from xzannot.store.database import Project, check_location, open_project, project_exists
 from xzannot.store.documents import (
     add_document,
     add_reference,
@@ -29,6 +30,9 @@ from xzannot.store.documents import (
     get_document,
     list_pages,
 )
+from xzannot.store.session import Session
+
+ADDED = OpChanges(documents=True)  # what importing a new document changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,7 @@ class ImportOutcome:
     already_present: bool
     pages_needing_text: int = 0
     page_ids_needing_text: tuple[int, ...] = ()
+    changes: OpChanges = NOTHING  # a document added, or nothing for a file known already
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,7 @@ class ReferenceOutcome:
     characters: int
     already_present: bool
     removed: tuple[tuple[int, str], ...] = ()  # web page lines left out (number, line)
+    changes: OpChanges = NOTHING  # a reference stored, or nothing for one known already
 
 
 def _check_file(path: Path) -> None:
@@ -130,6 +136,7 @@ def store_documents(project: Project, documents: list[ReadDocument]) -> list[Imp
                 already_present=False,
                 pages_needing_text=sum(p.needs_text for p in read.pages),
                 page_ids_needing_text=pages_needing_text(session, doc.id),
+                changes=ADDED,
             )
             seen[read.sha256] = outcome
             outcomes.append(outcome)
@@ -167,6 +174,81 @@ def import_document(
         return known
     read = read_document(worker, path, password=password, progress=progress, cancel=cancel)
     return store_documents(project, [read])[0]
+
+
+FilePart = Callable[[Path], Progress | None]  # a file -> the progress of its pages, if shown
+
+
+def _part(progress: Progress, index: int, files: int, done: int, total: int) -> None:
+    """Files count as equal parts of the whole; pages move it within a file."""
+    progress(index * 1000 + (done * 1000 // max(total, 1)), files * 1000)
+
+
+def _pages_progress(
+    index: int, path: Path, files: int, progress: Progress | None, file_progress: FilePart | None
+) -> Progress | None:
+    """The progress a file's reading reports to: the whole's, the file's own, or both."""
+    shown = file_progress(path) if file_progress is not None else None
+    whole = partial(_part, progress, index, files) if progress is not None else None
+    if shown is None or whole is None:
+        return shown or whole
+
+    def both(done: int, total: int) -> None:
+        whole(done, total)
+        shown(done, total)
+
+    return both
+
+
+def _imported_already(project: Project | str, paths: Sequence[Path]) -> dict[int, ImportOutcome]:
+    """The files (by index) whose bytes the project holds already; none for a project
+    location where there is no project yet (nothing is created to look)."""
+    if isinstance(project, Project):
+        found = [find_imported(project, path) for path in paths]
+    elif project_exists(check_location(project, create=True)):
+        with open_project(project) as opened:
+            found = [find_imported(opened, path) for path in paths]
+    else:
+        found = [None] * len(paths)
+    return {index: outcome for index, outcome in enumerate(found) if outcome is not None}
+
+
+def import_files(
+    project: Project | str,
+    worker: PdfiumWorker,
+    paths: Sequence[Path],
+    *,
+    password: str | None = None,
+    progress: Progress | None = None,
+    file_progress: FilePart | None = None,
+    cancel: threading.Event | None = None,
+) -> list[ImportOutcome]:
+    """Import files: those the project holds already are recognised by their bytes and not
+    read again; all the others are read, then stored in one transaction (all or none).
+
+    ``project`` is an open project, or the location of one (a path or URL): a project is
+    then created there only to store what was read, so a file that cannot be read leaves
+    no project behind. ``progress`` counts files as equal parts of the whole, pages within
+    a file; ``file_progress`` gives a progress of its own for each file's pages. Returns
+    the outcomes in the order of ``paths``; known files are reported as already present.
+    """
+    known = _imported_already(project, paths)
+    reads = []
+    for index, path in enumerate(paths):
+        if index in known:
+            if progress is not None:
+                _part(progress, index, len(paths), 1, 1)
+            continue
+        pages = _pages_progress(index, path, len(paths), progress, file_progress)
+        reads.append(read_document(worker, path, password=password, progress=pages, cancel=cancel))
+    if cancel is not None and cancel.is_set():
+        raise CancelledError()
+    if isinstance(project, Project):
+        stored = iter(store_documents(project, reads))
+    else:
+        with open_project(project, create=True) as opened:
+            stored = iter(store_documents(opened, reads))
+    return [known.get(index) or next(stored) for index in range(len(paths))]
 
 
 def read_reference(path: Path) -> str:
@@ -230,6 +312,7 @@ def _store_witness(session: Session, witness: _Witness, document: str | None) ->
         len(witness.text),
         already_present=not new,
         removed=witness.removed,
+        changes=OpChanges(references=True, collation=True) if new else NOTHING,
     )
 
 
