@@ -71,3 +71,11 @@ def on_pages(pages: Iterable[int], **kinds: bool) -> OpChanges:
 
 
 NOTHING = OpChanges()
+
+
+def joined(changes: Iterable[OpChanges]) -> OpChanges:
+    """All of ``changes`` as one (a batch of operations, a command's steps)."""
+    total = NOTHING
+    for change in changes:
+        total = total | change
+    return total

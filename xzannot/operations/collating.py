@@ -11,11 +11,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
 from xzannot.core.collate import Collation, Difference, ReferenceIndex, collate, page_form
 from xzannot.core.edits import Edit, Review
 from xzannot.errors import CancelledError, UserError
+from xzannot.operations.changes import NOTHING, OpChanges, on_pages
 from xzannot.operations.correcting import correct_page_in
 from xzannot.store.collation import (
     Agreement,
@@ -30,6 +29,7 @@ from xzannot.store.collation import (
 from xzannot.store.database import Project
 from xzannot.store.documents import current_text, list_pages
 from xzannot.store.edits import add_edits
+from xzannot.store.session import Session
 
 COLLATION_KIND = "collation"
 
@@ -44,6 +44,7 @@ class PageCollation:
     open: tuple[Difference, ...]
     rejected: int
     text_length: int
+    changes: OpChanges = NOTHING  # the page's agreement kept (and its text, if corrected now)
 
     @property
     def agreement(self) -> Agreement:
@@ -92,8 +93,9 @@ def collate_page_in(
     ``text`` is the page's current text when the caller has it already (the window does).
     """
     indexes = indexes or Indexes()
+    changes = on_pages([page_id], collation=True)
     if text is None:
-        correct_page_in(session, page_id)
+        changes |= correct_page_in(session, page_id).changes
         text = current_text(session, page_id)
     references = references_of_page(session, page_id)
     best: tuple[Reference, Collation] | None = None
@@ -105,14 +107,20 @@ def collate_page_in(
             best = (reference, found)
     if best is None:
         result = PageCollation(
-            page_id, references[0] if references else None, None, (), 0, len(text)
+            page_id, references[0] if references else None, None, (), 0, len(text), changes
         )
     else:
         reference, found = best
         rejected = rejected_keys(session, page_id, reference.id)
         still = tuple(d for d in found.differences if d.key not in rejected)
         result = PageCollation(
-            page_id, reference, found, still, len(found.differences) - len(still), len(text)
+            page_id,
+            reference,
+            found,
+            still,
+            len(found.differences) - len(still),
+            len(text),
+            changes,
         )
     save_agreement(session, result.agreement)
     return result
@@ -172,7 +180,16 @@ def reject_difference(
         return add_rejection(session, page_id, reference_id, difference.key, annotator)
 
 
-def reopen_difference(project: Project, rejection_id: int) -> None:
+def difference_settled(page_id: int, *, accepted: bool) -> OpChanges:
+    """What settling a difference of a page changed: its collation, and its text when the
+    reference's reading was taken in (:func:`accept_difference`)."""
+    if accepted:
+        return on_pages([page_id], text=True, edits=True, spans=True, collation=True)
+    return on_pages([page_id], collation=True)
+
+
+def reopen_difference(project: Project, rejection_id: int) -> OpChanges:
     """Undo a rejection: the difference is open again."""
     with project.transaction() as session:
-        remove_rejection(session, rejection_id)
+        page_id = remove_rejection(session, rejection_id)
+    return NOTHING if page_id is None else on_pages([page_id], collation=True)

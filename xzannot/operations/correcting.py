@@ -13,18 +13,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy.orm import Session
-
 from xzannot.core.dump import Deinterleaved, deinterleave
 from xzannot.core.edits import Edit
 from xzannot.core.layout import edge_rows, page_layout
 from xzannot.core.normalise import DEFAULT_RULES, EVIDENCE, normalise
 from xzannot.core.pages import BOXED_SOURCES, TextSource
 from xzannot.core.suspect import suspect_layer
+from xzannot.operations.changes import NOTHING, OpChanges, on_pages
 from xzannot.store.database import Project
 from xzannot.store.documents import neighbour_layers, page_content
 from xzannot.store.edits import add_edits
 from xzannot.store.models import Page
+from xzannot.store.session import Session
 
 AUTHOR = "xzannot"  # the annotator name automatic corrections are recorded under
 
@@ -36,6 +36,7 @@ class Correction:
     edits: int
     orphaned: int
     already: bool = False
+    changes: OpChanges = NOTHING  # the page's text and edits, when corrections were stored
 
 
 def correct_page_in(
@@ -80,7 +81,8 @@ def correct_page_in(
     if page.suspect is None and content.source == TextSource.PDF.value:  # older projects
         page.suspect = suspect_layer(text, content.boxes, page.width, page.height)
     page.corrected_at = datetime.now(UTC)
-    return Correction(len(edits), added.orphaned if added else 0)
+    changed = on_pages([page_id], text=True, edits=True, spans=True) if edits else NOTHING
+    return Correction(len(edits), added.orphaned if added else 0, changes=changed)
 
 
 def _dump_evidence(result: Deinterleaved) -> str:

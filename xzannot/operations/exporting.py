@@ -11,11 +11,10 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from xzannot.core.boxes import Box
 from xzannot.core.corpus import CorpusPage, Furniture
 from xzannot.core.folio import folio_of_line
+from xzannot.core.labels import LabelDef
 from xzannot.core.layout import EDGE
 from xzannot.core.pages import BOXED_SOURCES
 from xzannot.core.spans import SpanInfo, SpanStatus
@@ -44,6 +43,7 @@ from xzannot.store.documents import (
 )
 from xzannot.store.labels import list_labels
 from xzannot.store.ocr import page_image
+from xzannot.store.session import Session
 from xzannot.store.spans import spans_of_pages
 
 
@@ -255,21 +255,42 @@ def export(
         raise CancelledError
     outcome = ExportOutcome(path, spans_left_out=left_out)
     outcome.spans = sum(len(p.spans) for p in pages)
-    keys = [label.key for label in labels]
     if FORMATS[format_name]:
-        with atomic_folder(path) as folder:
-            if format_name == "brat":
-                outcome.pages = write_brat(pages, folder, labels)
-            elif format_name == "txt":
-                outcome.pages = write_texts(pages, folder)
-            elif format_name == "pagexml":
-                when = datetime.now(UTC)
-                _write_xml(pages, folder, render, lambda p, i: page_xml(p, i, when), outcome)
-            else:
-                _write_xml(pages, folder, render, alto_xml, outcome)
-            if cancelled is not None and cancelled():
-                raise CancelledError
-        return outcome
+        _write_folder(format_name, pages, labels, outcome, render=render, cancelled=cancelled)
+    else:
+        _write_file(format_name, pages, labels, outcome)
+    return outcome
+
+
+def _write_folder(
+    format_name: str,
+    pages: Sequence[CorpusPage],
+    labels: list[LabelDef],
+    outcome: ExportOutcome,
+    *,
+    render: Callable[[CorpusPage], bytes | None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> None:
+    """Write a format that is a folder of files (brat, txt, pagexml, alto), all or none."""
+    with atomic_folder(outcome.path) as folder:
+        if format_name == "brat":
+            outcome.pages = write_brat(pages, folder, labels)
+        elif format_name == "txt":
+            outcome.pages = write_texts(pages, folder)
+        elif format_name == "pagexml":
+            when = datetime.now(UTC)
+            _write_xml(pages, folder, render, lambda p, i: page_xml(p, i, when), outcome)
+        else:
+            _write_xml(pages, folder, render, alto_xml, outcome)
+        if cancelled is not None and cancelled():
+            raise CancelledError
+
+
+def _write_file(
+    format_name: str, pages: Sequence[CorpusPage], labels: list[LabelDef], outcome: ExportOutcome
+) -> None:
+    """Write a format that is one file (jsonl, conll, labelstudio, csv), all or none."""
+    path = outcome.path
     with atomic_file(path) as temporary:
         # utf-8-sig for CSV: spreadsheets then read the Chinese text as UTF-8
         encoding = "utf-8-sig" if format_name == "csv" else "utf-8"
@@ -277,7 +298,7 @@ def export(
             if format_name == "jsonl":
                 write_jsonl(pages, out)
             elif format_name == "conll":
-                dropped = write_conll(pages, out, keys)
+                dropped = write_conll(pages, out, [label.key for label in labels])
                 if dropped:
                     outcome.notes.append(f"{dropped} overlapping spans left out (BIO cannot nest)")
             elif format_name == "labelstudio":
@@ -289,7 +310,6 @@ def export(
             config = path.with_name(path.stem + ".config.xml")
             config.write_text(labelling_config(labels), encoding="utf-8")
         outcome.pages = len(pages)
-    return outcome
 
 
 def page_images(project: Project, renderer: PageRenderer) -> Callable[[CorpusPage], bytes | None]:

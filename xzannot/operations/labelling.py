@@ -7,6 +7,7 @@ from typing import Any
 from xzannot.core.pages import PageStatus
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.errors import UserError
+from xzannot.operations.changes import OpChanges, on_pages
 from xzannot.operations.suggesting import target_attributes
 from xzannot.store.database import Project
 from xzannot.store.documents import current_text, set_review_status
@@ -62,7 +63,13 @@ def change_span(project: Project, span_id: int, **changes: Any) -> SpanInfo:
         return update_span(session, span_id, **changes)
 
 
-def mark_page(project: Project, page_id: int, status: PageStatus) -> None:
+def span_changed(span: SpanInfo) -> OpChanges:
+    """What adding or changing ``span`` changed: the spans of its page, this one as saved."""
+    return OpChanges(pages=frozenset({span.page_id}), spans=True, span=span)
+
+
+def mark_page(project: Project, page_id: int, status: PageStatus) -> OpChanges:
     """Set a page's review status."""
     with project.transaction() as session:
         set_review_status(session, page_id, status)
+    return on_pages([page_id], page_status=True)

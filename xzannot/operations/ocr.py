@@ -19,12 +19,14 @@ from xzannot.errors import CancelledError, UserError
 from xzannot.io.ocr.job import OcrJob
 from xzannot.io.ocr.names import DEFAULT_DPI, REGION_DPI
 from xzannot.io.ocr.worker import OcrWorker
+from xzannot.operations.changes import NOTHING, OpChanges, on_pages
 from xzannot.operations.correcting import AUTHOR, correct_page_in
 from xzannot.operations.exporting import parse_page_numbers
 from xzannot.store.database import Project
 from xzannot.store.documents import get_document, list_pages, page_content
 from xzannot.store.edits import add_edits
 from xzannot.store.ocr import (
+    OcrTarget,
     Unsure,
     accept_characters,
     ocr_targets,
@@ -48,6 +50,7 @@ class OcrOutcome:
     failed: list[str] = field(default_factory=list)  # pages that could not be read, and why
     cancelled: bool = False
     engine: str = ""
+    changes: OpChanges = NOTHING  # the pages read: their text, corrections and OCR readings
 
 
 def choose_pages(
@@ -103,30 +106,9 @@ def ocr_pages(
         elif target.blocked:
             outcome.skipped.append(f"page {target.number}: {target.blocked}")
         else:
-            image = target.image
-            job = OcrJob(Path(image.path), image.kind, image.index, dpi)
-            try:
-                page = worker.run(job, cancel)
-            except CancelledError:
-                outcome.cancelled = True
+            _read_page(project, worker, target, outcome, dpi=dpi, cancel=cancel)
+            if outcome.cancelled:
                 break
-            except UserError as exc:
-                outcome.failed.append(f"page {target.number}: {exc}")
-            else:
-                layer = page.layer()
-                with project.transaction() as session:
-                    store_ocr_text(
-                        session,
-                        target.page_id,
-                        text=layer.text,
-                        boxes=layer.boxes,
-                        confidences=layer.confidences,
-                        alternatives=layer.alternatives,
-                        engine=page.engine,
-                        skew=page.skew,
-                        automatic=AUTHOR,
-                    )
-                outcome.read.append((target.page_id, len(layer.text)))
         if progress:
             progress(done, total)
     # corrected once every page is read: running heads are told by their repetition on the
@@ -135,7 +117,54 @@ def ocr_pages(
         for page_id, _ in outcome.read:
             correct_page_in(session, page_id)
     outcome.engine = worker.engine_name
+    outcome.changes = ocr_read([page_id for page_id, _ in outcome.read])
     return outcome
+
+
+def ocr_read(page_ids: list[int]) -> OpChanges:
+    """What storing OCR readings of pages changed: their text (and whether they need one),
+    their corrections and spans, their readings; nothing when no page was read."""
+    if not page_ids:
+        return NOTHING
+    return on_pages(page_ids, text=True, edits=True, spans=True, ocr=True)
+
+
+def _read_page(
+    project: Project,
+    worker: OcrWorker,
+    target: OcrTarget,
+    outcome: OcrOutcome,
+    *,
+    dpi: float,
+    cancel: threading.Event | None,
+) -> None:
+    """Read one page and store its text in a transaction of its own; a failure or a cancel
+    is noted in ``outcome``."""
+    image = target.image
+    assert image is not None
+    job = OcrJob(Path(image.path), image.kind, image.index, dpi)
+    try:
+        page = worker.run(job, cancel)
+    except CancelledError:
+        outcome.cancelled = True
+        return
+    except UserError as exc:
+        outcome.failed.append(f"page {target.number}: {exc}")
+        return
+    layer = page.layer()
+    with project.transaction() as session:
+        store_ocr_text(
+            session,
+            target.page_id,
+            text=layer.text,
+            boxes=layer.boxes,
+            confidences=layer.confidences,
+            alternatives=layer.alternatives,
+            engine=page.engine,
+            skew=page.skew,
+            automatic=AUTHOR,
+        )
+    outcome.read.append((target.page_id, len(layer.text)))
 
 
 def region_evidence(engine: str, dpi: float) -> str:
@@ -223,10 +252,17 @@ def accept(project: Project, page_id: int, originals: list[int]) -> list[int]:
         return accept_characters(session, page_id, originals)
 
 
-def unaccept(project: Project, page_id: int, originals: list[int]) -> None:
+def characters_checked(page_id: int) -> OpChanges:
+    """What accepting characters of a page as read (or putting them back into the queue)
+    changed: its checking queue."""
+    return on_pages([page_id], ocr=True)
+
+
+def unaccept(project: Project, page_id: int, originals: list[int]) -> OpChanges:
     """Put characters back into the queue."""
     with project.transaction() as session:
         unaccept_characters(session, page_id, originals)
+    return characters_checked(page_id)
 
 
 def unsure_total(project: Project, page_ids: list[int]) -> int:

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy.orm import Session
 
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
@@ -25,11 +24,13 @@ from xzannot.io.corpus.formats import DEFAULT_ANNOTATOR
 from xzannot.io.corpus.records import TextRecord
 from xzannot.io.corpus.span_files import check_span_files, span_records
 from xzannot.io.corpus.span_sets import fresh_rows
+from xzannot.operations.changes import NOTHING, OpChanges, on_pages
 from xzannot.operations.correcting import correct_page_in
 from xzannot.operations.suggesting import project_rules
 from xzannot.store.database import Project
 from xzannot.store.documents import PageInfo, current_text, list_documents, list_pages
 from xzannot.store.labels import add_label
+from xzannot.store.session import Session
 from xzannot.store.span_batches import insert_spans, label_ids, span_places
 from xzannot.store.spans import annotator_id
 
@@ -56,6 +57,7 @@ class SpanImportOutcome:
     added: Counter[str] = field(default_factory=Counter)  # label -> spans stored
     known: int = 0  # already on the page
     new_labels: list[str] = field(default_factory=list)
+    changes: OpChanges = NOTHING  # the pages given spans, and the labels if some were added
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ class _Importer:
             for name in sorted(unknown):
                 add_label(self.session, name)
                 self.outcome.new_labels.append(name)
+                self.outcome.changes |= OpChanges(labels=True)
             self.labels = label_ids(self.session)
         if not (self.problems or self.missing):
             self._store(record, found)
@@ -171,6 +174,8 @@ class _Importer:
                 self._row(table_row, text, shift, record) for table_row in batch.tolist()
             ])  # fmt: skip
         self.outcome.records += 1
+        if len(rows):
+            self.outcome.changes |= on_pages([page_id], spans=True)
 
     def _row(self, index: int, text: str, shift: int, record: TextRecord) -> dict[str, Any]:
         table = record.spans

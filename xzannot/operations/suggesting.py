@@ -12,16 +12,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from xzannot.core.rules import RuleSet, parse_rules
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import CancelledError
+from xzannot.operations.changes import NOTHING, OpChanges, on_pages
 from xzannot.operations.correcting import correct_page_in
 from xzannot.shipped import resource_text
 from xzannot.store.database import Project
 from xzannot.store.documents import current_text, get_page_info, list_pages
 from xzannot.store.labels import list_labels
+from xzannot.store.session import Session
 from xzannot.store.settings import get_setting, set_setting
 from xzannot.store.spans import create_span, list_spans
 
@@ -66,6 +66,8 @@ class SuggestOutcome:
     added: Counter[str] = field(default_factory=Counter)  # label -> new suggestions
     known: int = 0  # found again, but already there (or rejected before)
     stopped: list[str] = field(default_factory=list)  # rules stopped for taking too long, where
+    labels: list[str] = field(default_factory=list)  # the labels the rules suggest, in order
+    changes: OpChanges = NOTHING  # the pages given suggestions (and corrected first)
 
 
 def suggest_in(
@@ -122,6 +124,7 @@ def suggest(
     outcome = SuggestOutcome()
     with project.transaction() as session:
         rules = project_rules(session, rules_file)
+        outcome.labels = list(rules.labels)
         ids = list(page_ids) if page_ids is not None else [p.id for p in list_pages(session)]
         for done, page_id in enumerate(ids, 1):
             if cancelled is not None and cancelled():
@@ -134,6 +137,8 @@ def suggest(
             outcome.added.update(added)
             outcome.known += known
             outcome.pages += 1
+            if added:
+                outcome.changes |= on_pages([page_id], spans=True)
             if progress is not None:
                 progress(done, len(ids))
         if keep_rules and rules_file is not None and not outcome.stopped:
