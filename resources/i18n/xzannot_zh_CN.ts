@@ -4,27 +4,27 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../xzannot/ui/backups.py" line="71"/>
+        <location filename="../../xzannot/ui/backups.py" line="74"/>
         <source>&amp;Back Up Now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups.py" line="74"/>
+        <location filename="../../xzannot/ui/backups.py" line="77"/>
         <source>Bac&amp;kups…</source>
         <translation>备份(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups.py" line="164"/>
+        <location filename="../../xzannot/ui/backups.py" line="168"/>
         <source>This project is on a database server: xzannot makes no backup copies of it; the server&apos;s own backups apply.</source>
         <translation>此项目位于数据库服务器上：xzannot 不为其制作备份副本，请以服务器自身的备份为准。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups.py" line="202"/>
+        <location filename="../../xzannot/ui/backups.py" line="206"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups.py" line="210"/>
+        <location filename="../../xzannot/ui/backups.py" line="214"/>
         <source>No backup of %1 was made: %2</source>
         <translation>未能备份 %1：%2</translation>
     </message>
@@ -32,92 +32,93 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="47"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="51"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="151"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="56"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="104"/>
         <source>While the window is open, the project file is copied when it has changed, and once more when the window closes. Each copy is checked, then older copies are thinned as they age. The copies are kept in:</source>
         <translation>窗口打开期间，项目文件有改动时会被复制一份，窗口关闭时若有改动再复制一次。每份副本都经过校验，较旧的副本随时间推移逐步精简。副本保存在：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="71"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="64"/>
         <source>Days and weeks count those with copies, not the calendar. The newest copy made before each upgrade of the project is always kept; a copy that fails its check never counts as kept.</source>
         <translation>天数和周数只计算有副本的日子，而非日历天数。每次项目升级前制作的最新副本始终保留；未通过校验的副本不计入保留数。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="86"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="115"/>
         <source>Back Up Now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="87"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="116"/>
         <source>Open Folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="113"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="127"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="114"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="128"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="116"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="130"/>
         <source> copies</source>
         <translation> 份</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="117"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="131"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="118"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="132"/>
         <source> weeks</source>
         <translation> 周</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="121"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="135"/>
         <source>Back up every:</source>
         <translation>备份间隔：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="122"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="136"/>
         <source>Keep the newest:</source>
         <translation>保留最新：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="123"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="137"/>
         <source>Then one a day for:</source>
         <translation>其后每天一份，共：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="124"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="138"/>
         <source>Then one a week for:</source>
         <translation>其后每周一份，共：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="148"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="164"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="157"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="173"/>
         <source>%1 copies; the newest made %2.</source>
         <translation>共 %1 份副本；最新一份制作于 %2。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="160"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="175"/>
         <source>No copies yet.</source>
         <translation>尚无副本。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/backups_dialog.py" line="167"/>
+        <location filename="../../xzannot/ui/backups_dialog.py" line="182"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
@@ -125,37 +126,37 @@
 <context>
     <name>Collating</name>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="88"/>
+        <location filename="../../xzannot/ui/collating.py" line="66"/>
         <source>Accept reference reading</source>
         <translation>采用参照文本的读法</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="101"/>
+        <location filename="../../xzannot/ui/collating.py" line="79"/>
         <source>Reject reference reading</source>
         <translation>不采用参照文本的读法</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="114"/>
+        <location filename="../../xzannot/ui/collating.py" line="89"/>
         <source>Accept %1 reference reading(s)</source>
         <translation>采用 %1 处参照读法</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="131"/>
+        <location filename="../../xzannot/ui/collating.py" line="105"/>
         <source>Collate</source>
         <translation>对校</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="131"/>
+        <location filename="../../xzannot/ui/collating.py" line="105"/>
         <source>Collating pages…</source>
         <translation>正在对校页面…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="143"/>
+        <location filename="../../xzannot/ui/collating.py" line="118"/>
         <source>Collated %1 page(s): %2 open difference(s).</source>
         <translation>已对校 %1 页：%2 处未处理的差异。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="136"/>
+        <location filename="../../xzannot/ui/collating.py" line="110"/>
         <source>Collating cancelled.</source>
         <translation>对校已取消。</translation>
     </message>
@@ -163,22 +164,22 @@
 <context>
     <name>CollationView</name>
     <message>
-        <location filename="../../xzannot/ui/collation_view.py" line="47"/>
+        <location filename="../../xzannot/ui/collation_view.py" line="48"/>
         <source>This document has no reference text. Add one with File ▸ Import Reference Text…</source>
         <translation>本文档没有参照文本。请通过“文件 ▸ 导入参照文本…”添加。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collation_view.py" line="50"/>
+        <location filename="../../xzannot/ui/collation_view.py" line="52"/>
         <source>This page has no counterpart in the reference “%1”.</source>
         <translation>参照文本“%1”中没有与本页对应的内容。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collation_view.py" line="55"/>
+        <location filename="../../xzannot/ui/collation_view.py" line="57"/>
         <source>%1 open difference(s) from “%2”; CER %3%; the reference covers %4% of the page.</source>
         <translation>与“%2”有 %1 处未处理的差异；字符错误率 %3%；参照文本覆盖本页 %4%。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collation_view.py" line="63"/>
+        <location filename="../../xzannot/ui/collation_view.py" line="65"/>
         <source>%1 rejected before.</source>
         <translation>此前已拒绝 %1 处。</translation>
     </message>
@@ -186,61 +187,61 @@
 <context>
     <name>CorpusFlow</name>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="82"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="97"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="84"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="100"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="82"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="84"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="90"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="92"/>
         <source>Exported %1 page(s) to %2.</source>
         <translation>已导出 %1 页到 %2。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="93"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="95"/>
         <source>%1 span(s); %2 left out by the filters.</source>
         <translation>共 %1 条标注；%2 条被筛选条件排除。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="86"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="88"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="104"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="121"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="145"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="107"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="124"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="148"/>
         <source>Import spans</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="121"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="124"/>
         <source>Importing spans…</source>
         <translation>正在导入标注…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="132"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="135"/>
         <source>Imported %1 span(s) from %2 text(s).</source>
         <translation>已从 %2 段文本导入 %1 条标注。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="135"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="137"/>
         <source>%1 were already there.</source>
         <translation>%1 条已存在。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="146"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="150"/>
         <source>The files use labels this project does not have: %1. Add them?</source>
         <translation>文件中使用了本项目没有的标签：%1。是否添加？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="126"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="153"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="129"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="157"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
@@ -248,17 +249,17 @@
 <context>
     <name>Correcting</name>
     <message>
-        <location filename="../../xzannot/ui/correcting.py" line="39"/>
+        <location filename="../../xzannot/ui/correcting.py" line="24"/>
         <source>Revert %1 correction(s)</source>
         <translation>撤回 %1 处校正</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/correcting.py" line="48"/>
+        <location filename="../../xzannot/ui/correcting.py" line="31"/>
         <source>Accept %1 correction(s)</source>
         <translation>接受 %1 处校正</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/correcting.py" line="57"/>
+        <location filename="../../xzannot/ui/correcting.py" line="40"/>
         <source>Type</source>
         <translation>输入</translation>
     </message>
@@ -266,92 +267,92 @@
 <context>
     <name>CorrectionsPanel</name>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="36"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="38"/>
         <source>Correction</source>
         <translation>校正</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="36"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="38"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="36"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="38"/>
         <source>In context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="38"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="40"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="39"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="41"/>
         <source>Revert</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="54"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="56"/>
         <source>Reading order</source>
         <translation>阅读顺序</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="55"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="57"/>
         <source>Radical look-alikes</source>
         <translation>部首形近字</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="56"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="58"/>
         <source>Vertical forms</source>
         <translation>竖排标点</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="57"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="59"/>
         <source>Punctuation width</source>
         <translation>标点全半角</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="58"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="60"/>
         <source>Spaces</source>
         <translation>多余空格</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="59"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="61"/>
         <source>Line breaks</source>
         <translation>断行</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="60"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="62"/>
         <source>Typed corrections</source>
         <translation>手工校正</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="61"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="63"/>
         <source>From the reference</source>
         <translation>据参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="62"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="64"/>
         <source>Reverts</source>
         <translation>撤回记录</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="67"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="69"/>
         <source>to review</source>
         <translation>待审</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="68"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="70"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="69"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="71"/>
         <source>reverted</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="99"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="102"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -364,19 +365,19 @@
 <context>
     <name>Damage</name>
     <message>
-        <location filename="../../xzannot/ui/damage.py" line="23"/>
-        <location filename="../../xzannot/ui/damage.py" line="32"/>
-        <location filename="../../xzannot/ui/damage.py" line="45"/>
+        <location filename="../../xzannot/ui/damage.py" line="24"/>
+        <location filename="../../xzannot/ui/damage.py" line="33"/>
+        <location filename="../../xzannot/ui/damage.py" line="49"/>
         <source>Damaged project</source>
         <translation>项目已损坏</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/damage.py" line="26"/>
+        <location filename="../../xzannot/ui/damage.py" line="27"/>
         <source>There is no good backup of it.</source>
         <translation>它没有完好的备份。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/damage.py" line="35"/>
+        <location filename="../../xzannot/ui/damage.py" line="37"/>
         <source>Bring back its latest good backup, of %1? The damaged file is kept.</source>
         <translation>恢复它最近的完好备份（%1）吗？损坏的文件会保留。</translation>
     </message>
@@ -384,7 +385,7 @@
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../xzannot/ui/diff_dialog.py" line="43"/>
+        <location filename="../../xzannot/ui/diff_dialog.py" line="44"/>
         <source>Original and corrected: %1</source>
         <translation>原文与校正后：%1</translation>
     </message>
@@ -468,137 +469,137 @@
         <translation>导出语料</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="70"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="126"/>
         <source>JSON Lines, one page per line (doccano)</source>
         <translation>JSON Lines，每行一页（doccano）</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="71"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="127"/>
         <source>CoNLL, a BIO tag per character</source>
         <translation>CoNLL，每字一个 BIO 标记</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="72"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="128"/>
         <source>brat standoff, .txt and .ann per page</source>
         <translation>brat 标注格式，每页一对 .txt 与 .ann</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="73"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="129"/>
         <source>Label Studio tasks</source>
         <translation>Label Studio 任务</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="74"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="130"/>
         <source>CSV, one row per target with its attributes</source>
         <translation>CSV，每个目标一行，附属性</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="75"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="131"/>
         <source>PAGE XML with coordinates</source>
         <translation>PAGE XML，含坐标</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="76"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="132"/>
         <source>ALTO with coordinates</source>
         <translation>ALTO，含坐标</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="77"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="133"/>
         <source>Plain text, one file per page</source>
         <translation>纯文本，每页一个文件</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="82"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="70"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="90"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="78"/>
         <source>all pages, or e.g. 1-3,7</source>
         <translation>全部页面，或如 1-3,7</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="97"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="142"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="98"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="143"/>
         <source>suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="99"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="144"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="107"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="86"/>
         <source>Also write each page&apos;s image (PNG, 300 dpi)</source>
         <translation>同时写出每页图像（PNG，300 dpi）</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="115"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="112"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="116"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="113"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="117"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="114"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="118"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="115"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="119"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="116"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="120"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="117"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="121"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="118"/>
         <source>Annotators</source>
         <translation>标注人</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="126"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="97"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="156"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="169"/>
         <source>Export into folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="159"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="172"/>
         <source>Export to file</source>
         <translation>导出到文件</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="177"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="190"/>
         <source>Choose where to save the export.</source>
         <translation>请选择导出保存的位置。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="180"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="193"/>
         <source>Choose at least one document.</source>
         <translation>请至少选择一个文档。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="183"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="196"/>
         <source>Choose at least one status.</source>
         <translation>请至少选择一种状态。</translation>
     </message>
@@ -614,27 +615,27 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="65"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="54"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="65"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="54"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="80"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="69"/>
         <source>Imported %1 document(s), %2 page(s).</source>
         <translation>已导入 %1 个文档，共 %2 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="83"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="71"/>
         <source>%1 already in the project.</source>
         <translation>%1 个已在项目中。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/import_flow.py" line="72"/>
+        <location filename="../../xzannot/ui/import_flow.py" line="61"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>导入已取消，项目未作任何改动。</translation>
     </message>
@@ -650,48 +651,48 @@
 <context>
     <name>Labelling</name>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="51"/>
+        <location filename="../../xzannot/ui/labelling.py" line="49"/>
         <source>Mark as %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="60"/>
+        <location filename="../../xzannot/ui/labelling.py" line="58"/>
         <source>Relabel as %1</source>
         <translation>改标为%1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="62"/>
+        <location filename="../../xzannot/ui/labelling.py" line="60"/>
         <source>Select some text first, then press a label&apos;s key.</source>
         <translation>请先选中文字，再按标签对应的键。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="68"/>
-        <location filename="../../xzannot/ui/labelling.py" line="83"/>
+        <location filename="../../xzannot/ui/labelling.py" line="66"/>
+        <location filename="../../xzannot/ui/labelling.py" line="81"/>
         <source>Select a span first.</source>
         <translation>请先选择一个标注。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="70"/>
+        <location filename="../../xzannot/ui/labelling.py" line="68"/>
         <source>Edit span</source>
         <translation>修改标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="77"/>
+        <location filename="../../xzannot/ui/labelling.py" line="75"/>
         <source>Accept span</source>
         <translation>接受标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="85"/>
+        <location filename="../../xzannot/ui/labelling.py" line="83"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="92"/>
+        <location filename="../../xzannot/ui/labelling.py" line="90"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="100"/>
+        <location filename="../../xzannot/ui/labelling.py" line="98"/>
         <source>Mark page</source>
         <translation>标记页面状态</translation>
     </message>
@@ -699,412 +700,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="232"/>
-        <source>Pages</source>
-        <translation>页面</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="235"/>
-        <source>Labels</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="241"/>
-        <source>Spans</source>
-        <translation>标注</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="244"/>
-        <source>Span</source>
-        <translation>当前标注</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="251"/>
-        <source>Corrections</source>
-        <translation>校正</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="261"/>
-        <source>Reference</source>
-        <translation>参照</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="321"/>
+        <location filename="../../xzannot/ui/main_window.py" line="227"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="322"/>
+        <location filename="../../xzannot/ui/main_window.py" line="228"/>
         <source>The name recorded on every span you mark:</source>
         <translation>记录在您所做每条标注上的姓名：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="341"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="344"/>
-        <source>&amp;Open Project…</source>
-        <translation>打开项目(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="348"/>
-        <source>&amp;New Project…</source>
-        <translation>新建项目(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="352"/>
-        <source>&amp;Import PDF or Text…</source>
-        <translation>导入 PDF 或文本(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="354"/>
-        <source>Import &amp;Reference Text…</source>
-        <translation>导入参照文本(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="355"/>
-        <source>&amp;Locate Missing PDF…</source>
-        <translation>查找缺失的 PDF(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="358"/>
-        <source>&amp;Export Corpus…</source>
-        <translation>导出语料(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="360"/>
-        <source>Import &amp;Spans…</source>
-        <translation>导入标注(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="365"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="368"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="369"/>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="371"/>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="378"/>
-        <source>&amp;Accept Span</source>
-        <translation>接受标注(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="386"/>
-        <source>&amp;Reject Suggestion or Delete Span</source>
-        <translation>拒绝建议或删除标注(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="392"/>
-        <source>&amp;Delete Span</source>
-        <translation>删除标注(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="396"/>
-        <source>&amp;Correct Text</source>
-        <translation>校正文字(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="404"/>
-        <source>&amp;Label</source>
-        <translation>标签(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="406"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="408"/>
-        <source>&amp;Compare with Original…</source>
-        <translation>与原文对照(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="411"/>
-        <source>Fit &amp;Width</source>
-        <translation>适合宽度(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="412"/>
-        <source>Fit &amp;Page</source>
-        <translation>适合页面(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="415"/>
-        <source>Zoom &amp;In</source>
-        <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="422"/>
-        <source>Zoom &amp;Out</source>
-        <translation>缩小(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="438"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="442"/>
-        <source>System</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="449"/>
-        <source>&amp;Go</source>
-        <translation>转到(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="451"/>
-        <source>&amp;Next Page</source>
-        <translation>下一页(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="454"/>
-        <source>&amp;Previous Page</source>
-        <translation>上一页(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="457"/>
-        <source>Next Page &amp;to Do</source>
-        <translation>下一个待办页(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="459"/>
-        <source>&amp;Go to Page…</source>
-        <translation>转到页面(&amp;G)…</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="461"/>
-        <source>&amp;Page</source>
-        <translation>页面(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="463"/>
-        <source>Mark Page &amp;to Do</source>
-        <translation>标为待办(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="464"/>
-        <source>Mark Page &amp;in Progress</source>
-        <translation>标为进行中(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="465"/>
-        <source>Mark Page &amp;Done</source>
-        <translation>标为已完成(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="471"/>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="473"/>
-        <source>&amp;Suggest Spans on This Page</source>
-        <translation>为本页生成建议标注(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="477"/>
-        <source>Suggest Spans on &amp;All Pages</source>
-        <translation>为所有页面生成建议标注(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="484"/>
-        <source>Pre-annotation &amp;Rules…</source>
-        <translation>预标注规则(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="490"/>
-        <source>&amp;Collate All Pages</source>
-        <translation>对校全部页面(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="494"/>
-        <source>&amp;Next Difference</source>
-        <translation>下一处差异(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="499"/>
-        <source>&amp;Previous Difference</source>
-        <translation>上一处差异(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="503"/>
-        <source>&amp;Accept Difference</source>
-        <translation>采用差异(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="506"/>
-        <source>Re&amp;ject Difference</source>
-        <translation>不采用差异(&amp;J)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="509"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="512"/>
-        <source>Annotation &amp;Guide</source>
-        <translation>标注规范(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="542"/>
-        <source>The language changes when xzannot is started again.</source>
-        <translation>重新启动 xzannot 后语言才会改变。</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="561"/>
-        <source>%1 — xzannot</source>
-        <translation>%1 — xzannot</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="563"/>
-        <source>%1 (read-only)</source>
-        <translation>%1（只读）</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="564"/>
-        <source>Read-only</source>
-        <translation>只读</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="567"/>
-        <source>This project cannot be written (%1): pages can be viewed, collated and exported, but changes are not saved.</source>
-        <translation>此项目无法写入（%1）：可以查看、校勘和导出页面，但修改不会保存。</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="576"/>
-        <source>This project is empty. Import a PDF with File ▸ Import.</source>
-        <translation>项目为空。请通过“文件 ▸ 导入”导入 PDF。</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="631"/>
-        <location filename="../../xzannot/ui/main_window.py" line="636"/>
-        <source>Open project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="642"/>
-        <source>New project</source>
-        <translation>新建项目</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="649"/>
-        <source>Import PDFs, scans or text</source>
-        <translation>导入 PDF、扫描件或文本</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="659"/>
-        <source>Import reference text</source>
-        <translation>导入参照文本</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="660"/>
-        <source>Import the document&apos;s pages first.</source>
-        <translation>请先导入该文档的页面。</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="678"/>
-        <source>That reference text was already stored.</source>
-        <translation>该参照文本已存储过。</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="680"/>
-        <source>Stored a reference text of %1 characters.</source>
-        <translation>已存储参照文本，共 %1 字。</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="693"/>
-        <source>Where is %1?</source>
-        <translation>%1 在哪里？</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="700"/>
-        <source>Locate PDF</source>
-        <translation>查找 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="748"/>
+        <location filename="../../xzannot/ui/main_window.py" line="260"/>
         <source>Correction mode: what you type is saved as corrections.</source>
         <translation>校正模式：您输入的内容将作为校正保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="750"/>
+        <location filename="../../xzannot/ui/main_window.py" line="262"/>
         <source>Labelling mode.</source>
         <translation>标注模式。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="783"/>
-        <location filename="../../xzannot/ui/main_window.py" line="824"/>
-        <source>✓ Saved</source>
-        <translation>✓ 已保存</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="825"/>
-        <source>Every change is saved to the project at once.</source>
-        <translation>每处改动都会立即保存到项目中。</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="844"/>
-        <location filename="../../xzannot/ui/main_window.py" line="845"/>
+        <location filename="../../xzannot/ui/main_window.py" line="210"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
+</context>
+<context>
+    <name>Navigation</name>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="878"/>
+        <location filename="../../xzannot/ui/navigation.py" line="93"/>
         <source>Every page is done.</source>
         <translation>所有页面均已完成。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="891"/>
+        <location filename="../../xzannot/ui/navigation.py" line="105"/>
         <source>No page %1 in this document.</source>
         <translation>本文档中没有第 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="899"/>
+        <location filename="../../xzannot/ui/navigation.py" line="111"/>
         <source>Go to page</source>
         <translation>转到页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="899"/>
+        <location filename="../../xzannot/ui/navigation.py" line="111"/>
         <source>Printed page (e.g. 22) or page number:</source>
         <translation>印刷页码（如 22）或页序号：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="933"/>
-        <source>The image %1 is missing.</source>
-        <translation>图像 %1 不见了。</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="943"/>
-        <source>The PDF %1 is missing or has changed since it was imported. Use File ▸ Locate Missing PDF… to point to it.</source>
-        <translation>PDF 文件 %1 已缺失，或自导入后已被改动。请通过“文件 ▸ 查找缺失的 PDF…”指定其位置。</translation>
-    </message>
-    <message>
-        <location filename="../../xzannot/ui/main_window.py" line="953"/>
+        <location filename="../../xzannot/ui/navigation.py" line="135"/>
         <source>printed %1</source>
         <translation>印刷页码 %1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="956"/>
+        <location filename="../../xzannot/ui/navigation.py" line="138"/>
         <source>%1 · page %2 of %3</source>
         <translation>%1 · 第 %2 页，共 %3 页</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/navigation.py" line="153"/>
+        <source>The image %1 is missing.</source>
+        <translation>图像 %1 不见了。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/navigation.py" line="164"/>
+        <source>The PDF %1 is missing or has changed since it was imported. Use File ▸ Locate Missing PDF… to point to it.</source>
+        <translation>PDF 文件 %1 已缺失，或自导入后已被改动。请通过“文件 ▸ 查找缺失的 PDF…”指定其位置。</translation>
     </message>
 </context>
 <context>
@@ -1135,12 +796,12 @@
         <translation>识别置信度 %1%。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="124"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="122"/>
         <source>The reference reads “%1”.</source>
         <translation>参考文本作“%1”。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="131"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="127"/>
         <source>Put this reading in the text</source>
         <translation>用这个读法替换正文</translation>
     </message>
@@ -1148,17 +809,17 @@
 <context>
     <name>OcrDialog</name>
     <message>
-        <location filename="../../xzannot/ui/ocr_flow.py" line="81"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="82"/>
         <source>Engine:</source>
         <translation>引擎：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_flow.py" line="87"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="88"/>
         <source>Resolution:</source>
         <translation>分辨率：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_flow.py" line="102"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="103"/>
         <source>No OCR engine can run here: %1</source>
         <translation>本机无法运行 OCR 引擎：%1</translation>
     </message>
@@ -1166,54 +827,54 @@
 <context>
     <name>OcrFlow</name>
     <message>
-        <location filename="../../xzannot/ui/ocr_flow.py" line="170"/>
-        <location filename="../../xzannot/ui/ocr_flow.py" line="190"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="169"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="189"/>
         <source>OCR</source>
         <translation>OCR</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_flow.py" line="187"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="186"/>
         <source>Every page chosen has a text already.</source>
         <translation>所选页面都已有文本。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_flow.py" line="190"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="189"/>
         <source>Reading the pages…</source>
         <translation>正在识别页面…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_flow.py" line="200"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="199"/>
         <source>OCR stopped; the pages read so far are kept.</source>
         <translation>OCR 已停止；已识别的页面均已保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_flow.py" line="207"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="205"/>
         <source>Read %1 page(s) with %2.</source>
         <translation>已用 %2 识别 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_flow.py" line="212"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="207"/>
         <source>OCR stopped after %1 page(s); they are kept.</source>
         <translation>OCR 在 %1 页后停止；这些页已保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_flow.py" line="215"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="210"/>
         <source>Not read: %1</source>
         <translation>未识别：%1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_flow.py" line="224"/>
-        <location filename="../../xzannot/ui/ocr_flow.py" line="240"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="219"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="235"/>
         <source>Read Region Again</source>
         <translation>重新识别区域</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_flow.py" line="240"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="235"/>
         <source>Reading…</source>
         <translation>正在识别…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_flow.py" line="250"/>
+        <location filename="../../xzannot/ui/ocr_flow.py" line="245"/>
         <source>Nothing was changed.</source>
         <translation>未作任何更改。</translation>
     </message>
@@ -1221,17 +882,17 @@
 <context>
     <name>OcrQueue</name>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="212"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="205"/>
         <source>%1 character(s) to check, %2 difference(s) from the reference.</source>
         <translation>待核对 %1 个字，与参考文本有 %2 处差异。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="304"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="297"/>
         <source>Accept “%1”</source>
         <translation>接受“%1”</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_queue.py" line="323"/>
+        <location filename="../../xzannot/ui/ocr_queue.py" line="314"/>
         <source>Read “%1”</source>
         <translation>改读为“%1”</translation>
     </message>
@@ -1239,57 +900,57 @@
 <context>
     <name>OcrTools</name>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="30"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="32"/>
         <source>OCR Check</source>
         <translation>OCR 核对</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="61"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="60"/>
         <source>&amp;OCR Pages…</source>
         <translation>OCR 识别页面(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="63"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="62"/>
         <source>Read Re&amp;gion Again</source>
         <translation>重新识别区域(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="66"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="65"/>
         <source>Next Place to &amp;Check</source>
         <translation>下一个待核对处(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="69"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="68"/>
         <source>Previous Place to Check</source>
         <translation>上一个待核对处</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="73"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="72"/>
         <source>Accept Character as &amp;Read</source>
         <translation>按识别结果接受此字(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="94"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="93"/>
         <source>Nothing more to check in that direction.</source>
         <translation>该方向上已没有待核对之处。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="108"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="107"/>
         <source>This page</source>
         <translation>本页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="109"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="108"/>
         <source>Pages of this document without text</source>
         <translation>本文档中没有文本的页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="110"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="109"/>
         <source>Pages of every document without text</source>
         <translation>所有文档中没有文本的页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="127"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="126"/>
         <source>OCR</source>
         <translation>OCR</translation>
     </message>
@@ -1299,12 +960,12 @@
         <translation>%1 页没有文本（扫描件）。现在用 OCR 识别吗？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="142"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="141"/>
         <source>Drag a rectangle round the text to read again.</source>
         <translation>拖出一个矩形框住要重新识别的文字。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/ocr_tools.py" line="159"/>
+        <location filename="../../xzannot/ui/ocr_tools.py" line="158"/>
         <source>Read region again</source>
         <translation>重新识别区域</translation>
     </message>
@@ -1312,12 +973,12 @@
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../xzannot/ui/page_view.py" line="155"/>
+        <location filename="../../xzannot/ui/page_view.py" line="120"/>
         <source>This page has no image (it was imported as text).</source>
         <translation>此页没有图像（以文本形式导入）。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/page_view.py" line="405"/>
+        <location filename="../../xzannot/ui/page_view.py" line="86"/>
         <source>The page could not be rendered: %1</source>
         <translation>无法渲染此页：%1</translation>
     </message>
@@ -1325,43 +986,43 @@
 <context>
     <name>PagesModel</name>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="96"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="97"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="97"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="98"/>
         <source>Printed</source>
         <translation>印刷页码</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="98"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="99"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="100"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="100"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="101"/>
         <source>CER</source>
         <translation>错误率</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="101"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="102"/>
         <source>Unsure</source>
         <translation>存疑</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="129"/>
-        <location filename="../../xzannot/ui/pages_model.py" line="140"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="130"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="141"/>
         <source>The text layer cannot be trusted: %1</source>
         <translation>文本层不可信：%1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="133"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="134"/>
         <source>%1 of %2 characters read by OCR are unsure and not yet checked (F7).</source>
         <translation>OCR 识别的 %2 个字中有 %1 个存疑、尚未核对（F7）。</translation>
     </message>
@@ -1371,42 +1032,42 @@
         <translation>%1，第 %2 页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="152"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="149"/>
         <source>needs text</source>
         <translation>缺文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="154"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="151"/>
         <source>needs OCR</source>
         <translation>需 OCR</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="156"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="153"/>
         <source>to do</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="157"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="154"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="158"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="155"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="170"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="167"/>
         <source>Not collated with a reference yet.</source>
         <translation>尚未与参照文本对校。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="172"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="169"/>
         <source>No counterpart in a reference text.</source>
         <translation>参照文本中没有对应内容。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/pages_model.py" line="174"/>
+        <location filename="../../xzannot/ui/pages_model.py" line="171"/>
         <source>%1 open difference(s) from the reference, which covers %2% of the page.</source>
         <translation>与参照文本有 %1 处未处理的差异，参照文本覆盖本页 %2%。</translation>
     </message>
@@ -1420,34 +1081,103 @@
     </message>
 </context>
 <context>
-    <name>ReferenceDialog</name>
+    <name>ProjectLifecycle</name>
     <message>
-        <location filename="../../xzannot/ui/reference_dialog.py" line="41"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="65"/>
+        <source>This project is empty. Import a PDF with File ▸ Import.</source>
+        <translation>项目为空。请通过“文件 ▸ 导入”导入 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/lifecycle.py" line="76"/>
+        <source>%1 — xzannot</source>
+        <translation>%1 — xzannot</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/lifecycle.py" line="78"/>
+        <source>%1 (read-only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/lifecycle.py" line="83"/>
+        <source>This project cannot be written (%1): pages can be viewed, collated and exported, but changes are not saved.</source>
+        <translation>此项目无法写入（%1）：可以查看、校勘和导出页面，但修改不会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/lifecycle.py" line="115"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="121"/>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/lifecycle.py" line="128"/>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/lifecycle.py" line="135"/>
+        <source>Import PDFs, scans or text</source>
+        <translation>导入 PDF、扫描件或文本</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/lifecycle.py" line="152"/>
         <source>Import reference text</source>
         <translation>导入参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/reference_dialog.py" line="50"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="152"/>
+        <source>Import the document&apos;s pages first.</source>
+        <translation>请先导入该文档的页面。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/lifecycle.py" line="167"/>
+        <source>That reference text was already stored.</source>
+        <translation>该参照文本已存储过。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/lifecycle.py" line="169"/>
+        <source>Stored a reference text of %1 characters.</source>
+        <translation>已存储参照文本，共 %1 字。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/lifecycle.py" line="180"/>
+        <source>Where is %1?</source>
+        <translation>%1 在哪里？</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/lifecycle.py" line="187"/>
+        <source>Locate PDF</source>
+        <translation>查找 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceDialog</name>
+    <message>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="42"/>
+        <source>Import reference text</source>
+        <translation>导入参照文本</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="51"/>
         <source>Open File…</source>
         <translation>打开文件…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/reference_dialog.py" line="52"/>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="53"/>
         <source>Paste the reference text here, or open a file.</source>
         <translation>在此粘贴参照文本，或打开文件。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/reference_dialog.py" line="53"/>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="54"/>
         <source>Leave out the web page&apos;s own lines</source>
         <translation>去掉网页自身的内容</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/reference_dialog.py" line="67"/>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="68"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/reference_dialog.py" line="97"/>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="98"/>
         <source>Reference text</source>
         <translation>参照文本</translation>
     </message>
@@ -1457,12 +1187,12 @@
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/reference_dialog.py" line="112"/>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="111"/>
         <source>%1 line(s) of the web page will be left out:</source>
         <translation>将去掉网页的 %1 行：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/reference_dialog.py" line="114"/>
+        <location filename="../../xzannot/ui/reference_dialog.py" line="113"/>
         <source>No web page lines found.</source>
         <translation>未发现网页自身的内容。</translation>
     </message>
@@ -1617,39 +1347,62 @@
     </message>
 </context>
 <context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../xzannot/ui/status.py" line="38"/>
+        <source>✓ Saved</source>
+        <translation>✓ 已保存</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/status.py" line="39"/>
+        <source>Every change is saved to the project at once.</source>
+        <translation>每处改动都会立即保存到项目中。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/status.py" line="43"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/status.py" line="47"/>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+</context>
+<context>
     <name>Suggesting</name>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="44"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="53"/>
         <source>Suggest spans</source>
         <translation>生成建议标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="44"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="53"/>
         <source>Running the rules…</source>
         <translation>正在运行规则…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="60"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="69"/>
         <source>%1 new suggestion(s) (%2).</source>
         <translation>新增 %1 条建议标注（%2）。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="63"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="71"/>
         <source>No new suggestions.</source>
         <translation>没有新的建议标注。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="65"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="74"/>
         <source>Stopped for taking too long: %1.</source>
         <translation>因耗时过长而停止：%1。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="69"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="78"/>
         <source>%1 found again were already there or rejected.</source>
         <translation>另有 %1 条已存在或已被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="52"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="61"/>
         <source>Suggesting cancelled; nothing was changed.</source>
         <translation>已取消生成建议，项目未作任何改动。</translation>
     </message>
@@ -1657,7 +1410,7 @@
 <context>
     <name>SuspectBanner</name>
     <message>
-        <location filename="../../xzannot/ui/suspect_banner.py" line="25"/>
+        <location filename="../../xzannot/ui/suspect_banner.py" line="27"/>
         <source>This page&apos;s text layer cannot be trusted: %1</source>
         <translation>本页文本层不可信：%1</translation>
     </message>
@@ -1665,9 +1418,275 @@
 <context>
     <name>TextView</name>
     <message>
-        <location filename="../../xzannot/ui/text_view.py" line="71"/>
+        <location filename="../../xzannot/ui/text_view.py" line="56"/>
         <source>No text on this page.</source>
         <translation>此页没有文字。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDocks</name>
+    <message>
+        <location filename="../../xzannot/ui/window_docks.py" line="89"/>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_docks.py" line="90"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_docks.py" line="91"/>
+        <source>Spans</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_docks.py" line="92"/>
+        <source>Span</source>
+        <translation>当前标注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_docks.py" line="94"/>
+        <source>Corrections</source>
+        <translation>校正</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_docks.py" line="97"/>
+        <source>Reference</source>
+        <translation>参照</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="84"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="87"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="88"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="91"/>
+        <source>&amp;Label</source>
+        <translation>标签(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="92"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="95"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="96"/>
+        <source>&amp;Page</source>
+        <translation>页面(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="97"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="101"/>
+        <source>Annotation &amp;Guide</source>
+        <translation>标注规范(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="102"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="106"/>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="107"/>
+        <source>&amp;New Project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="109"/>
+        <source>&amp;Import PDF or Text…</source>
+        <translation>导入 PDF 或文本(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="110"/>
+        <source>Import &amp;Reference Text…</source>
+        <translation>导入参照文本(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="111"/>
+        <source>&amp;Locate Missing PDF…</source>
+        <translation>查找缺失的 PDF(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="113"/>
+        <source>&amp;Export Corpus…</source>
+        <translation>导出语料(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="114"/>
+        <source>Import &amp;Spans…</source>
+        <translation>导入标注(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="122"/>
+        <source>&amp;Accept Span</source>
+        <translation>接受标注(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="128"/>
+        <source>&amp;Reject Suggestion or Delete Span</source>
+        <translation>拒绝建议或删除标注(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="132"/>
+        <source>&amp;Delete Span</source>
+        <translation>删除标注(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="135"/>
+        <source>&amp;Correct Text</source>
+        <translation>校正文字(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="145"/>
+        <source>&amp;Compare with Original…</source>
+        <translation>与原文对照(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="147"/>
+        <source>Fit &amp;Width</source>
+        <translation>适合宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="148"/>
+        <source>Fit &amp;Page</source>
+        <translation>适合页面(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="149"/>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="150"/>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="156"/>
+        <source>&amp;Next Page</source>
+        <translation>下一页(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="157"/>
+        <source>&amp;Previous Page</source>
+        <translation>上一页(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="158"/>
+        <source>Next Page &amp;to Do</source>
+        <translation>下一个待办页(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="159"/>
+        <source>&amp;Go to Page…</source>
+        <translation>转到页面(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="165"/>
+        <source>Mark Page &amp;to Do</source>
+        <translation>标为待办(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="167"/>
+        <source>Mark Page &amp;in Progress</source>
+        <translation>标为进行中(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="169"/>
+        <source>Mark Page &amp;Done</source>
+        <translation>标为已完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="174"/>
+        <source>&amp;Suggest Spans on This Page</source>
+        <translation>为本页生成建议标注(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="176"/>
+        <source>Suggest Spans on &amp;All Pages</source>
+        <translation>为所有页面生成建议标注(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="182"/>
+        <source>Pre-annotation &amp;Rules…</source>
+        <translation>预标注规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="189"/>
+        <source>&amp;Collate All Pages</source>
+        <translation>对校全部页面(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="190"/>
+        <source>&amp;Next Difference</source>
+        <translation>下一处差异(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="191"/>
+        <source>&amp;Previous Difference</source>
+        <translation>上一处差异(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="192"/>
+        <source>&amp;Accept Difference</source>
+        <translation>采用差异(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="193"/>
+        <source>Re&amp;ject Difference</source>
+        <translation>不采用差异(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="198"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="200"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="210"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="214"/>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="224"/>
+        <source>The language changes when xzannot is started again.</source>
+        <translation>重新启动 xzannot 后语言才会改变。</translation>
     </message>
 </context>
 </TS>

@@ -43,7 +43,7 @@ def test_differences_are_listed_marked_and_settled_from_the_keyboard(
     assert cer_cell(window, 0).endswith("%")
     window.step_page(1)
     assert readings(window) == [("+", ""), ("人代会", "人民代表大会")]
-    assert window.text_view._differences == [(348, 349), (635, 638)]  # marked in the text
+    assert window.text_view.marks.differences == [(348, 349), (635, 638)]  # marked in the text
 
     qtbot.keyClick(window.text_view, Qt.Key.Key_F8)  # to the first difference
     qtbot.keyClick(window.differences.table, Qt.Key.Key_F8)  # and the next

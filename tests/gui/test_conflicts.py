@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoStack
 
 from xzannot.core.spans import SpanInfo
 from xzannot.errors import UserError
+from xzannot.operations.changes import OpChanges
 from xzannot.operations.labelling import add_span, change_span
 from xzannot.store.database import open_project
 from xzannot.store.spans import get_span
@@ -18,7 +19,7 @@ from xzannot.ui.commands import AddSpan, ChangeSpan, Context
 def _context(db: Path, failures: list[str]) -> Context:
     project = open_project(db)
 
-    def changed(_page: int, _span: SpanInfo | None) -> None:
+    def changed(_changes: OpChanges) -> None:
         pass
 
     return Context(lambda: project, changed, lambda exc: failures.append(str(exc)))

@@ -54,7 +54,7 @@ def test_window_speaks_chinese_when_asked(
 ) -> None:
     translators = install_translations(qapp, "zh_CN")
     try:
-        assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+        assert QCoreApplication.translate("WindowMenus", "&File") == "文件(&F)"
         window = make_window(db_path)
         titles = [action.text() for action in window.menuBar().actions()]
         assert titles[:3] == ["文件(&F)", "编辑(&E)", "标签(&L)"]

@@ -38,7 +38,7 @@ def test_the_queue_is_walked_with_f7_and_a_character_accepted(
     column = window.pages_model.COLUMNS.index("unsure")
     share = window.pages_model.index(0, column).data()
     assert share.endswith("%") and float(share[:-1]) > 0
-    assert window.text_view._unsure == [u.position for u in queue.unsure]
+    assert window.text_view.marks.unsure == [u.position for u in queue.unsure]
     assert len(queue._marks) == len(queue.unsure)  # marked on the image too
 
     qtbot.keyClick(window.text_view, Qt.Key.Key_F7)

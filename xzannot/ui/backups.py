@@ -27,6 +27,7 @@ from xzannot.operations.backups import (
 from xzannot.operations.project import Project
 from xzannot.ui import settings as keys
 from xzannot.ui.backups_dialog import BackupsDialog
+from xzannot.ui.common import fill
 from xzannot.ui.settings import Settings
 from xzannot.ui.tasks import TaskRunner
 
@@ -202,7 +203,7 @@ class Backups(QObject):
             self._mark = mark  # taken before the copy: a change made during it is copied next
         self._said = ""
         if say:
-            text = self.tr("Backed up to %1").replace("%1", str(done.path))
+            text = fill(self.tr("Backed up to %1"), done.path)
             self._window.statusBar().showMessage(text, 15_000)
         self.finished.emit(done)
 
@@ -210,8 +211,7 @@ class Backups(QObject):
         self._busy, self._pending = False, None
         if not isinstance(exc, UserError):
             raise exc  # a bug: its traceback is wanted
-        text = self.tr("No backup of %1 was made: %2").replace("%1", path.name)
-        text = text.replace("%2", str(exc))
+        text = fill(self.tr("No backup of %1 was made: %2"), path.name, exc)
         if say or not self._said:  # said once, however often the timer meets it again
             self._said = text
             self._window.statusBar().showMessage(text)

@@ -3,6 +3,7 @@ they age, and a copy made at once."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
@@ -24,6 +25,7 @@ from xzannot.core.retention import Retention
 from xzannot.errors import UserError
 from xzannot.operations.backups import BackupDone, list_backups
 from xzannot.ui import settings as keys
+from xzannot.ui.common import fill
 from xzannot.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -50,18 +52,7 @@ class BackupsDialog(QDialog):
         self._backups = backups
         self._settings = settings
         folder = backups.folder()
-        if folder is None:
-            intro = QLabel(backups.server_note(), self)
-        else:
-            intro = QLabel(
-                self.tr(
-                    "While the window is open, the project file is copied when it has changed, "
-                    "and once more when the window closes. Each copy is checked, then older "
-                    "copies are thinned as they age. The copies are kept in:"
-                ),
-                self,
-            )
-        intro.setWordWrap(True)
+        intro = self._intro(backups, folder)
         self.where = QLabel(str(folder or ""), self)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where.setWordWrap(True)
@@ -85,15 +76,7 @@ class BackupsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.now_button = QPushButton(self.tr("Back Up Now"), self)
-        self.open_button = QPushButton(self.tr("Open Folder"), self)
-        actions = QHBoxLayout()
-        for button in (self.now_button, self.open_button):
-            actions.addWidget(button)
-            button.setEnabled(folder is not None)
-        actions.addStretch(1)
-        self.now_button.clicked.connect(self.back_up_now)
-        self.open_button.clicked.connect(self._open_folder)
+        actions = self._actions(folder is not None)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         backups.finished.connect(self._finished)
@@ -110,6 +93,35 @@ class BackupsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
         self._count()
+
+    def _intro(self, backups: Backups, folder: Path | None) -> QLabel:
+        """What the copies are, and where they are kept (or why a server has none)."""
+        if folder is None:
+            intro = QLabel(backups.server_note(), self)
+        else:
+            intro = QLabel(
+                self.tr(
+                    "While the window is open, the project file is copied when it has changed, "
+                    "and once more when the window closes. Each copy is checked, then older "
+                    "copies are thinned as they age. The copies are kept in:"
+                ),
+                self,
+            )
+        intro.setWordWrap(True)
+        return intro
+
+    def _actions(self, enabled: bool) -> QHBoxLayout:
+        """Back Up Now and Open Folder."""
+        self.now_button = QPushButton(self.tr("Back Up Now"), self)
+        self.open_button = QPushButton(self.tr("Open Folder"), self)
+        actions = QHBoxLayout()
+        for button in (self.now_button, self.open_button):
+            actions.addWidget(button)
+            button.setEnabled(enabled)
+        actions.addStretch(1)
+        self.now_button.clicked.connect(self.back_up_now)
+        self.open_button.clicked.connect(self._open_folder)
+        return actions
 
     def _form(self, backups: Backups) -> QFormLayout:
         self.minutes = _spin(self, 0, MOST_MINUTES, backups.minutes(), self.tr(" min"))
@@ -158,8 +170,7 @@ class BackupsDialog(QDialog):
         found = list_backups(self._backups.path)
         if found:
             newest = found[0].time.astimezone().strftime("%Y-%m-%d %H:%M")
-            text = self.tr("%1 copies; the newest made %2.").replace("%1", str(len(found)))
-            text = text.replace("%2", newest)
+            text = fill(self.tr("%1 copies; the newest made %2."), len(found), newest)
         else:
             text = self.tr("No copies yet.")
         self.status.setText(f"{lead}\n{text}" if lead else text)
@@ -168,7 +179,7 @@ class BackupsDialog(QDialog):
         if done is None:
             return
         self.now_button.setEnabled(True)
-        self._count(self.tr("Backed up to %1").replace("%1", done.path.name))  # folder above
+        self._count(fill(self.tr("Backed up to %1"), done.path.name))  # folder above
 
     def _failed(self, text: str) -> None:
         self.now_button.setEnabled(True)

@@ -8,22 +8,16 @@ from collections.abc import Callable
 from functools import cached_property
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from xzannot.core.collate import Difference, DifferenceKind
 from xzannot.errors import UserError
-from xzannot.operations.collating import (
-    Indexes,
-    PageCollation,
-    collate_page_in,
-    collate_pages,
-)
-from xzannot.store.collation import Agreement
-from xzannot.store.database import Project
+from xzannot.operations.browsing import collate_shown
+from xzannot.operations.changes import joined
+from xzannot.operations.collating import Indexes, PageCollation, collate_pages
 from xzannot.ui.commands import AcceptDifference, Context, RejectDifference
-from xzannot.ui.controller import Controller
-from xzannot.ui.page_state import PageState
+from xzannot.ui.common import fill
+from xzannot.ui.controller import Controller, Workbench
 from xzannot.ui.progress import ProgressRun
 from xzannot.ui.tasks import TaskRunner
 
@@ -32,22 +26,11 @@ class Collating(Controller):
     """Keeps the shown page collated and turns accept and reject into commands."""
 
     collated = Signal(object)  # the shown page's PageCollation
-    textChanged = Signal(int)  # a page whose text an accepted difference changed
-    settled = Signal(int)  # a page where a difference was rejected (or opened again)
     agreementsChanged = Signal(object)  # list of Agreement, after collating many pages
     message = Signal(str)
 
-    def __init__(
-        self,
-        state: PageState,
-        undo: QUndoStack,
-        project: Callable[[], Project],
-        annotator: Callable[[], str],
-        *,
-        window: QWidget,
-        tasks: TaskRunner,
-    ) -> None:
-        super().__init__(state, undo, project, annotator, window)
+    def __init__(self, bench: Workbench, *, window: QWidget, tasks: TaskRunner) -> None:
+        super().__init__(bench, window)
         self._window = window
         self._tasks = tasks
         self._indexes = Indexes()  # references never change: their indexes are kept
@@ -55,12 +38,8 @@ class Collating(Controller):
         self.run: ProgressRun | None = None
 
     @cached_property
-    def _text_context(self) -> Context:
-        return self.context(lambda page_id, _span: self.textChanged.emit(page_id))
-
-    @cached_property
-    def _settle_context(self) -> Context:
-        return self.context(lambda page_id, _span: self.settled.emit(page_id))
+    def _context(self) -> Context:
+        return self.context()
 
     def forget_references(self) -> None:
         """Another project, or new references: build the indexes again when needed."""
@@ -73,8 +52,7 @@ class Collating(Controller):
             self.current = None
             return None
         try:
-            with self._project().transaction(derived=True) as session:
-                self.current = collate_page_in(session, page_id, self._indexes, data.text)
+            self.current = collate_shown(self._project(), page_id, self._indexes, data.text)
         except UserError as exc:
             self.message.emit(str(exc))
             self.current = None
@@ -88,7 +66,7 @@ class Collating(Controller):
             text = self.tr("Accept reference reading")
             self.undo.push(
                 AcceptDifference(
-                    self._text_context, page_id, difference, self._annotator(), text, on=data.text
+                    self._context, page_id, difference, self._annotator(), text, on=data.text
                 )
             )
 
@@ -99,9 +77,7 @@ class Collating(Controller):
             return
         settled = (current.reference.id, difference)
         text = self.tr("Reject reference reading")
-        self.undo.push(
-            RejectDifference(self._settle_context, page_id, settled, self._annotator(), text)
-        )
+        self.undo.push(RejectDifference(self._context, page_id, settled, self._annotator(), text))
 
     def accept_kind(self, kind: DifferenceKind) -> None:
         """Accept every open difference of one kind on the shown page (one undo step)."""
@@ -110,9 +86,7 @@ class Collating(Controller):
         chosen = [d for d in self.current.open if d.kind is kind]
         if not chosen:
             return
-        self.undo.beginMacro(
-            self.tr("Accept %1 reference reading(s)").replace("%1", str(len(chosen)))
-        )
+        self.undo.beginMacro(fill(self.tr("Accept %1 reference reading(s)"), len(chosen)))
         for difference in sorted(chosen, key=lambda d: -d.start):  # later ones first
             self.accept(difference)
         self.undo.endMacro()
@@ -123,9 +97,8 @@ class Collating(Controller):
 
         def work(
             *, progress: Callable[[int, int], None], cancel: threading.Event
-        ) -> list[Agreement]:
-            results = collate_pages(project, progress=progress, cancelled=cancel.is_set)
-            return [r.agreement for r in results]
+        ) -> list[PageCollation]:
+            return collate_pages(project, progress=progress, cancelled=cancel.is_set)
 
         self.run = ProgressRun(
             self._window, self._tasks, self.tr("Collate"), self.tr("Collating pages…")
@@ -136,11 +109,12 @@ class Collating(Controller):
             cancelled=lambda: self.message.emit(self.tr("Collating cancelled.")),
         )
 
-    def _all_done(self, found: list[Agreement]) -> None:
+    def _all_done(self, results: list[PageCollation]) -> None:
+        found = [r.agreement for r in results]
         self.agreementsChanged.emit(found)
+        # their collation, and the text of pages corrected on the way (shown for the first time)
+        self.bus.publish(joined(r.changes for r in results))
         open_total = sum(a.open_differences for a in found)
         self.message.emit(
-            self.tr("Collated %1 page(s): %2 open difference(s).")
-            .replace("%1", str(len(found)))
-            .replace("%2", str(open_total))
+            fill(self.tr("Collated %1 page(s): %2 open difference(s)."), len(found), open_total)
         )

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from xzannot.core.collate import Difference
 from xzannot.operations.collating import PageCollation
 from xzannot.ui.collating import Collating
+from xzannot.ui.common import fill
 from xzannot.ui.differences_panel import DifferencesPanel
 from xzannot.ui.page_state import PageState
 from xzannot.ui.pages_model import PagesModel
@@ -47,20 +48,21 @@ class CollationView(QObject):
                 "This document has no reference text. Add one with File ▸ Import Reference Text…"
             )
         if result.collation is None:
-            return self.tr("This page has no counterpart in the reference “%1”.").replace(
-                "%1", result.reference.title
+            return fill(
+                self.tr("This page has no counterpart in the reference “%1”."),
+                result.reference.title,
             )
-        text = (
+        text = fill(
             self.tr(
                 "%1 open difference(s) from “%2”; CER %3%; the reference covers %4% of the page."
-            )
-            .replace("%1", str(len(result.open)))
-            .replace("%2", result.reference.title)
-            .replace("%3", f"{result.collation.cer * 100:.2f}")
-            .replace("%4", f"{result.collation.coverage(result.text_length) * 100:.0f}")
+            ),
+            len(result.open),
+            result.reference.title,
+            f"{result.collation.cer * 100:.2f}",
+            f"{result.collation.coverage(result.text_length) * 100:.0f}",
         )
         if result.rejected:
-            text += " " + self.tr("%1 rejected before.").replace("%1", str(result.rejected))
+            text += " " + fill(self.tr("%1 rejected before."), result.rejected)
         return text
 
     def _show(self, result: PageCollation | None) -> None:

@@ -1,7 +1,8 @@
 """Undoable user actions. Each runs one operation (one transaction) on the project.
 
-Commands know page ids and span ids, never widgets: after each change the
-window reloads what the change touched (see MainWindow.after_change).
+Commands know page ids and span ids, never widgets: after each change they report an
+:class:`OpChanges` naming what they changed, which the window's change bus carries to every
+view (see ui/bus.py).
 """
 
 from __future__ import annotations
@@ -18,11 +19,17 @@ from xzannot.core.edits import Edit, Review
 from xzannot.core.pages import PageStatus
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.errors import UserError
-from xzannot.operations.collating import accept_difference, reject_difference, reopen_difference
-from xzannot.operations.labelling import add_span, change_span, mark_page
-from xzannot.operations.ocr import accept, put_region_text, unaccept
-from xzannot.operations.reviewing import manual_edit, revert, set_review
-from xzannot.store.database import Project
+from xzannot.operations.changes import OpChanges
+from xzannot.operations.collating import (
+    accept_difference,
+    difference_settled,
+    reject_difference,
+    reopen_difference,
+)
+from xzannot.operations.labelling import add_span, change_span, mark_page, span_changed
+from xzannot.operations.ocr import accept, characters_checked, put_region_text, unaccept
+from xzannot.operations.project import Project
+from xzannot.operations.reviewing import manual_edit, revert, set_review, text_changed
 
 
 @dataclass(frozen=True)
@@ -30,13 +37,14 @@ class Context:
     """What every command needs: the project, and whom to tell of success or failure."""
 
     project: Callable[[], Project]
-    # called with the page that changed and, for a span change, the span as now saved
-    changed: Callable[[int, SpanInfo | None], None]
+    # called with what changed: the page, the kinds of change and, for a span change, the
+    # span as now saved
+    changed: Callable[[OpChanges], None]
     failed: Callable[[UserError], None]
 
 
 class _ProjectCommand(QUndoCommand):
-    """A command that reports the page it touched, and turns failures into messages."""
+    """A command that reports what its operation changed, and turns failures into messages."""
 
     def __init__(self, context: Context, page_id: int, text: str) -> None:
         super().__init__(text)
@@ -47,14 +55,15 @@ class _ProjectCommand(QUndoCommand):
     def project(self) -> Project:
         return self.context.project()
 
-    def _run(self, action: Callable[[], object]) -> None:
+    def _run(self, action: Callable[[], OpChanges]) -> None:
+        """Run one step; what its operation says it changed goes to every view."""
         try:
-            result = action()
+            changes = action()
         except UserError as exc:
             self.setObsolete(True)
             self.context.failed(exc)
             return
-        self.context.changed(self.page_id, result if isinstance(result, SpanInfo) else None)
+        self.context.changed(changes)
 
 
 class AddSpan(_ProjectCommand):
@@ -71,20 +80,22 @@ class AddSpan(_ProjectCommand):
     def redo(self) -> None:
         if self.span_id is None:
 
-            def create() -> SpanInfo:
+            def create() -> OpChanges:
                 made = add_span(
                     self.project, self.page_id, (self.start, self.end), self.label, self.annotator
                 )
                 self.span_id = made.id
-                return made
+                return span_changed(made)
 
             self._run(create)
         else:
             span_id = self.span_id
             # marked again only if it is still as this command's undo left it
             self._run(
-                lambda: change_span(
-                    self.project, span_id, deleted=False, expect={**self._made, "deleted": True}
+                lambda: span_changed(
+                    change_span(
+                        self.project, span_id, deleted=False, expect={**self._made, "deleted": True}
+                    )
                 )
             )
 
@@ -93,8 +104,10 @@ class AddSpan(_ProjectCommand):
             span_id = self.span_id
             # taken away only if nobody has changed it since it was made
             self._run(
-                lambda: change_span(
-                    self.project, span_id, deleted=True, expect={**self._made, "deleted": False}
+                lambda: span_changed(
+                    change_span(
+                        self.project, span_id, deleted=True, expect={**self._made, "deleted": False}
+                    )
                 )
             )
 
@@ -127,14 +140,20 @@ class ChangeSpan(_ProjectCommand):
         # must be as the undo left them
         expect = None if version is not None else self.before
         self._run(
-            lambda: change_span(
-                self.project, self.span_id, version=version, expect=expect, **self.after
+            lambda: span_changed(
+                change_span(
+                    self.project, self.span_id, version=version, expect=expect, **self.after
+                )
             )
         )
 
     def undo(self) -> None:
         # only if the fields are still as this change left them: never over a colleague's
-        self._run(lambda: change_span(self.project, self.span_id, expect=self.after, **self.before))
+        self._run(
+            lambda: span_changed(
+                change_span(self.project, self.span_id, expect=self.after, **self.before)
+            )
+        )
 
 
 class SetPageStatus(_ProjectCommand):
@@ -154,11 +173,15 @@ class SetPageStatus(_ProjectCommand):
 
 
 class TextCommand(_ProjectCommand):
-    """A change of a page's text: the window reloads the page after it."""
+    """A change of a page's text (its spans move with it): the views read the page again."""
 
     def __init__(self, context: Context, page_id: int, author: str, text: str) -> None:
         super().__init__(context, page_id, text)
         self.author = author
+
+    def stored(self) -> OpChanges:
+        """What storing (or reverting) this command's edit changed."""
+        return text_changed(self.page_id)
 
 
 class RevertCorrections(TextCommand):
@@ -172,9 +195,10 @@ class RevertCorrections(TextCommand):
         self.made: list[int] = []
 
     def redo(self) -> None:
-        def run() -> None:
+        def run() -> OpChanges:
             self.made = revert(self.project, self.page_id, self.ids, self.author)
             self.ids, self.made = self.made, self.ids  # the next step undoes what this one made
+            return self.stored()
 
         self._run(run)
 
@@ -207,8 +231,9 @@ class TypeCorrection(TextCommand):
     def redo(self) -> None:
         if self.current is None:
 
-            def store() -> None:
+            def store() -> OpChanges:
                 self.current = [self.store()]
+                return self.stored()
 
             self._run(store)
         else:
@@ -222,8 +247,9 @@ class TypeCorrection(TextCommand):
         self._flip()
 
     def _flip(self) -> None:
-        def run() -> None:
+        def run() -> OpChanges:
             self.current = revert(self.project, self.page_id, self.current or [], self.author)
+            return self.stored()
 
         self._run(run)
 
@@ -262,6 +288,9 @@ class AcceptDifference(TypeCorrection):
     def store(self) -> int:
         return accept_difference(self.project, self.page_id, self.difference, self.author)
 
+    def stored(self) -> OpChanges:
+        return difference_settled(self.page_id, accepted=True)
+
 
 class RejectDifference(_ProjectCommand):
     """Keep the page's reading against the reference; undo opens the difference again."""
@@ -280,10 +309,11 @@ class RejectDifference(_ProjectCommand):
         self.rejection: int | None = None
 
     def redo(self) -> None:
-        def run() -> None:
+        def run() -> OpChanges:
             self.rejection = reject_difference(
                 self.project, self.page_id, self.reference_id, self.difference, self.annotator
             )
+            return difference_settled(self.page_id, accepted=False)
 
         self._run(run)
 
@@ -302,8 +332,9 @@ class AcceptCharacters(_ProjectCommand):
         self.accepted: list[int] = []
 
     def redo(self) -> None:
-        def run() -> None:
+        def run() -> OpChanges:
             self.accepted = accept(self.project, self.page_id, self.originals)
+            return characters_checked(self.page_id)
 
         self._run(run)
 
@@ -334,3 +365,6 @@ class ReadRegion(TypeCorrection):
             author=self.author,
             evidence=self.evidence,
         )
+
+    def stored(self) -> OpChanges:
+        return text_changed(self.page_id) | characters_checked(self.page_id)

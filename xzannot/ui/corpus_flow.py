@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from xzannot.io.corpus.formats import TEXT_FORMATS
 from xzannot.io.render import PageRenderer
+from xzannot.operations.browsing import export_choices
 from xzannot.operations.exporting import ExportFilter, ExportOutcome, export, page_images
+from xzannot.operations.project import Project
 from xzannot.operations.span_import import MissingLabels, SpanImportOutcome, import_spans
-from xzannot.store.database import Project
-from xzannot.store.documents import list_documents
-from xzannot.store.labels import list_labels
-from xzannot.store.spans import list_annotators
+from xzannot.ui.bus import ChangeBus
+from xzannot.ui.common import fill
 from xzannot.ui.export_dialog import ExportDialog
 from xzannot.ui.progress import ProgressRun
 from xzannot.ui.tasks import TaskRunner
@@ -28,7 +28,6 @@ class CorpusFlow(QObject):
     """File ▸ Export Corpus and File ▸ Import Spans."""
 
     finished = Signal(str)  # a summary for the status bar
-    imported = Signal()  # spans or labels were added: the window reloads
 
     def __init__(
         self,
@@ -37,8 +36,11 @@ class CorpusFlow(QObject):
         project: Callable[[], Project],
         renderer: PageRenderer,
         annotator: Callable[[], str],
+        *,
+        bus: ChangeBus,
     ) -> None:
         super().__init__(parent)
+        self._bus = bus
         self._parent = parent
         self._tasks = tasks
         self._project = project
@@ -51,12 +53,11 @@ class CorpusFlow(QObject):
     def open_export(self) -> None:
         """Ask what to export and where, then export it."""
         project = self._project()
-        with project.session() as session:
-            documents = list_documents(session)
-            labels = list_labels(session)
-            annotators = list_annotators(session)
+        choices = export_choices(project)
         folder = project.location.path.parent if project.location.path else Path.home()
-        self.dialog = ExportDialog(documents, labels, annotators, folder, self._parent)
+        self.dialog = ExportDialog(
+            choices.documents, choices.labels, choices.annotators, folder, self._parent
+        )
         self.dialog.accepted.connect(self._export_chosen)
         self.dialog.open()
 
@@ -87,12 +88,13 @@ class CorpusFlow(QObject):
         )
 
     def _exported(self, format_name: str, outcome: ExportOutcome) -> None:
-        text = self.tr("Exported %1 page(s) to %2.").replace("%1", str(outcome.pages))
-        text = text.replace("%2", str(outcome.path))
+        text = fill(self.tr("Exported %1 page(s) to %2."), outcome.pages, outcome.path)
         if format_name not in TEXT_FORMATS:
-            text += " " + self.tr("%1 span(s); %2 left out by the filters.").replace(
-                "%1", str(outcome.spans)
-            ).replace("%2", str(outcome.spans_left_out))
+            text += " " + fill(
+                self.tr("%1 span(s); %2 left out by the filters."),
+                outcome.spans,
+                outcome.spans_left_out,
+            )
         if outcome.notes:
             QMessageBox.information(self._parent, self.tr("Export"), "\n".join(outcome.notes))
         self.finished.emit(text)
@@ -129,11 +131,10 @@ class CorpusFlow(QObject):
 
     def _imported(self, outcome: SpanImportOutcome) -> None:
         total = sum(outcome.added.values())
-        text = self.tr("Imported %1 span(s) from %2 text(s).").replace("%1", str(total))
-        text = text.replace("%2", str(outcome.records))
+        text = fill(self.tr("Imported %1 span(s) from %2 text(s)."), total, outcome.records)
         if outcome.known:
-            text += " " + self.tr("%1 were already there.").replace("%1", str(outcome.known))
-        self.imported.emit()
+            text += " " + fill(self.tr("%1 were already there."), outcome.known)
+        self._bus.publish(outcome.changes)  # spans on the pages given some, perhaps labels
         self.finished.emit(text)
 
     def _missing_labels(self, paths: list[Path], exc: BaseException) -> bool:
@@ -143,8 +144,9 @@ class CorpusFlow(QObject):
         answer = QMessageBox.question(
             self._parent,
             self.tr("Import spans"),
-            self.tr("The files use labels this project does not have: %1. Add them?").replace(
-                "%1", ", ".join(exc.labels)
+            fill(
+                self.tr("The files use labels this project does not have: %1. Add them?"),
+                ", ".join(exc.labels),
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from xzannot.core.edits import Review
 from xzannot.operations.reviewing import CorrectionInfo
+from xzannot.ui.common import fill
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 RangeRole = Qt.ItemDataRole.UserRole + 2
@@ -98,13 +99,9 @@ class CorrectionsPanel(QWidget):
             open_count = sum(c.text(1) == self.review_name(Review.OPEN) for c in children)
             group.setText(
                 0,
-                self.tr("%1 (%2)")
-                .replace("%1", self.kind_name(kind))
-                .replace("%2", str(len(children))),
+                fill(self.tr("%1 (%2)"), self.kind_name(kind), len(children)),
             )
-            group.setText(
-                1, self.tr("%1 to review").replace("%1", str(open_count)) if open_count else ""
-            )
+            group.setText(1, fill(self.tr("%1 to review"), open_count) if open_count else "")
             group.setExpanded(kind in expanded)
         self.tree.resizeColumnToContents(0)
 

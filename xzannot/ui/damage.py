@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from xzannot.errors import DamagedProjectError, UserError
 from xzannot.operations.checking import good_backups, restore_project
+from xzannot.ui.common import fill
 
 
 def offer_backup(parent: QWidget | None, error: DamagedProjectError) -> bool:
@@ -32,9 +33,12 @@ def offer_backup(parent: QWidget | None, error: DamagedProjectError) -> bool:
         QCoreApplication.translate("Damage", "Damaged project"),
         str(error)
         + "\n\n"
-        + QCoreApplication.translate(
-            "Damage", "Bring back its latest good backup, of %1? The damaged file is kept."
-        ).replace("%1", when),
+        + fill(
+            QCoreApplication.translate(
+                "Damage", "Bring back its latest good backup, of %1? The damaged file is kept."
+            ),
+            when,
+        ),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False

@@ -7,6 +7,7 @@ import html
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 from rapidfuzz.distance import Levenshtein
 
+from xzannot.ui.common import fill
 from xzannot.ui.fonts import cjk_font
 
 DELETED = "background:#ffd7d5;color:#82071e;text-decoration:line-through"
@@ -40,7 +41,7 @@ class DiffDialog(QDialog):
         self, original: str, current: str, title: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Original and corrected: %1").replace("%1", title))
+        self.setWindowTitle(fill(self.tr("Original and corrected: %1"), title))
         self.resize(900, 700)
         self.browser = QTextBrowser(self)
         self.browser.setFont(cjk_font(12))

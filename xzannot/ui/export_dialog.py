@@ -26,8 +26,8 @@ from xzannot.core.labels import LabelDef
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
 from xzannot.io.corpus.formats import FORMATS, TEXT_FORMATS
+from xzannot.operations.browsing import DocumentInfo
 from xzannot.operations.exporting import ExportFilter, parse_page_numbers
-from xzannot.store.documents import DocumentInfo
 
 SUFFIXES = {"jsonl": ".jsonl", "conll": ".conll", "labelstudio": ".json", "csv": ".csv"}
 
@@ -65,19 +65,7 @@ class ExportDialog(QDialog):
         self.setObjectName("ExportDialog")
         self.setWindowTitle(self.tr("Export corpus"))
         self._folder = folder
-        self.format = QComboBox(self)
-        descriptions = {
-            "jsonl": self.tr("JSON Lines, one page per line (doccano)"),
-            "conll": self.tr("CoNLL, a BIO tag per character"),
-            "brat": self.tr("brat standoff, .txt and .ann per page"),
-            "labelstudio": self.tr("Label Studio tasks"),
-            "csv": self.tr("CSV, one row per target with its attributes"),
-            "pagexml": self.tr("PAGE XML with coordinates"),
-            "alto": self.tr("ALTO with coordinates"),
-            "txt": self.tr("Plain text, one file per page"),
-        }
-        for name in FORMATS:
-            self.format.addItem(f"{name} — {descriptions[name]}", name)
+        self.format = self._formats()
         self.path = QLineEdit(self)
         browse = QPushButton(self.tr("Choose…"), self)
         destination = QHBoxLayout()
@@ -93,16 +81,7 @@ class ExportDialog(QDialog):
             [(label.key, f"{label.name_zh} {label.name_en}") for label in labels],
             {label.key for label in labels},
         )
-        status_names = {
-            SpanStatus.ACCEPTED: self.tr("accepted"),
-            SpanStatus.SUGGESTED: self.tr("suggested"),
-            SpanStatus.REJECTED: self.tr("rejected"),
-        }
-        self.statuses = _checklist(
-            self,
-            [(s.value, status_names[s]) for s in status_names],
-            {SpanStatus.ACCEPTED.value},
-        )
+        self.statuses = self._statuses()
         self.annotators = _checklist(self, [(a, a) for a in annotators], set(annotators))
         self.images = QCheckBox(self.tr("Also write each page's image (PNG, 300 dpi)"), self)
         self.error = QLabel(self)
@@ -111,15 +90,7 @@ class ExportDialog(QDialog):
         self.error.setStyleSheet("color: #c92a2a;")
         self.error.hide()
 
-        form = QFormLayout()
-        form.addRow(self.tr("Format"), self.format)
-        form.addRow(self.tr("Save to"), destination)
-        form.addRow(self.tr("Documents"), self.documents)
-        form.addRow(self.tr("Pages"), self.pages)
-        form.addRow(self.tr("Labels"), self.labels)
-        form.addRow(self.tr("Status"), self.statuses)
-        form.addRow(self.tr("Annotators"), self.annotators)
-        form.addRow("", self.images)
+        form = self._form(destination)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -135,6 +106,48 @@ class ExportDialog(QDialog):
         self._format_changed()
         self.setMinimumWidth(560)
         self._choice: tuple[str, Path, ExportFilter, bool] | None = None
+
+    def _form(self, destination: QHBoxLayout) -> QFormLayout:
+        form = QFormLayout()
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Save to"), destination)
+        form.addRow(self.tr("Documents"), self.documents)
+        form.addRow(self.tr("Pages"), self.pages)
+        form.addRow(self.tr("Labels"), self.labels)
+        form.addRow(self.tr("Status"), self.statuses)
+        form.addRow(self.tr("Annotators"), self.annotators)
+        form.addRow("", self.images)
+        return form
+
+    def _formats(self) -> QComboBox:
+        """The formats, each with what it is."""
+        combo = QComboBox(self)
+        descriptions = {
+            "jsonl": self.tr("JSON Lines, one page per line (doccano)"),
+            "conll": self.tr("CoNLL, a BIO tag per character"),
+            "brat": self.tr("brat standoff, .txt and .ann per page"),
+            "labelstudio": self.tr("Label Studio tasks"),
+            "csv": self.tr("CSV, one row per target with its attributes"),
+            "pagexml": self.tr("PAGE XML with coordinates"),
+            "alto": self.tr("ALTO with coordinates"),
+            "txt": self.tr("Plain text, one file per page"),
+        }
+        for name in FORMATS:
+            combo.addItem(f"{name} — {descriptions[name]}", name)
+        return combo
+
+    def _statuses(self) -> QListWidget:
+        """The span statuses to export (accepted ones by default)."""
+        status_names = {
+            SpanStatus.ACCEPTED: self.tr("accepted"),
+            SpanStatus.SUGGESTED: self.tr("suggested"),
+            SpanStatus.REJECTED: self.tr("rejected"),
+        }
+        return _checklist(
+            self,
+            [(s.value, status_names[s]) for s in status_names],
+            {SpanStatus.ACCEPTED.value},
+        )
 
     @property
     def format_name(self) -> str:

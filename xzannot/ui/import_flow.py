@@ -4,29 +4,20 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from xzannot.errors import CancelledError
 from xzannot.io.pdfium_worker import PdfiumWorker
-from xzannot.operations.importing import (
-    ImportOutcome,
-    read_document,
-    store_documents,
-)
-from xzannot.store.database import Project
+from xzannot.operations import importing
+from xzannot.operations.changes import joined
+from xzannot.operations.importing import ImportOutcome
+from xzannot.operations.project import Project
+from xzannot.ui.bus import ChangeBus
+from xzannot.ui.common import fill
 from xzannot.ui.progress import ProgressRun
 from xzannot.ui.tasks import TaskRunner
-
-
-def _file_progress(
-    progress: Callable[[int, int], None], index: int, files: int, done: int, total: int
-) -> None:
-    """Files count as equal parts of the bar; pages move it within a file."""
-    progress(index * 1000 + (done * 1000 // max(total, 1)), files * 1000)
 
 
 def import_files(
@@ -37,14 +28,9 @@ def import_files(
     progress: Callable[[int, int], None],
     cancel: threading.Event,
 ) -> list[ImportOutcome]:
-    """Read every file, then store them all in one transaction (runs off the GUI thread)."""
-    reads = []
-    for index, path in enumerate(paths):
-        page_progress = partial(_file_progress, progress, index, len(paths))
-        reads.append(read_document(worker, path, progress=page_progress, cancel=cancel))
-    if cancel.is_set():
-        raise CancelledError()
-    return store_documents(project, reads)
+    """Read every file the project does not hold yet, then store them all in one
+    transaction (runs off the GUI thread)."""
+    return importing.import_files(project, worker, paths, progress=progress, cancel=cancel)
 
 
 class ImportFlow(QObject):
@@ -52,8 +38,11 @@ class ImportFlow(QObject):
 
     finished = Signal(str)  # a summary for the status bar, after the project changed
 
-    def __init__(self, parent: QWidget, tasks: TaskRunner, worker: PdfiumWorker) -> None:
+    def __init__(
+        self, parent: QWidget, tasks: TaskRunner, worker: PdfiumWorker, bus: ChangeBus
+    ) -> None:
         super().__init__(parent)
+        self._bus = bus
         self._parent = parent
         self._tasks = tasks
         self._worker = worker
@@ -77,8 +66,8 @@ class ImportFlow(QObject):
         self.needing_text = [p for o in new for p in o.page_ids_needing_text]
         pages = sum(o.pages for o in new)
         old = len(outcomes) - len(new)
-        text = self.tr("Imported %1 document(s), %2 page(s).").replace("%1", str(len(new)))
-        text = text.replace("%2", str(pages))
+        text = fill(self.tr("Imported %1 document(s), %2 page(s)."), len(new), pages)
         if old:
-            text += " " + self.tr("%1 already in the project.").replace("%1", str(old))
+            text += " " + fill(self.tr("%1 already in the project."), old)
+        self._bus.publish(joined(o.changes for o in outcomes))
         self.finished.emit(text)

@@ -15,8 +15,9 @@ from PySide6.QtCore import Signal
 
 from xzannot.core.labels import LabelDef
 from xzannot.core.pages import PageStatus
-from xzannot.core.spans import SpanInfo, SpanStatus
+from xzannot.core.spans import SpanStatus
 from xzannot.ui.commands import AddSpan, ChangeSpan, Context, SetPageStatus
+from xzannot.ui.common import fill
 from xzannot.ui.controller import Controller
 
 
@@ -24,19 +25,15 @@ class Labelling(Controller):
     """Creates, relabels, accepts, rejects and deletes spans through the undo stack."""
 
     message = Signal(str)  # a hint or a problem, for the status bar
-    changed = Signal(int, object)  # a page whose spans or status were saved; the span or None
 
     labels: Mapping[str, LabelDef] = MappingProxyType({})  # replaced by set_labels
 
     @cached_property
     def _context(self) -> Context:
-        return self.context(self._changed)
+        return self.context()
 
     def set_labels(self, labels: list[LabelDef]) -> None:
         self.labels = {label.key: label for label in labels}
-
-    def _changed(self, page_id: int, span: SpanInfo | None) -> None:
-        self.changed.emit(page_id, span)
 
     def _name(self, key: str) -> str:
         label = self.labels.get(key)
@@ -49,7 +46,7 @@ class Labelling(Controller):
             return
         start, end = self.state.selection
         if end > start:
-            text = self.tr("Mark as %1").replace("%1", self._name(key))
+            text = fill(self.tr("Mark as %1"), self._name(key))
             command = AddSpan(self._context, page_id, (start, end, key), self._annotator(), text)
             self.undo.push(command)
             if command.span_id is not None:  # select it: the next key relabels it
@@ -58,7 +55,7 @@ class Labelling(Controller):
         span = self.state.span(self.state.selected_span)
         if span is not None:
             if span.label != key:
-                self.change({"label": key}, self.tr("Relabel as %1").replace("%1", self._name(key)))
+                self.change({"label": key}, fill(self.tr("Relabel as %1"), self._name(key)))
             return
         self.message.emit(self.tr("Select some text first, then press a label's key."))
 

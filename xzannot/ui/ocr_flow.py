@@ -29,8 +29,9 @@ from xzannot.io.ocr.engines import missing_reason
 from xzannot.io.ocr.names import ENGINES
 from xzannot.io.ocr.worker import OcrWorker
 from xzannot.operations.ocr import OcrOutcome, ocr_pages, read_region, region_evidence
-from xzannot.store.database import Project
+from xzannot.operations.project import Project
 from xzannot.ui import settings as keys
+from xzannot.ui.common import fill
 from xzannot.ui.progress import ProgressRun
 from xzannot.ui.settings import Settings
 from xzannot.ui.tasks import TaskRunner
@@ -99,9 +100,7 @@ class OcrDialog(QDialog):
         if missing_reason(str(self.engine.currentData())) is not None:
             self.ok.setEnabled(False)
             self.note.setText(
-                self.tr("No OCR engine can run here: %1").replace(
-                    "%1", missing_reason(ENGINES[0]) or ""
-                )
+                fill(self.tr("No OCR engine can run here: %1"), missing_reason(ENGINES[0]) or "")
             )
 
     def choice(self) -> OcrChoice:
@@ -203,16 +202,12 @@ class OcrFlow(QObject):
 
     def _done(self, outcome: OcrOutcome) -> None:
         pages = len(outcome.read)
-        text = (
-            self.tr("Read %1 page(s) with %2.")
-            .replace("%1", str(pages))
-            .replace("%2", outcome.engine or "OCR")
-        )
+        text = fill(self.tr("Read %1 page(s) with %2."), pages, outcome.engine or "OCR")
         if outcome.cancelled:
-            text = self.tr("OCR stopped after %1 page(s); they are kept.").replace("%1", str(pages))
+            text = fill(self.tr("OCR stopped after %1 page(s); they are kept."), pages)
         problems = outcome.skipped + outcome.failed
         if problems:
-            text += " " + self.tr("Not read: %1").replace("%1", "; ".join(problems[:3]))
+            text += " " + fill(self.tr("Not read: %1"), "; ".join(problems[:3]))
         self._finished(text)
 
     def choose_region(self, page_id: int, region: Box) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPen, QPixmap, QUndoStack
+from PySide6.QtGui import QColor, QFont, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QHBoxLayout,
@@ -25,17 +25,17 @@ from PySide6.QtWidgets import (
 
 from xzannot.core.collate import Difference
 from xzannot.core.edits import Edit
-from xzannot.core.spans import SpanInfo
 from xzannot.errors import UserError
+from xzannot.operations.browsing import Unsure
+from xzannot.operations.changes import OpChanges
 from xzannot.operations.ocr import unsure
-from xzannot.store.database import Project
-from xzannot.store.ocr import Unsure
 from xzannot.ui.commands import AcceptCharacters, Context, TypeCorrection
-from xzannot.ui.controller import Controller
+from xzannot.ui.common import fill
+from xzannot.ui.controller import Controller, Workbench
 from xzannot.ui.differences_panel import DifferencesPanel
-from xzannot.ui.page_state import PageState
 from xzannot.ui.page_view import PageView
-from xzannot.ui.text_view import UNSURE_COLOR, TextView
+from xzannot.ui.text_marks import UNSURE_COLOR
+from xzannot.ui.text_view import TextView
 
 _GLYPH_HEIGHT = 120
 
@@ -112,18 +112,14 @@ class OcrCheckPanel(QWidget):
         if item.unsure is not None:
             self.reading.setText(item.unsure.char)
             self.detail.setText(
-                self.tr("Read with confidence %1%.").replace(
-                    "%1", f"{item.unsure.confidence * 100:.0f}"
-                )
+                fill(self.tr("Read with confidence %1%."), f"{item.unsure.confidence * 100:.0f}")
             )
             readings = item.unsure.alternatives
         else:
             assert item.difference is not None
             self.reading.setText(item.difference.page_reading or "∅")
             self.detail.setText(
-                self.tr("The reference reads “%1”.").replace(
-                    "%1", item.difference.reference_reading
-                )
+                fill(self.tr("The reference reads “%1”."), item.difference.reference_reading)
             )
             readings = (item.difference.reference_reading,)
         for text in readings:
@@ -137,13 +133,11 @@ class OcrCheckPanel(QWidget):
 class OcrQueue(Controller):
     """Keeps the queue of the shown page, marks it, and walks it page after page."""
 
-    textChanged = Signal(int)
-    accepted = Signal(int)
     counted = Signal(int, int)  # a page and how many of its characters wait to be checked
 
     def __init__(
         self,
-        controller: tuple[PageState, QUndoStack, Callable[[], Project], Callable[[], str]],
+        bench: Workbench,
         *,
         panel: OcrCheckPanel,
         page_view: PageView,
@@ -152,7 +146,7 @@ class OcrQueue(Controller):
         next_page: Callable[[int], bool],
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(*controller, parent)
+        super().__init__(bench, parent)
         self.panel = panel
         self.page_view = page_view
         self.text_view = text_view
@@ -167,18 +161,17 @@ class OcrQueue(Controller):
         panel.readingChosen.connect(self.choose_reading)
         panel.stepRequested.connect(self.step)
         page_view.imageShown.connect(self._show_current)
+        bench.bus.changed.connect(self._changed)
 
     @cached_property
-    def _text_context(self) -> Context:
-        return self.context(lambda page_id, _span: self.textChanged.emit(page_id))
+    def _context(self) -> Context:
+        return self.context()
 
-    @cached_property
-    def _accept_context(self) -> Context:
-        return self.context(self._accepted)
-
-    def _accepted(self, page_id: int, _span: SpanInfo | None) -> None:
-        self.accepted.emit(page_id)
-        self.load()
+    def _changed(self, changes: OpChanges) -> None:
+        """A saved change to the shown page: its queue is read again (and walked on from the
+        place changed)."""
+        if changes.touches(self.state.page_id):
+            self.load()
 
     def load(self) -> None:
         """Read the shown page's queue and mark it in the text and on the image."""
@@ -208,10 +201,10 @@ class OcrQueue(Controller):
     def summary(self) -> str:
         """How much the shown page's queue holds."""
         differences = len(self.differences.model.differences())
-        return (
-            self.tr("%1 character(s) to check, %2 difference(s) from the reference.")
-            .replace("%1", str(len(self.unsure)))
-            .replace("%2", str(differences))
+        return fill(
+            self.tr("%1 character(s) to check, %2 difference(s) from the reference."),
+            len(self.unsure),
+            differences,
         )
 
     def items(self) -> list[QueueItem]:
@@ -301,11 +294,9 @@ class OcrQueue(Controller):
         page_id = self.state.page_id
         if item is None or item.unsure is None or page_id is None:
             return
-        text = self.tr("Accept “%1”").replace("%1", item.unsure.char)
+        text = fill(self.tr("Accept “%1”"), item.unsure.char)
         self._resume = item.start
-        self.undo.push(
-            AcceptCharacters(self._accept_context, page_id, [item.unsure.original], text)
-        )
+        self.undo.push(AcceptCharacters(self._context, page_id, [item.unsure.original], text))
 
     def choose_reading(self, reading: str) -> None:
         """Put another reading in place of the character or difference being checked."""
@@ -316,11 +307,11 @@ class OcrQueue(Controller):
         self._resume = item.start + len(reading)
         self.undo.push(
             TypeCorrection(
-                self._text_context,
+                self._context,
                 page_id,
                 edit,
                 self._annotator(),
-                self.tr("Read “%1”").replace("%1", reading),
+                fill(self.tr("Read “%1”"), reading),
                 on=data.text,
             )
         )

@@ -9,9 +9,11 @@ from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from xzannot.core.boxes import Box
+from xzannot.operations.changes import OpChanges
 from xzannot.operations.ocr import unsure_shares
 from xzannot.ui import settings as keys
 from xzannot.ui.commands import ReadRegion
+from xzannot.ui.common import BRIEF_MS, LONG_MS, fill
 from xzannot.ui.ocr_flow import OcrFlow
 from xzannot.ui.ocr_queue import OcrCheckPanel, OcrQueue
 
@@ -32,7 +34,7 @@ class OcrTools(QObject):
         window.tabifyDockWidget(window.spans_dock, self.dock)
         window.spans_dock.raise_()
         self.queue = OcrQueue(
-            (window.state, window.undo_stack, lambda: window.project, window.annotator),
+            window.bench,
             panel=self.panel,
             page_view=window.page_view,
             text_view=window.text_view,
@@ -40,9 +42,7 @@ class OcrTools(QObject):
             next_page=self._next_page,
             parent=self,
         )
-        self.queue.textChanged.connect(window.after_text_change)
         self.queue.counted.connect(window.pages_model.set_unsure_of)
-        self.queue.failed.connect(window.change_failed)
         self.flow = OcrFlow(
             window,
             window.tasks,
@@ -53,7 +53,6 @@ class OcrTools(QObject):
         )
         window.page_view.regionPicked.connect(self._region_picked)
         window.pageShown.connect(lambda _page: self.queue.load())
-        window.saved.connect(self.queue.load)
 
     def add_actions(self, menu: QMenu) -> None:
         """The OCR entries of the Tools menu."""
@@ -91,7 +90,7 @@ class OcrTools(QObject):
                 w.select_row(row)
                 return True
             row += delta
-        w.statusBar().showMessage(self.tr("Nothing more to check in that direction."), 5000)
+        w.statusBar().showMessage(self.tr("Nothing more to check in that direction."), BRIEF_MS)
         return False
 
     def refresh_shares(self) -> None:
@@ -125,8 +124,8 @@ class OcrTools(QObject):
         answer = QMessageBox.question(
             self.window,
             self.tr("OCR"),
-            self.tr("%1 page(s) have no text (scans). Read them with OCR now?").replace(
-                "%1", str(len(page_ids))
+            fill(
+                self.tr("%1 page(s) have no text (scans). Read them with OCR now?"), len(page_ids)
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
@@ -139,7 +138,7 @@ class OcrTools(QObject):
             return
         self.window.page_view.pick_region()
         self.window.statusBar().showMessage(
-            self.tr("Drag a rectangle round the text to read again."), 8000
+            self.tr("Drag a rectangle round the text to read again."), LONG_MS
         )
 
     def _region_picked(self, rect: QRectF) -> None:
@@ -152,7 +151,7 @@ class OcrTools(QObject):
         w = self.window
         w.undo_stack.push(
             ReadRegion(
-                self.queue.context(lambda page, _span: w.after_text_change(page)),
+                self.queue.context(),
                 page_id,
                 (region, text, evidence),
                 w.annotator(),
@@ -161,5 +160,6 @@ class OcrTools(QObject):
         )
 
     def _finished(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
-        self.window.reload_project()
+        self.window.statusBar().showMessage(text, LONG_MS)
+        # pages read (or perhaps partly, if cancelled): their text, status and queue
+        self.window.bus.publish(OpChanges(text=True, ocr=True))

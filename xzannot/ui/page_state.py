@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from xzannot.core.boxes import Box
 from xzannot.core.spans import SpanInfo, nesting_levels, spans_at
-from xzannot.store.documents import DocumentInfo, PageInfo
+from xzannot.operations.browsing import DocumentInfo, PageInfo
 
 
 @dataclass

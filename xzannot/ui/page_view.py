@@ -7,14 +7,11 @@ same as character boxes, so later overlays can be placed without conversion.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
-    QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -24,7 +21,6 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsTextItem,
@@ -32,57 +28,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xzannot.io.render import RenderedPage
+from xzannot.ui.common import ZOOM_STEP, fill
+from xzannot.ui.page_image import PageImage, RenderFn
 from xzannot.ui.page_overlay import GlyphOverlay
 from xzannot.ui.page_state import PageState
 from xzannot.ui.tasks import TaskRunner
-
-RenderFn = Callable[[Path, int, float, float], "Future[RenderedPage]"]
 
 MIN_ZOOM, MAX_ZOOM = 0.1, 8.0
 _RERENDER_DELAY_MS = 120
 
 
-_SHARP_SCALE = 300 / 72  # pixels per point of the page a glyph is cut from
+def select_rect(state: PageState, rect: QRectF) -> None:
+    """Select the characters whose boxes lie inside a page rectangle (points)."""
+    first, last = state.chars_in_rect(rect.left(), rect.top(), rect.right(), rect.bottom())
+    state.select_span(-1)
+    state.select_text(first, last)
 
 
-def _cut(
-    image: QImage, scale: float, box: tuple[float, float, float, float], height: int
-) -> QPixmap:
-    """The part of a page image (``scale`` pixels per point) under a box, with a margin,
-    ``height`` pixels tall."""
-    left, top, right, bottom = box
-    margin = 0.35 * (bottom - top)
-    rect = QRectF(
-        (left - margin) * scale,
-        (top - margin) * scale,
-        (right - left + 2 * margin) * scale,
-        (bottom - top + 2 * margin) * scale,
-    ).toAlignedRect()
-    rect = rect.intersected(image.rect())
-    part = image.copy(rect).convertToFormat(QImage.Format.Format_RGB32)
-    if part.isNull():
-        return QPixmap()
-    factor = height / part.height()
-    part = part.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
-    painter = QPainter(part)  # the glyph's own box, among its neighbours
-    painter.setPen(QPen(QColor(217, 72, 15), 2))
-    painter.drawRect(
-        QRectF(
-            (left * scale - rect.left()) * factor,
-            (top * scale - rect.top()) * factor,
-            (right - left) * scale * factor,
-            (bottom - top) * scale * factor,
-        )
-    )
-    painter.end()
-    return QPixmap.fromImage(part)
-
-
-def to_qimage(page: RenderedPage) -> QImage:
-    """A QImage that owns a copy of the rendered pixels."""
-    image = QImage(page.data, page.width, page.height, page.stride, QImage.Format.Format_RGB888)
-    return image.copy()
+def click_point(state: PageState, point: QPointF) -> None:
+    """Put the caret at the glyph under a page point, and pick the span there."""
+    char = state.char_at_point(point.x(), point.y())
+    if char is None:
+        return
+    state.select_text(char, char)
+    state.select_span(state.pick_span_at(char))
 
 
 class PageView(QGraphicsView):
@@ -102,8 +71,6 @@ class PageView(QGraphicsView):
     ) -> None:
         super().__init__(parent)
         self.state = state
-        self._tasks = tasks
-        self._render = render
         self._scene = QGraphicsScene(self)
         self.setScene(self._scene)
         self.setBackgroundBrush(QColor("#5f6368"))
@@ -111,18 +78,19 @@ class PageView(QGraphicsView):
         self.setMouseTracking(True)
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self._pixmap_item = QGraphicsPixmapItem()
-        self._pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        self._scene.addItem(self._pixmap_item)
+        self.image = PageImage(
+            self._scene, tasks, render, lambda: self.zoom() * self.devicePixelRatioF(), self
+        )
+        self.image.shown.connect(self.imageShown)
+        self.image.failed.connect(
+            lambda why: self.show_message(fill(self.tr("The page could not be rendered: %1"), why))
+        )
         self._message = QGraphicsTextItem()
         self._message.setDefaultTextColor(QColor("white"))
         self._scene.addItem(self._message)
-        self._source: tuple[Path, int, float] | None = None
         self.region_mode = False  # the next drag picks a region to read again
         self._page_size = (0.0, 0.0)
         self._fit_width = True
-        self._generation = 0
-        self._rendered_scale = 0.0
         self.overlay = GlyphOverlay(self._scene, state, self)
         self._press: QPointF | None = None  # scene point where a left drag began
         self._pan_from: QPoint | None = None  # view point where a pan began
@@ -137,7 +105,7 @@ class PageView(QGraphicsView):
         self._rerender = QTimer(self)
         self._rerender.setSingleShot(True)
         self._rerender.setInterval(_RERENDER_DELAY_MS)
-        self._rerender.timeout.connect(self._request_render)
+        self._rerender.timeout.connect(self.image.request)
 
     # what is shown
     def show_page(
@@ -145,25 +113,22 @@ class PageView(QGraphicsView):
     ) -> None:
         """Show page ``number`` of the PDF (or frame of the image) at ``source``, turned by
         ``skew`` degrees (None: a page without an image)."""
-        self._generation += 1
-        self._pixmap_item.setPixmap(QPixmap())
-        self._rendered_scale = 0.0
         self._message.setPlainText("")
         if source is None or width <= 0 or height <= 0:
-            self._source = None
+            self.image.show(None)
             self._page_size = (0.0, 0.0)
             self.show_message(self.tr("This page has no image (it was imported as text)."))
             return
-        self._source = (source, number, skew)
+        self.image.show((source, number, skew))
         self._page_size = (width, height)
         self._scene.setSceneRect(QRectF(0, 0, width, height))
         if self._fit_width:
             self._apply_fit_width()
-        self._request_render()
+        self.image.request()
 
     def show_message(self, text: str) -> None:
         """A message in place of the image (missing file, no image)."""
-        self._pixmap_item.setPixmap(QPixmap())
+        self.image.clear()
         self._message.setPlainText(text)
         self._message.setTextWidth(300)
         self._scene.setSceneRect(self._message.boundingRect())
@@ -177,10 +142,7 @@ class PageView(QGraphicsView):
     def crop(self, box: tuple[float, float, float, float], height: int = 96) -> QPixmap:
         """The part of the image on screen under a box (points), with a margin, ``height``
         pixels tall (a null pixmap while no image is shown)."""
-        pixmap = self._pixmap_item.pixmap()
-        if pixmap.isNull() or self._rendered_scale <= 0:
-            return QPixmap()
-        return _cut(pixmap.toImage(), self._rendered_scale, box, height)
+        return self.image.crop(box, height)
 
     def sharp_crop(
         self,
@@ -190,28 +152,15 @@ class PageView(QGraphicsView):
     ) -> None:
         """Like :meth:`crop`, cut from the page rendered at 300 dpi or more (off the GUI
         thread; ``done`` is called with it unless another page is shown meanwhile)."""
-        if self._source is None:
-            return
-        path, number, skew = self._source
-        generation = self._generation
-
-        def rendered(page: RenderedPage) -> None:
-            if generation == self._generation:
-                done(_cut(to_qimage(page), page.scale, box, height))
-
-        self._tasks.watch(
-            self._render(path, number, max(_SHARP_SCALE, self._rendered_scale), skew),
-            done=rendered,
-            failed=lambda _exc: None,
-        )
+        self.image.sharp_crop(box, height, done)
 
     def has_image(self) -> bool:
         """Whether a rendered image is on screen."""
-        return not self._pixmap_item.pixmap().isNull()
+        return self.image.has_image()
 
     def image_scale(self) -> float:
         """Pixels per point of the image on screen (0 if none)."""
-        return self._rendered_scale
+        return self.image.scale
 
     def zoom(self) -> float:
         """Screen pixels per PDF point."""
@@ -224,6 +173,10 @@ class PageView(QGraphicsView):
         self._fit_width = False
         self._set_scale(zoom)
 
+    def zoom_by(self, factor: float) -> None:
+        """Zoom in (``factor`` above 1) or out (below 1) from the zoom shown."""
+        self.set_zoom(self.zoom() * factor)
+
     def fits_width(self) -> bool:
         """Whether the view keeps the page fitted to its width."""
         return self._fit_width
@@ -231,7 +184,7 @@ class PageView(QGraphicsView):
     def reveal(self, start: int, end: int) -> None:
         """Scroll so that the glyphs of ``[start, end)`` are in view."""
         data = self.state.data
-        if data is None or self._source is None:
+        if data is None or self.image.source is None:
             return
         from xzannot.core.boxes import line_rects
 
@@ -264,12 +217,12 @@ class PageView(QGraphicsView):
             self._set_scale(max(MIN_ZOOM, available / width))
 
     def _set_scale(self, zoom: float) -> None:
-        if abs(zoom - self.zoom()) < 1e-6 and self._rendered_scale:
+        if abs(zoom - self.zoom()) < 1e-6 and self.image.scale:
             return
         self.resetTransform()
         self.scale(zoom, zoom)
         self.zoomChanged.emit(zoom)
-        if self._source is not None:
+        if self.image.source is not None:
             self._rerender.start()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -282,9 +235,9 @@ class PageView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.set_zoom(self.zoom() * 1.25)
+            self.zoom_by(ZOOM_STEP)
         elif event.key() == Qt.Key.Key_Minus:
-            self.set_zoom(self.zoom() / 1.25)
+            self.zoom_by(1 / ZOOM_STEP)
         elif event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
@@ -305,7 +258,7 @@ class PageView(QGraphicsView):
         if pan:
             self._pan_from = event.position().toPoint()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
-        elif event.button() == Qt.MouseButton.LeftButton and self._source is not None:
+        elif event.button() == Qt.MouseButton.LeftButton and self.image.source is not None:
             self._press = self.mapToScene(event.position().toPoint())
         event.accept()
 
@@ -346,23 +299,9 @@ class PageView(QGraphicsView):
                 self.regionPicked.emit(rect)
             return
         if rect.width() * self.zoom() > 4 or rect.height() * self.zoom() > 4:
-            self.select_rect(rect)
+            select_rect(self.state, rect)
         else:
-            self.click_point(end)
-
-    def select_rect(self, rect: QRectF) -> None:
-        """Select the characters whose boxes lie inside a page rectangle (points)."""
-        first, last = self.state.chars_in_rect(rect.left(), rect.top(), rect.right(), rect.bottom())
-        self.state.select_span(-1)
-        self.state.select_text(first, last)
-
-    def click_point(self, point: QPointF) -> None:
-        """Put the caret at the glyph under a page point, and pick the span there."""
-        char = self.state.char_at_point(point.x(), point.y())
-        if char is None:
-            return
-        self.state.select_text(char, char)
-        self.state.select_span(self.state.pick_span_at(char))
+            click_point(self.state, end)
 
     def leaveEvent(self, event: object) -> None:
         self.state.hover_span(-1)
@@ -370,36 +309,5 @@ class PageView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._fit_width and self._source is not None:
+        if self._fit_width and self.image.source is not None:
             self._apply_fit_width()
-
-    # rendering
-    def _wanted_scale(self) -> float:
-        return self.zoom() * self.devicePixelRatioF()
-
-    def _request_render(self) -> None:
-        if self._source is None:
-            return
-        scale = self._wanted_scale()
-        if abs(scale - self._rendered_scale) < 1e-3:
-            return
-        path, number, skew = self._source
-        self._tasks.watch(
-            self._render(path, number, scale, skew),
-            done=partial(self._on_rendered, self._generation),
-            failed=partial(self._on_failed, self._generation),
-        )
-
-    def _on_rendered(self, generation: int, page: RenderedPage) -> None:
-        if generation != self._generation:
-            return  # an answer for a page no longer shown
-        pixmap = QPixmap.fromImage(to_qimage(page))
-        pixmap.setDevicePixelRatio(1.0)
-        self._pixmap_item.setPixmap(pixmap)
-        self._pixmap_item.setScale(1.0 / page.scale)
-        self._rendered_scale = page.scale
-        self.imageShown.emit()
-
-    def _on_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
-            self.show_message(self.tr("The page could not be rendered: %1").replace("%1", str(exc)))

@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from xzannot.core.pages import PageStatus
-from xzannot.store.collation import Agreement
-from xzannot.store.documents import DocumentInfo, PageInfo
+from xzannot.operations.browsing import Agreement, DocumentInfo, PageInfo
+from xzannot.ui.common import fill
 from xzannot.ui.row_model import Index, RowTableModel
 
 
@@ -127,25 +127,21 @@ class PagesModel(RowTableModel[PageInfo]):
         if role == Qt.ItemDataRole.DecorationRole and column == "page" and page.suspect:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.ToolTipRole and column == "page" and page.suspect:
-            return self.tr("The text layer cannot be trusted: %1").replace("%1", page.suspect)
+            return fill(self.tr("The text layer cannot be trusted: %1"), page.suspect)
         if role == Qt.ItemDataRole.ToolTipRole and column == "unsure" and page.id in self._unsure:
             low, read = self._unsure[page.id]
-            return (
-                self.tr("%1 of %2 characters read by OCR are unsure and not yet checked (F7).")
-                .replace("%1", str(low))
-                .replace("%2", str(read))
+            return fill(
+                self.tr("%1 of %2 characters read by OCR are unsure and not yet checked (F7)."),
+                low,
+                read,
             )
         if role == Qt.ItemDataRole.ToolTipRole and column == "cer":
             return self._cer_tip(page.id)
         if role == Qt.ItemDataRole.ToolTipRole and column == "status" and page.suspect:
-            return self.tr("The text layer cannot be trusted: %1").replace("%1", page.suspect)
+            return fill(self.tr("The text layer cannot be trusted: %1"), page.suspect)
         if role == Qt.ItemDataRole.ToolTipRole:
             doc = self._documents.get(page.document_id)
-            return (
-                self.tr("%1, page %2")
-                .replace("%1", doc.title if doc else "?")
-                .replace("%2", str(page.number))
-            )
+            return fill(self.tr("%1, page %2"), doc.title if doc else "?", page.number)
         return None
 
     def _status_text(self, page: PageInfo) -> str:
@@ -171,8 +167,8 @@ class PagesModel(RowTableModel[PageInfo]):
             return self.tr("Not collated with a reference yet.")
         if agreement.reference_id is None:
             return self.tr("No counterpart in a reference text.")
-        return (
-            self.tr("%1 open difference(s) from the reference, which covers %2% of the page.")
-            .replace("%1", str(agreement.open_differences))
-            .replace("%2", f"{agreement.coverage * 100:.0f}")
+        return fill(
+            self.tr("%1 open difference(s) from the reference, which covers %2% of the page."),
+            agreement.open_differences,
+            f"{agreement.coverage * 100:.0f}",
         )

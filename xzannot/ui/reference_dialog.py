@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from xzannot.core.boilerplate import strip_web_furniture
 from xzannot.errors import UserError
+from xzannot.operations.browsing import DocumentInfo
 from xzannot.operations.importing import ReferenceOutcome, import_reference, read_reference
-from xzannot.store.database import Project
-from xzannot.store.documents import DocumentInfo
+from xzannot.operations.project import Project
+from xzannot.ui.common import fill
 
 
 class ReferenceDialog(QDialog):
@@ -105,11 +106,9 @@ class ReferenceDialog(QDialog):
             strip_web_furniture(self.text.toPlainText()).removed if self.strip.isChecked() else ()
         )
         for number, line in removed:
-            self.removed.addItem(
-                self.tr("line %1: %2").replace("%1", str(number)).replace("%2", line)
-            )
+            self.removed.addItem(fill(self.tr("line %1: %2"), number, line))
         self.removed_label.setText(
-            self.tr("%1 line(s) of the web page will be left out:").replace("%1", str(len(removed)))
+            fill(self.tr("%1 line(s) of the web page will be left out:"), len(removed))
             if removed
             else self.tr("No web page lines found.")
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from xzannot.ui.common import fill
+
 
 class SuspectBanner(QLabel):
     """Says, for a page whose text layer is not what the page shows, why and what to do."""
@@ -22,7 +24,7 @@ class SuspectBanner(QLabel):
         if not reason:
             self.hide()
             return
-        self.setText(self.tr("This page's text layer cannot be trusted: %1").replace("%1", reason))
+        self.setText(fill(self.tr("This page's text layer cannot be trusted: %1"), reason))
         self.show()
 
 

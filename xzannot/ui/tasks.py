@@ -95,10 +95,13 @@ class TaskRunner(QObject):
     def _watch(self, task_id: int, future: Future[Any]) -> None:
         def _report(f: Future[Any]) -> None:
             exc = f.exception()
-            if exc is None:
-                self._finished.emit(task_id, f.result())
-            else:
-                self._failed.emit(task_id, exc)
+            try:
+                if exc is None:
+                    self._finished.emit(task_id, f.result())
+                else:
+                    self._failed.emit(task_id, exc)
+            except RuntimeError:
+                pass  # the window closed meanwhile: nobody is left to tell
 
         future.add_done_callback(_report)
 

@@ -1,22 +1,15 @@
-"""The page's text in a CJK font, with its spans drawn over it.
-
-Each span is a translucent fill in its label's colour plus a bar under the text;
-overlapping spans get bars at different depths (core.spans.nesting_levels), so
-none hides another. Suggested spans are dashed, rejected ones grey.
-"""
+"""The page's text in a CJK font, with its spans drawn over it (see ui/text_marks.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
     QMouseEvent,
-    QPainter,
     QPaintEvent,
-    QPen,
     QResizeEvent,
     QTextBlockFormat,
     QTextCursor,
@@ -26,17 +19,12 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from xzannot.core.edits import Edit
 from xzannot.core.labels import LabelDef
-from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.core.utf16 import Utf16Map
 from xzannot.ui.fonts import cjk_font
 from xzannot.ui.page_state import PageState
+from xzannot.ui.text_marks import TextMarks
 
 LINE_HEIGHT_PERCENT = 160
-BAR_HEIGHT = 2.0
-BAR_STEP = 3.0
-REJECTED_COLOR = QColor("#868e96")
-DIFFERENCE_COLOR = QColor("#f08c00")  # where the page differs from its reference
-UNSURE_COLOR = QColor("#d9480f")  # characters OCR was unsure of
 
 
 def _x(line: QTextLine, position: int) -> float:
@@ -56,11 +44,8 @@ class TextView(QPlainTextEdit):
 
     def __init__(self, state: PageState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._differences: list[tuple[int, int]] = []
-        self._current_difference: int | None = None
-        self._unsure: list[int] = []
-        self._current_unsure: int | None = None
         self.state = state
+        self.marks = TextMarks(self)
         self.setReadOnly(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -71,7 +56,6 @@ class TextView(QPlainTextEdit):
         self.setPlaceholderText(self.tr("No text on this page."))
         self.viewport().setMouseTracking(True)
         self._map = Utf16Map("")
-        self._colors: dict[str, QColor] = {}
         self._syncing = False
         self._in_change = False
         self._press: QPoint | None = None
@@ -158,7 +142,7 @@ class TextView(QPlainTextEdit):
 
     def set_labels(self, labels: list[LabelDef]) -> None:
         """Colours of the label schema."""
-        self._colors = {label.key: QColor(label.color) for label in labels}
+        self.marks.colors = {label.key: QColor(label.color) for label in labels}
         self.viewport().update()
 
     # text <-> state
@@ -301,102 +285,16 @@ class TextView(QPlainTextEdit):
 
     def set_differences(self, ranges: list[tuple[int, int]], current: int | None = None) -> None:
         """Mark where the page differs from its reference (``current``: the selected one)."""
-        self._differences = list(ranges)
-        self._current_difference = current
+        self.marks.differences = list(ranges)
+        self.marks.current_difference = current
         self.viewport().update()
 
     def set_unsure(self, positions: list[int], current: int | None = None) -> None:
         """Mark the characters OCR was unsure of (``current``: the one being checked)."""
-        self._unsure = list(positions)
-        self._current_unsure = current
+        self.marks.unsure = list(positions)
+        self.marks.current_unsure = current
         self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        spans = self.state.spans
-        if not spans and not self._differences and not self._unsure:
-            return
-        first, last = self._visible_range()
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        visible = QRectF(self.viewport().rect())
-        for span in spans:
-            if span.orphaned or not span.overlaps(first, last):
-                continue  # an orphan's offsets are where its text used to be
-            rects = [r for r in self.span_rects(span.start, span.end) if r.intersects(visible)]
-            if rects:
-                self._paint_span(painter, span, rects)
-        self._paint_differences(painter, first, last)
-        self._paint_unsure(painter, first, last)
-        painter.end()
-
-    def _paint_unsure(self, painter: QPainter, first: int, last: int) -> None:
-        """A dotted orange line under each character OCR was unsure of; a box round the
-        one being checked."""
-        for position in self._unsure:
-            if not first <= position <= last:
-                continue
-            current = position == self._current_unsure
-            pen = QPen(UNSURE_COLOR, 2.2 if current else 1.6, Qt.PenStyle.DotLine)
-            painter.setPen(pen)
-            for rect in self.span_rects(position, position + 1):
-                y = rect.bottom() + 2.5
-                painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-                if current:
-                    painter.setPen(QPen(UNSURE_COLOR, 1.4))
-                    painter.drawRect(rect.adjusted(-1, -1, 1, 1))
-
-    def _paint_differences(self, painter: QPainter, first: int, last: int) -> None:
-        """A wavy line under text that differs from the reference; a caret where it lacks text."""
-        for number, (start, end) in enumerate(self._differences):
-            if end < first or start > last:
-                continue
-            pen = QPen(DIFFERENCE_COLOR, 2.4 if number == self._current_difference else 1.4)
-            painter.setPen(pen)
-            if start == end:  # the reference has text here that the page lacks
-                near = self.span_rects(max(start - 1, 0), max(start, 1))
-                if near:
-                    rect = near[0]
-                    x = rect.right() if start > 0 else rect.left()
-                    painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom() + 3))
-                    painter.drawLine(
-                        QPointF(x - 3, rect.bottom() + 3), QPointF(x + 3, rect.bottom() + 3)
-                    )
-                continue
-            for rect in self.span_rects(start, end):
-                y, x, step = rect.bottom() + 1.5, rect.left(), 3.0
-                up = True
-                while x < rect.right():
-                    nxt = min(x + step, rect.right())
-                    painter.drawLine(
-                        QPointF(x, y + (0 if up else 2)), QPointF(nxt, y + (2 if up else 0))
-                    )
-                    x, up = nxt, not up
-
-    def _paint_span(self, painter: QPainter, span: SpanInfo, rects: list[QRectF]) -> None:
-        color = (
-            REJECTED_COLOR
-            if span.status is SpanStatus.REJECTED
-            else self._colors.get(span.label, QColor("#868e96"))
-        )
-        selected = span.id == self.state.selected_span
-        hovered = span.id == self.state.hovered_span
-        fill = QColor(color)
-        fill.setAlpha(
-            70 if selected or hovered else 35 if span.status is SpanStatus.ACCEPTED else 18
-        )
-        level = self.state.levels.get(span.id, 0)
-        pen = QPen(color, 2.0 if selected else 1.2)
-        if span.status is SpanStatus.SUGGESTED:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        for rect in rects:
-            painter.fillRect(rect, fill)
-            bar_top = rect.bottom() + 1 + level * BAR_STEP
-            if span.status is SpanStatus.SUGGESTED:
-                painter.setPen(pen)
-                painter.drawLine(QPointF(rect.left(), bar_top), QPointF(rect.right(), bar_top))
-            else:
-                painter.fillRect(QRectF(rect.left(), bar_top, rect.width(), BAR_HEIGHT), color)
-            if selected or hovered:
-                painter.setPen(pen)
-                painter.drawRect(rect)
+        self.marks.paint()

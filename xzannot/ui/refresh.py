@@ -1,0 +1,137 @@
+"""How each view follows the change bus: every listener asks the :class:`OpChanges` whether
+what its view shows was touched, and reads again only that."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDockWidget
+
+from xzannot.operations import browsing
+from xzannot.operations.changes import OpChanges
+from xzannot.operations.project import Project
+from xzannot.ui.collating import Collating
+from xzannot.ui.corrections_panel import CorrectionsPanel
+from xzannot.ui.page_state import PageState
+from xzannot.ui.pages_model import PagesModel
+
+ProjectFn = Callable[[], Project]
+
+
+class ShownPageRefresh(QObject):
+    """The shown page (its text, boxes, spans and status) after a change to it.
+
+    A change to one other page goes to that page (``go_to``), as an undo does; a change of one
+    span on the shown page is applied as it is, without reading the page again.
+    """
+
+    def __init__(
+        self, state: PageState, project: ProjectFn, go_to: Callable[[int], bool], parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._project = project
+        self._go_to = go_to
+
+    def changed(self, changes: OpChanges) -> None:
+        shown = self.state.page_id
+        page_content = changes.text or changes.edits or changes.spans or changes.page_status
+        if not page_content or not changes.pages:
+            return  # nothing shown changed, or every page did (the project is read again)
+        if len(changes.pages) == 1 and shown not in changes.pages:
+            (page_id,) = changes.pages
+            if self._go_to(page_id):
+                return  # shown afresh, change and all
+        if not changes.touches(shown):
+            return
+        only_span = changes.span is not None and not (changes.text or changes.page_status)
+        if only_span and changes.span is not None and self.state.data is not None:
+            self.state.put_span(changes.span)
+        else:
+            self.reload(text=changes.text)
+
+    def reload(self, *, text: bool = False) -> None:
+        """Read the shown page again; its text is taken anew when ``text`` changed or it
+        differs from what is shown (changed elsewhere meanwhile)."""
+        page_id, data = self.state.page_id, self.state.data
+        if page_id is None or data is None:
+            return
+        read = browsing.reload_page(self._project(), page_id)
+        data.page = read.page
+        if text or read.content.current != data.text:
+            self.state.set_text(read.content.current, read.content.boxes)
+        self.state.set_spans(read.spans)
+
+
+class PagesListRefresh(QObject):
+    """The rows of the pages list whose page changed (status, span count, text state)."""
+
+    def __init__(
+        self, model: PagesModel, state: PageState, project: ProjectFn, parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.state = state
+        self._project = project
+
+    def changed(self, changes: OpChanges) -> None:
+        if not changes.pages or not (
+            changes.spans or changes.page_status or changes.text or changes.ocr
+        ):
+            return  # nothing a row shows, or every page (the project is read again)
+        data = self.state.data
+        others = set(changes.pages)
+        if data is not None and data.page.id in others:  # as the shown page now stands
+            self.model.update_page(data.page, len(data.spans))
+            others.discard(data.page.id)
+        for row in browsing.page_rows(self._project(), sorted(others)) if others else []:
+            self.model.update_page(row.page, row.spans)
+
+
+class CorrectionsRefresh(QObject):
+    """The Corrections dock, read only while it shows: on a new page, and after a change of
+    the shown page's text or of its corrections' review."""
+
+    def __init__(
+        self,
+        panel: CorrectionsPanel,
+        dock: QDockWidget,
+        state: PageState,
+        project: ProjectFn,
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self.panel = panel
+        self.state = state
+        self._project = project
+        dock.visibilityChanged.connect(lambda visible: self.show() if visible else None)
+        state.pageChanged.connect(self.show)
+
+    def changed(self, changes: OpChanges) -> None:
+        if (changes.text or changes.edits) and changes.touches(self.state.page_id):
+            self.show()
+
+    def show(self) -> None:
+        """Show the shown page's corrections (if the dock is in view)."""
+        if not self.panel.isVisible():
+            return  # refreshed when its dock is shown: no work on every page switch
+        page_id = self.state.page_id
+        if page_id is None:
+            self.panel.show_corrections([])
+            return
+        self.panel.show_corrections(browsing.page_corrections(self._project(), page_id))
+
+
+class CollationRefresh(QObject):
+    """The shown page's collation after its text changed, a difference was settled, or a
+    reference was added."""
+
+    def __init__(self, collating: Collating, parent: QObject) -> None:
+        super().__init__(parent)
+        self.collating = collating
+
+    def changed(self, changes: OpChanges) -> None:
+        touched = changes.touches(self.collating.state.page_id)
+        if changes.references or (touched and (changes.text or changes.collation)):
+            self.collating.refresh()
