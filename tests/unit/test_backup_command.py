@@ -14,15 +14,22 @@ from xzannot.store.check import sqlite_problems
 ONLY_TWO = ("--recent", "2", "--daily", "0", "--weekly", "0")
 
 
+def _old_copies(db_path: Path, count: int) -> datetime:
+    """``count`` periodic copies of the project, a day apart, the newest 40 days old."""
+    folder = backup_folder(db_path)
+    folder.mkdir()
+    old = datetime.now(UTC) - timedelta(days=40)
+    for n in range(count):
+        name = f"{db_path.stem}-periodic-{(old - timedelta(days=n)).strftime(STAMP)}.sqlite"
+        (folder / name).write_bytes(db_path.read_bytes())
+    return old
+
+
 def test_backup_prints_the_path_of_a_verified_copy_and_thins(
     db_path: Path, user_data_dir: Path
 ) -> None:
     folder = backup_folder(db_path)
-    folder.mkdir()
-    old = datetime.now(UTC) - timedelta(days=40)
-    for n in range(3):
-        name = f"{db_path.stem}-periodic-{(old - timedelta(days=n)).strftime(STAMP)}.sqlite"
-        (folder / name).write_bytes(db_path.read_bytes())
+    old = _old_copies(db_path, 3)
     done = xzannot("backup", "--db", db_path, *ONLY_TWO, env_dir=user_data_dir)
     assert done.returncode == 0, done.stderr
     path = Path(done.stdout.strip())  # the path, and nothing else
@@ -47,12 +54,7 @@ def test_backup_thins_by_the_counts_kept_for_the_project(
 ) -> None:
     """The window's Backups dialog keeps its counts beside the copies; a scheduled ``xzannot
     backup`` without counts thins by them, and a count given replaces only its own."""
-    folder = backup_folder(db_path)
-    folder.mkdir()
-    old = datetime.now(UTC) - timedelta(days=40)
-    for n in range(4):
-        name = f"{db_path.stem}-periodic-{(old - timedelta(days=n)).strftime(STAMP)}.sqlite"
-        (folder / name).write_bytes(db_path.read_bytes())
+    _old_copies(db_path, 4)
     write_retention(db_path, Retention(3, 0, 0))
     done = xzannot("backup", "--db", db_path, env_dir=user_data_dir)
     assert done.returncode == 0, done.stderr
