@@ -152,8 +152,9 @@ def find_imported(project: Project, path: Path) -> ImportOutcome | None:
     """The document already imported from a file with the same bytes as ``path``, if any."""
     path = path.expanduser().absolute()
     _check_file(path)
-    with project.transaction() as session:
-        known = find_document_by_hash(session, sha256_file(path))
+    sha = sha256_file(path)
+    with project.session() as session:  # a read: no write lock
+        known = find_document_by_hash(session, sha)
     if known is None:
         return None
     return ImportOutcome(known.id, known.title, known.page_count, already_present=True)
