@@ -18,6 +18,7 @@ from xzannot.core.folio import find_folio, out_of_sequence
 from xzannot.core.pages import ExtractedPage, LabelSource, TextSource
 from xzannot.core.suspect import suspect_layer
 from xzannot.errors import CancelledError, UserError
+from xzannot.io.page_spool import PageLabel, PageSpool
 from xzannot.io.pdf_text import page_rules, page_text_and_boxes
 from xzannot.io.pdfium_worker import Documents, PdfiumCrashed, PdfiumWorker
 
@@ -82,13 +83,33 @@ def extract_pdf(
     password: str | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
-) -> list[ExtractedPage]:
-    """Every page of the PDF at ``path``; raises CancelledError if ``cancel`` is set."""
+) -> PageSpool:
+    """Every page of the PDF at ``path``, spooled to a temporary file as read (a long
+    yearbook is not held in memory); raises CancelledError if ``cancel`` is set."""
     check_pdf_file(path)
     count = worker.call(_count_pages, path, password, where=f"opening {path.name}")
     if count == 0:
         raise UserError(f"{path} has no pages")
-    pages: list[ExtractedPage] = []
+    pages = PageSpool()
+    try:
+        _read_pages(worker, path, password, pages, count=count, progress=progress, cancel=cancel)
+    except BaseException:
+        pages.close()
+        raise
+    _drop_stray_folios(pages.labels)
+    return pages
+
+
+def _read_pages(
+    worker: PdfiumWorker,
+    path: Path,
+    password: str | None,
+    pages: PageSpool,
+    *,
+    count: int,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+) -> None:
     with_label = True
     if progress:
         progress(0, count)
@@ -108,11 +129,9 @@ def extract_pdf(
         pages.append(page)
         if progress:
             progress(index + 1, count)
-    _drop_stray_folios(pages)
-    return pages
 
 
-def _drop_stray_folios(pages: list[ExtractedPage]) -> None:
+def _drop_stray_folios(pages: list[PageLabel]) -> None:
     """Forget page numbers read off the page that break their neighbours' sequence (read
     from a garbled text layer, or a number in the margin that is no folio)."""
     read = [p for p in pages if p.label_source is LabelSource.FOLIO]

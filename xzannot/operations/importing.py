@@ -13,11 +13,11 @@ from functools import partial
 from pathlib import Path
 
 from xzannot.core.boilerplate import strip_web_furniture
-from xzannot.core.pages import ExtractedPage
 from xzannot.errors import CancelledError, UserError
 from xzannot.io.file_kind import file_kind, looks_like_pdf
 from xzannot.io.hashing import sha256_file, sha256_text
 from xzannot.io.ocr_pages import image_pages, ocr_file_pages
+from xzannot.io.page_spool import PageSpool
 from xzannot.io.pdf_import import Progress, extract_pdf
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.text_import import dump_pages, read_text_file
@@ -70,12 +70,16 @@ def _check_file(path: Path) -> None:
 
 @dataclass(slots=True)
 class ReadDocument:
-    """A file read into memory, ready to be stored."""
+    """A file read, its pages spooled to a temporary file, ready to be stored."""
 
     path: Path
     sha256: str
     kind: str  # "pdf", "image", "ocr" or "text"
-    pages: list[ExtractedPage]
+    pages: PageSpool
+
+    def close(self) -> None:
+        """Let the spooled pages go."""
+        self.pages.close()
 
 
 def read_document(
@@ -96,14 +100,14 @@ def read_document(
         pages = extract_pdf(worker, path, password=password, progress=progress, cancel=cancel)
         return ReadDocument(path, sha, "pdf", pages)
     if kind == "image":
-        pages = image_pages(path)
+        read = image_pages(path)
     elif kind == "ocr":
-        pages = ocr_file_pages(path)
+        read = ocr_file_pages(path)
     else:
-        pages = dump_pages(read_text_file(path))
+        read = dump_pages(read_text_file(path))
     if progress:
-        progress(len(pages), len(pages))
-    return ReadDocument(path, sha, kind, pages)
+        progress(len(read), len(read))
+    return ReadDocument(path, sha, kind, PageSpool(read))
 
 
 def store_documents(project: Project, documents: list[ReadDocument]) -> list[ImportOutcome]:
@@ -134,7 +138,7 @@ def store_documents(project: Project, documents: list[ReadDocument]) -> list[Imp
                 doc.title,
                 doc.page_count,
                 already_present=False,
-                pages_needing_text=sum(p.needs_text for p in read.pages),
+                pages_needing_text=read.pages.needing_text,
                 page_ids_needing_text=pages_needing_text(session, doc.id),
                 changes=ADDED,
             )
@@ -170,11 +174,10 @@ def import_document(
     cancel: threading.Event | None = None,
 ) -> ImportOutcome:
     """Read and store one file; a file imported before is recognised without re-reading it."""
-    known = find_imported(project, path)
-    if known is not None:
-        return known
-    read = read_document(worker, path, password=password, progress=progress, cancel=cancel)
-    return store_documents(project, [read])[0]
+    pages = None if progress is None else (lambda _path: progress)
+    return import_files(
+        project, worker, [path], password=password, file_progress=pages, cancel=cancel
+    )[0]
 
 
 FilePart = Callable[[Path], Progress | None]  # a file -> the progress of its pages, if shown
@@ -234,21 +237,27 @@ def import_files(
     the outcomes in the order of ``paths``; known files are reported as already present.
     """
     known = _imported_already(project, paths)
-    reads = []
-    for index, path in enumerate(paths):
-        if index in known:
-            if progress is not None:
-                _part(progress, index, len(paths), 1, 1)
-            continue
-        pages = _pages_progress(index, path, len(paths), progress, file_progress)
-        reads.append(read_document(worker, path, password=password, progress=pages, cancel=cancel))
-    if cancel is not None and cancel.is_set():
-        raise CancelledError()
-    if isinstance(project, Project):
-        stored = iter(store_documents(project, reads))
-    else:
-        with open_project(project, create=True) as opened:
-            stored = iter(store_documents(opened, reads))
+    reads: list[ReadDocument] = []
+    try:
+        for index, path in enumerate(paths):
+            if index in known:
+                if progress is not None:
+                    _part(progress, index, len(paths), 1, 1)
+                continue
+            pages = _pages_progress(index, path, len(paths), progress, file_progress)
+            reads.append(
+                read_document(worker, path, password=password, progress=pages, cancel=cancel)
+            )
+        if cancel is not None and cancel.is_set():
+            raise CancelledError()
+        if isinstance(project, Project):
+            stored = iter(store_documents(project, reads))
+        else:
+            with open_project(project, create=True) as opened:
+                stored = iter(store_documents(opened, reads))
+    finally:
+        for read in reads:
+            read.close()
     return [known.get(index) or next(stored) for index in range(len(paths))]
 
 

@@ -99,13 +99,28 @@ def add_document(
     sha256: str,
     pages: Sequence[ExtractedPage],
 ) -> DocumentInfo:
-    """Store a document and all its pages and texts (in the caller's transaction)."""
+    """Store a document and all its pages and texts (in the caller's transaction), a batch
+    of pages at a time: ``pages`` may be read from disk as they are stored."""
     doc = Document(
         title=title, kind=kind, source_path=str(source_path), sha256=sha256, page_count=len(pages)
     )
     session.add(doc)
     session.flush()
-    # pages and texts in two bulk statements: a 300-page PDF is 600 rows
+    batch: list[ExtractedPage] = []
+    for extracted in pages:
+        batch.append(extracted)
+        if len(batch) == _PAGES_A_BATCH:
+            _add_pages(session, doc, batch)
+            batch = []
+    if batch:
+        _add_pages(session, doc, batch)
+    return _document_info(doc)
+
+
+_PAGES_A_BATCH = 100  # pages and texts in two statements a batch: memory stays bounded
+
+
+def _add_pages(session: Session, doc: Document, pages: list[ExtractedPage]) -> None:
     page_ids = session.scalars(
         insert(Page).returning(Page.id, sort_by_parameter_order=True),
         [
@@ -141,7 +156,6 @@ def add_document(
     ]
     if texts:
         session.execute(insert(PageText), texts)
-    return _document_info(doc)
 
 
 def ocr_columns(extracted: ExtractedPage) -> dict[str, object]:

@@ -14,6 +14,7 @@ from tests.conftest import DATA, SAMPLE_DUMP, SAMPLE_PDF, SAMPLE_REFERENCE
 from xzannot.core.pages import ExtractedPage
 from xzannot.errors import CancelledError, UserError
 from xzannot.io import pdf_import
+from xzannot.io.page_spool import PageSpool
 from xzannot.io.pdfium_worker import Documents, PdfiumWorker
 from xzannot.operations.importing import (
     import_document,
@@ -105,7 +106,9 @@ def test_several_files_are_stored_together_or_not_at_all(
     db_path: Path, worker: PdfiumWorker
 ) -> None:
     reads = [read_document(worker, SAMPLE_PDF), read_document(worker, SAMPLE_DUMP)]
-    reads[1].pages[0].width = "not a number"  # type: ignore[assignment]  # makes the insert fail
+    bad = reads[1].pages[0]
+    bad.width = "not a number"  # type: ignore[assignment]  # makes the insert fail
+    reads[1].pages = PageSpool([bad])
     with open_project(db_path) as project, pytest.raises(Exception):  # noqa: B017
         store_documents(project, reads)
     assert _counts(db_path) == (0, 0, 0)
