@@ -147,6 +147,7 @@ def shutdown_window(window: MainWindow, *, keep_worker: bool = False) -> None:
     """Release what :func:`build_window` made: background tasks, the project and (unless it
     was lent) the pdfium process."""
     window.backups.shutdown()  # waits for the copy made as the window closed, if any
+    window.background.shutdown()  # waits for the page in hand, if any
     window.tasks.shutdown()
     window.project.close()
     if not keep_worker:

@@ -40,6 +40,9 @@ def settings(tmp_path: Path) -> Settings:
     """Preferences in a private INI file, with the annotator's name already given."""
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     settings.set(keys.ANNOTATOR, "审校员甲")
+    # pages are corrected when a test shows, collates or exports them, not behind its back
+    # (tests/gui/test_background_correction.py turns it on)
+    settings.set(keys.CORRECT_IN_BACKGROUND, False)
     return settings
 
 

@@ -338,3 +338,15 @@ def set_review_status(session: Session, page_id: int, status: PageStatus) -> Non
     if page is None:
         raise UserError(f"page {page_id} no longer exists")
     page.review_status = PageStatus(status).value
+
+
+def uncorrected_pages(session: Session) -> list[int]:
+    """The pages not yet corrected (imported, never shown, exported or collated), in
+    document and page order."""
+    return list(
+        session.scalars(
+            select(Page.id)
+            .where(Page.corrected_at.is_(None))
+            .order_by(Page.document_id, Page.number)
+        )
+    )

@@ -58,6 +58,8 @@ class ProjectLifecycle(QObject):
         w.pages_model.set_agreements(contents.agreements)
         w.ocr.refresh_shares()
         self._title()
+        if w.settings.get(keys.CORRECT_IN_BACKGROUND):
+            w.background.start(w.project)  # pages imported and never opened
         if w.pages_model.rowCount() == 0:
             w.state.set_page(None)
             w.page_view.show_page(None, 0, 0, 0)
@@ -98,6 +100,7 @@ class ProjectLifecycle(QObject):
         w.state.set_page(None)
         w.collating.forget_references()  # reference ids are the old project's
         w.backups.switch_to(project)  # a last copy of the project left, if it changed
+        w.background.stop()  # the page in hand finished: the old project can be closed
         old.close()
         w.settings.set(keys.LAST_PROJECT, project.location.url)
         self.load(restore=True)

@@ -30,6 +30,7 @@ from xzannot.operations.browsing import page_texts
 from xzannot.operations.changes import OpChanges, on_pages
 from xzannot.operations.project import Project
 from xzannot.ui import settings as keys
+from xzannot.ui.background_correction import BackgroundCorrection
 from xzannot.ui.backups import Backups
 from xzannot.ui.bus import ChangeBus
 from xzannot.ui.collating import Collating
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.page_label, self.saved_label = self.status.page_label, self.status.saved_label
         self._build_controllers(renderer, worker)
         self._build_views(renderer)
+        self.background = BackgroundCorrection(self, self.tasks)
         self.lifecycle = ProjectLifecycle(self)
         self.view_memory = ViewMemory(self)
         self._wire_bus()

@@ -34,6 +34,8 @@ OCR_REGION_DPI = Setting("ocr/region_dpi", int, 300)
 # backups of a project file: every N minutes while it changes (0: none); how many are kept
 # by age is kept with the copies (operations.backups)
 BACKUP_MINUTES = Setting("backup/minutes", int, 30)
+# pages nobody has opened are corrected in the background while the window is open
+CORRECT_IN_BACKGROUND = Setting("pages/correct_in_background", bool, True)
 
 
 def project_key(url: str) -> str:

@@ -1,0 +1,78 @@
+"""Pages nobody has opened are corrected in the background while the window is open; the
+work stops when the window leaves the project and goes on the next time it is opened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from xzannot.operations.correcting_all import pages_to_correct
+from xzannot.store import database
+from xzannot.store.database import open_project
+from xzannot.store.documents import page_content
+from xzannot.ui import background_correction
+from xzannot.ui import settings as keys
+from xzannot.ui.main_window import MainWindow
+from xzannot.ui.settings import Settings
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def _uncorrected(db: Path) -> list[int]:
+    with open_project(db) as project:
+        return pages_to_correct(project)
+
+
+def test_pages_never_opened_are_corrected_in_the_background(
+    make_window: MakeWindow, sample_db: Path, settings: Settings, qtbot: QtBot
+) -> None:
+    assert len(_uncorrected(sample_db)) == 3  # as imported
+    settings.set(keys.CORRECT_IN_BACKGROUND, True)
+    window = make_window(sample_db)
+    with qtbot.waitSignal(window.background.finished, timeout=30_000) as finished:
+        pass
+    assert finished.args[0] in (2, 3)  # the page shown may have been corrected first
+    assert _uncorrected(sample_db) == []
+    with open_project(sample_db) as project, project.session() as session:
+        assert window.pages_model.rowCount() == 3
+        # a page never shown reads as corrected: the body without its running head and folio
+        third = page_content(session, window.pages_model.page(2).id)
+        assert third.current != third.original
+    assert not window.background.label.isVisible()
+
+
+def test_leaving_the_project_stops_and_opening_it_again_goes_on(
+    make_window: MakeWindow,
+    sample_db: Path,
+    settings: Settings,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(background_correction, "CHUNK", 1)
+    settings.set(keys.CORRECT_IN_BACKGROUND, True)
+    window = make_window(sample_db)
+    background = window.background
+    # stopped as leaving the project does, once the first page is done
+    leave = background.progressed.connect(lambda _done, _total: background.stop())
+    with qtbot.waitSignal(background.progressed, timeout=30_000):
+        pass
+    background.progressed.disconnect(leave)
+    assert not background.running
+    left = _uncorrected(sample_db)
+    assert 0 < len(left) < 3  # a page done, and not all of them
+    background.start(window.project)  # as opening it again does
+    with qtbot.waitSignal(background.finished, timeout=30_000):
+        pass
+    assert _uncorrected(sample_db) == []
+
+
+def test_a_read_only_project_is_left_alone(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(database, "unwritable", lambda _path: "the file cannot be written")
+    with open_project(sample_db) as project:
+        assert project.read_only
+        assert pages_to_correct(project) == []
