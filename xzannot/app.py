@@ -123,6 +123,9 @@ def choose_project(
     return open_project(ensure_demo(worker).database)
 
 
+MB = 1024 * 1024
+
+
 def build_window(
     database: str | Path | None = None,
     *,
@@ -137,7 +140,7 @@ def build_window(
         worker = PdfiumWorker()
         worker.start_soon()  # ready by the time the first page is drawn
     project = choose_project(settings, worker, None if database is None else str(database), demo)
-    renderer = PageRenderer(worker)
+    renderer = PageRenderer(worker, cache_bytes=max(16, settings.get(keys.IMAGE_CACHE_MB)) * MB)
     window = MainWindow(project, worker, renderer, settings)
     settings.set(keys.LAST_PROJECT, project.location.url)
     return window

@@ -115,17 +115,30 @@ class Collation:
         return (self.page_end - self.page_start) / page_length if page_length else 0.0
 
 
+REPEATED = -1  # a run of characters found more than once in a reference
+BYTES_A_CHARACTER = 160  # what an index takes per character of its reference (measured)
+
+
 class ReferenceIndex:
     """A reference in normal form, with its runs of characters indexed for locating pages."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.normal = normal_form(text)
-        where: dict[str, list[int]] = {}
+        # where each run of characters stands, by the run's hash: only a run found once
+        # votes, so a run found again is marked REPEATED instead of listing its places
+        # (about a third of the memory of a dict of lists keyed by the runs themselves)
+        where: dict[int, int] = {}
         body = self.normal.text
         for i in range(len(body) - SHINGLE + 1):
-            where.setdefault(body[i : i + SHINGLE], []).append(i)
+            key = hash(body[i : i + SHINGLE])
+            where[key] = REPEATED if key in where else i
         self._where = where
+
+    @property
+    def size(self) -> int:
+        """About how many bytes the index takes (its texts and its table of runs)."""
+        return BYTES_A_CHARACTER * len(self.text)
 
     def locate(self, page: Normal) -> tuple[int, int, int, int] | None:
         """The covered part of the page and of the reference, in normal-form offsets.
@@ -137,9 +150,9 @@ class ReferenceIndex:
         body = page.text
         hits: list[tuple[int, int]] = []
         for i in range(len(body) - SHINGLE + 1):
-            found = self._where.get(body[i : i + SHINGLE])
-            if found is not None and len(found) == 1:
-                hits.extend((i, j) for j in found)
+            found = self._where.get(hash(body[i : i + SHINGLE]), REPEATED)
+            if found != REPEATED:
+                hits.append((i, found))
         if not hits:
             return None
         votes = Counter((j - i) // _DRIFT for i, j in hits)

@@ -75,6 +75,11 @@ class PageRenderer:
         self._used = 0
         self._lock = threading.Lock()
 
+    @property
+    def cache_bytes(self) -> int:
+        """The most bytes of rendered images kept."""
+        return self._cache_bytes
+
     def render(
         self, path: Path, number: int, scale: float, skew: float = 0.0
     ) -> Future[RenderedPage]:

@@ -63,11 +63,12 @@ class Indexes:
     """Reference indexes built once per reference and reused for every page.
 
     A reference never changes once stored, so its text is read and indexed only once while
-    it is in use; the ``limit`` most recently used are kept (an index of a long reference
-    takes hundreds of megabytes, and pages are collated a document at a time).
+    it is in use; the most recently used are kept up to ``limit`` bytes in all (an index of a
+    million-character reference takes about 160 MB, and pages are collated a document at a
+    time). The one in use is kept whatever its size.
     """
 
-    def __init__(self, limit: int = 3) -> None:
+    def __init__(self, limit: int = 512 * 1024 * 1024) -> None:
         self._built: OrderedDict[int, ReferenceIndex] = OrderedDict()
         self._limit = limit
 
@@ -76,9 +77,14 @@ class Indexes:
             self._built.move_to_end(reference.id)
         else:
             self._built[reference.id] = ReferenceIndex(reference_text(session, reference.id))
-            while len(self._built) > self._limit:
+            while len(self._built) > 1 and self.size > self._limit:
                 self._built.popitem(last=False)  # the least recently used
         return self._built[reference.id]
+
+    @property
+    def size(self) -> int:
+        """About how many bytes the kept indexes take."""
+        return sum(index.size for index in self._built.values())
 
     def kept(self) -> list[int]:
         """The references whose indexes are kept, least recently used first."""

@@ -29,13 +29,21 @@ class Collating(Controller):
     agreementsChanged = Signal(object)  # list of Agreement, after collating many pages
     message = Signal(str)
 
-    def __init__(self, bench: Workbench, *, window: QWidget, tasks: TaskRunner) -> None:
+    def __init__(
+        self, bench: Workbench, *, window: QWidget, tasks: TaskRunner, index_limit: int
+    ) -> None:
         super().__init__(bench, window)
         self._window = window
         self._tasks = tasks
-        self._indexes = Indexes()  # references never change: their indexes are kept
+        self._index_limit = index_limit
+        self._indexes = Indexes(index_limit)  # references never change: their indexes are kept
         self.current: PageCollation | None = None
         self.run: ProgressRun | None = None
+
+    @property
+    def index_limit(self) -> int:
+        """The most bytes of reference indexes kept."""
+        return self._index_limit
 
     @cached_property
     def _context(self) -> Context:
@@ -43,7 +51,7 @@ class Collating(Controller):
 
     def forget_references(self) -> None:
         """Another project, or new references: build the indexes again when needed."""
-        self._indexes = Indexes()
+        self._indexes = Indexes(self._index_limit)
 
     def refresh(self) -> PageCollation | None:
         """Collate the shown page again (quick: its reference's index is kept)."""

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         )
         self.status = StatusBar(self)
         self.page_label, self.saved_label = self.status.page_label, self.status.saved_label
+        self.renderer = renderer
         self._build_controllers(renderer, worker)
         self._build_views(renderer)
         self.background = BackgroundCorrection(self, self.tasks)
@@ -113,7 +114,10 @@ class MainWindow(QMainWindow):
         self.labelling = Labelling(self.bench, self)
         self.labelling.message.connect(self.status.say)
         self.correcting = Correcting(self.bench, self)
-        self.collating = Collating(self.bench, window=self, tasks=self.tasks)
+        index_limit = max(16, self.settings.get(keys.REFERENCE_INDEX_MB)) * 1024 * 1024
+        self.collating = Collating(
+            self.bench, window=self, tasks=self.tasks, index_limit=index_limit
+        )
         self.collating.message.connect(self.status.tell)
         self.imports = ImportFlow(self, self.tasks, worker, self.bus)
         self.suggesting = Suggesting(self, self.tasks, lambda: self.project, self.bus)

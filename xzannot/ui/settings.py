@@ -34,6 +34,10 @@ OCR_REGION_DPI = Setting("ocr/region_dpi", int, 300)
 # backups of a project file: every N minutes while it changes (0: none); how many are kept
 # by age is kept with the copies (operations.backups)
 BACKUP_MINUTES = Setting("backup/minutes", int, 30)
+# what the window keeps in memory at most: rendered page images, and indexes of reference
+# texts (about 160 bytes a character of reference)
+IMAGE_CACHE_MB = Setting("cache/images_mb", int, 256)
+REFERENCE_INDEX_MB = Setting("cache/reference_indexes_mb", int, 512)
 # pages nobody has opened are corrected in the background while the window is open
 CORRECT_IN_BACKGROUND = Setting("pages/correct_in_background", bool, True)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLE_REFERENCE
+from xzannot.core.collate import ReferenceIndex, normal_form
 from xzannot.errors import UserError
 from xzannot.operations.collating import (
     accept_difference,
@@ -107,8 +108,37 @@ def test_only_the_most_recently_used_reference_indexes_are_kept(
         return "加快推进全省第二批新时代乡村集成改革试点" * 3
 
     monkeypatch.setattr(collating, "reference_text", text_of)
-    indexes = collating.Indexes(limit=2)
+    one = ReferenceIndex(text_of(None, 0)).size
+    read.clear()
+    indexes = collating.Indexes(limit=2 * one)  # room for two indexes of that size
     for reference_id in (1, 2, 1, 3, 1, 2):
         indexes.of(None, SimpleNamespace(id=reference_id))  # type: ignore[arg-type]
     assert indexes.kept() == [1, 2]
     assert read == [1, 2, 3, 2]  # 2 was dropped for 3 and read again; 1 stayed in use
+    assert indexes.size == 2 * one
+
+
+def test_an_index_larger_than_the_limit_is_kept_while_in_use(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from types import SimpleNamespace
+
+    from xzannot.operations import collating
+
+    monkeypatch.setattr(collating, "reference_text", lambda _s, i: "乡村集成改革试点" * (50 * i))
+    indexes = collating.Indexes(limit=1000)
+    for reference_id in (1, 2):
+        assert indexes.of(None, SimpleNamespace(id=reference_id)).size > 1000  # type: ignore[arg-type]
+        assert indexes.kept() == [reference_id]
+
+
+def test_an_index_finds_only_runs_found_once() -> None:
+    index = ReferenceIndex(
+        "甲乙丙丁戊己庚辛壬癸" * 2 + "子丑寅卯辰巳午未申酉戌亥" + "天地玄黄宇宙洪荒"
+    )
+    # the repeated stretch votes nowhere; the stretch found once places the page
+    located = index.locate(normal_form("子丑寅卯辰巳午未申酉戌亥天地玄黄"))
+    assert located is not None
+    page_start, _page_end, ref_start, _ref_end = located
+    assert (page_start, ref_start) == (0, 20)
+    assert index.locate(normal_form("甲乙丙丁戊己庚辛壬癸")) is None
