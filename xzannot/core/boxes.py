@@ -12,6 +12,7 @@ import sys
 from array import array
 from collections.abc import Iterable, Sequence
 from itertools import chain
+from math import isnan
 
 Box = tuple[float, float, float, float]
 
@@ -43,12 +44,11 @@ def unpack_boxes(blob: bytes | None) -> list[Box | None]:
     """Inverse of :func:`pack_boxes`; NaN boxes come back as ``None``."""
     if not blob:
         return []
-    values = _float32_values(blob)
-    out: list[Box | None] = []
-    for i in range(0, len(values), 4):
-        left, top, right, bottom = values[i : i + 4]
-        out.append(None if math.isnan(left) else (left, top, right, bottom))
-    return out
+    values = iter(_float32_values(blob).tolist())
+    return [
+        None if isnan(left) else (left, top, right, bottom)  # NaN: no box
+        for left, top, right, bottom in zip(values, values, values, values, strict=False)
+    ]
 
 
 def pack_floats(values: Iterable[float | None]) -> bytes:
@@ -68,12 +68,8 @@ def union(boxes: Iterable[Box | None]) -> Box | None:
     real = [b for b in boxes if b is not None]
     if not real:
         return None
-    return (
-        min(b[0] for b in real),
-        min(b[1] for b in real),
-        max(b[2] for b in real),
-        max(b[3] for b in real),
-    )
+    lefts, tops, rights, bottoms = zip(*real, strict=True)
+    return (min(lefts), min(tops), max(rights), max(bottoms))
 
 
 def printed_lines(boxes: Sequence[Box | None], start: int, end: int) -> list[tuple[int, int]]:
@@ -92,11 +88,19 @@ def printed_lines(boxes: Sequence[Box | None], start: int, end: int) -> list[tup
             continue
         if rect is not None:
             left, top, right, bottom = rect
+            b_left, b_top, b_right, b_bottom = box
             # small marks (。、，) sit low in the line: compare with the smaller height
-            overlap = min(bottom, box[3]) - max(top, box[1])
-            same_line = overlap > 0.25 * min(bottom - top, box[3] - box[1])
-            if same_line and box[0] >= left - 1:
-                rect = (left, min(top, box[1]), max(right, box[2]), max(bottom, box[3]))
+            # (comparisons, not min() and max(): this runs for every character of a page)
+            overlap = (bottom if bottom < b_bottom else b_bottom) - (top if top > b_top else b_top)
+            height, b_height = bottom - top, b_bottom - b_top
+            same_line = overlap > 0.25 * (height if height < b_height else b_height)
+            if same_line and b_left >= left - 1:
+                rect = (
+                    left,
+                    top if top <= b_top else b_top,
+                    right if right >= b_right else b_right,
+                    bottom if bottom >= b_bottom else b_bottom,
+                )
                 continue
             ranges.append((first, index))
             first = index

@@ -6,7 +6,8 @@ corrected body text; offsets are code points of that text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,17 +35,23 @@ from xzannot.io.render import PageRenderer
 from xzannot.operations.correcting import correct_page_in
 from xzannot.store.database import Project
 from xzannot.store.documents import (
+    DocumentInfo,
     PageContent,
-    current_text,
+    PageInfo,
     get_document,
     list_documents,
     list_pages,
-    page_content,
+)
+from xzannot.store.export_reads import (
+    chunks,
+    current_texts,
+    live_spans,
+    page_layers,
+    pages_to_correct,
 )
 from xzannot.store.labels import list_labels
 from xzannot.store.ocr import page_image
 from xzannot.store.session import Session
-from xzannot.store.spans import spans_of_pages
 
 
 @dataclass(frozen=True)
@@ -145,6 +152,85 @@ def _rows(glyphs: list[int], boxes: Sequence[Box | None]) -> list[list[int]]:
     return [sorted(row, key=lambda g: placed[g][0]) for row in rows]
 
 
+def _listed(session: Session, chosen: ExportFilter) -> list[tuple[DocumentInfo, PageInfo]]:
+    """The chosen pages with their documents, in document and page order."""
+    documents = (
+        [get_document(session, ref) for ref in chosen.documents]
+        if chosen.documents
+        else list_documents(session)
+    )
+    return [
+        (document, info)
+        for document in documents
+        for info in list_pages(session, document.id)
+        if not chosen.pages or info.number in chosen.pages
+    ]
+
+
+@dataclass
+class _Tally:
+    """Spans written and left out, counted as the pages stream past."""
+
+    spans: int = 0
+    left_out: int = 0
+
+
+def corpus_pages(
+    session: Session,
+    listed: Sequence[tuple[DocumentInfo, PageInfo]],
+    chosen: ExportFilter,
+    tally: _Tally,
+    *,
+    layout: bool,
+    spans: bool,
+) -> Iterator[CorpusPage]:
+    """The listed pages as corpus pages, read a chunk of pages at a time (a few queries a
+    chunk), so that an export of any size holds one chunk at a time."""
+    for chunk in chunks(listed):
+        infos = [info for _, info in chunk]
+        ids = [info.id for info in infos]
+        found = live_spans(session, ids) if spans else {}
+        layers = page_layers(session, infos) if layout else {}
+        texts = {} if layout else current_texts(session, ids)
+        for document, info in chunk:
+            on_page = found.get(info.id, [])
+            kept = tuple(s for s in on_page if chosen.keeps(s))
+            tally.spans += len(kept)
+            tally.left_out += len(on_page) - len(kept)
+            content = layers.get(info.id)
+            yield _corpus_page(document, info, content, texts.get(info.id, ""), kept)
+
+
+def _corpus_page(
+    document: DocumentInfo,
+    info: PageInfo,
+    content: PageContent | None,
+    text: str,
+    kept: tuple[SpanInfo, ...],
+) -> CorpusPage:
+    page = CorpusPage(
+        page_id=info.id,
+        document_id=document.id,
+        document=document.title,
+        source=Path(document.source_path).name,
+        number=info.number,
+        printed_page=info.printed_label,
+        text=content.current if content else text,
+        spans=kept,
+        width=info.width,
+        height=info.height,
+    )
+    boxed = content is not None and content.source in BOXED_SOURCES
+    if content is not None and boxed and any(content.original_boxes):
+        page = replace(
+            page,
+            boxes=tuple(content.boxes),
+            furniture=_furniture(content, info.height),
+            confidences=tuple(content.confidences),
+        )
+    return page
+
+
 def gather(
     session: Session, chosen: ExportFilter, *, layout: bool = True, spans: bool = True
 ) -> tuple[list[CorpusPage], int]:
@@ -152,56 +238,18 @@ def gather(
 
     Without ``layout`` the pages carry text and spans only (no boxes, no furniture):
     what every format but PAGE and ALTO needs, at a fraction of the cost; without
-    ``spans``, text (and layout) only.
+    ``spans``, text (and layout) only. Holds every page at once: :func:`export` streams.
     """
-    documents = (
-        [get_document(session, ref) for ref in chosen.documents]
-        if chosen.documents
-        else list_documents(session)
-    )
-    listed = [
-        (document, info)
-        for document in documents
-        for info in list_pages(session, document.id)
-        if not chosen.pages or info.number in chosen.pages
-    ]
-    for _, info in listed:
-        correct_page_in(session, info.id)
-    found = spans_of_pages(session, [info.id for _, info in listed]) if spans else {}
-    pages: list[CorpusPage] = []
-    left_out = 0
-    for document, info in listed:
-        on_page = found.get(info.id, [])
-        kept = tuple(s for s in on_page if chosen.keeps(s))
-        left_out += len(on_page) - len(kept)
-        content = page_content(session, info.id) if layout else None
-        page = CorpusPage(
-            page_id=info.id,
-            document_id=document.id,
-            document=document.title,
-            source=Path(document.source_path).name,
-            number=info.number,
-            printed_page=info.printed_label,
-            text=content.current if content else current_text(session, info.id),
-            spans=kept,
-            width=info.width,
-            height=info.height,
-        )
-        boxed = content is not None and content.source in BOXED_SOURCES
-        if content is not None and boxed and any(content.original_boxes):
-            furniture = _furniture(content, info.height)
-            page = replace(
-                page,
-                boxes=tuple(content.boxes),
-                furniture=furniture,
-                confidences=tuple(content.confidences),
-            )
-        pages.append(page)
-    return pages, left_out
+    listed = _listed(session, chosen)
+    for page_id in pages_to_correct(session, [info.id for _, info in listed]):
+        correct_page_in(session, page_id)
+    tally = _Tally()
+    pages = list(corpus_pages(session, listed, chosen, tally, layout=layout, spans=spans))
+    return pages, tally.left_out
 
 
 def _write_xml(
-    pages: Sequence[CorpusPage],
+    pages: Iterable[CorpusPage],
     folder: Path,
     render: Callable[[CorpusPage], bytes | None] | None,
     make: Callable[[CorpusPage, str], bytes],
@@ -223,6 +271,27 @@ def _write_xml(
         outcome.pages += 1
 
 
+_Listed = list[tuple[DocumentInfo, PageInfo]]
+
+
+@contextmanager
+def _export_session(project: Project, chosen: ExportFilter) -> Iterator[tuple[Session, _Listed]]:
+    """One read transaction for the whole export, and the pages chosen. Pages never
+    corrected are corrected first, in a change of their own (only those: what was corrected
+    once is never corrected again), so the write lock is not held while files are written."""
+    with project.session() as session:
+        listed = _listed(session, chosen)
+        todo = pages_to_correct(session, [info.id for _, info in listed])
+        if not todo:  # the read goes on in this transaction, begun by the first query
+            yield session, listed
+            return
+    with project.transaction(derived=True) as session:  # corrections only, on read-only
+        for page_id in todo:
+            correct_page_in(session, page_id)
+    with project.session() as session:
+        yield session, _listed(session, chosen)
+
+
 def export(
     project: Project,
     format_name: str,
@@ -236,35 +305,51 @@ def export(
     brat, pagexml, alto and txt). Nothing is written unless everything is.
 
     ``render`` gives a page's image as PNG bytes, written beside PAGE and ALTO files.
+    Pages never corrected are corrected first; the pages are read a chunk at a time and
+    written as they come, in one transaction.
     """
     if format_name not in FORMATS:
         raise UserError(f"unknown format {format_name!r} (one of {', '.join(FORMATS)})")
     chosen = chosen or ExportFilter()
     check_target(path, folder=FORMATS[format_name])  # before any page is touched
-    with project.transaction(derived=True) as session:  # corrections only, on read-only
-        pages, left_out = gather(
-            session,
-            chosen,
-            layout=format_name in ("pagexml", "alto"),
-            spans=format_name not in TEXT_FORMATS,  # the text and its layout only
-        )
+    with _export_session(project, chosen) as (session, listed):
+        if not listed:
+            raise UserError("no pages to export" + (" with those numbers" if chosen.pages else ""))
         labels = list_labels(session)
-    if not pages:
-        raise UserError("no pages to export" + (" with those numbers" if chosen.pages else ""))
-    if cancelled is not None and cancelled():
-        raise CancelledError
-    outcome = ExportOutcome(path, spans_left_out=left_out)
-    outcome.spans = sum(len(p.spans) for p in pages)
-    if FORMATS[format_name]:
-        _write_folder(format_name, pages, labels, outcome, render=render, cancelled=cancelled)
-    else:
-        _write_file(format_name, pages, labels, outcome)
+        tally = _Tally()
+        pages = _checked(
+            corpus_pages(
+                session,
+                listed,
+                chosen,
+                tally,
+                layout=format_name in ("pagexml", "alto"),
+                spans=format_name not in TEXT_FORMATS,  # the text and its layout only
+            ),
+            cancelled,
+        )
+        outcome = ExportOutcome(path)
+        if FORMATS[format_name]:
+            _write_folder(format_name, pages, labels, outcome, render=render, cancelled=cancelled)
+        else:
+            _write_file(format_name, pages, labels, outcome)
+    outcome.spans, outcome.spans_left_out = tally.spans, tally.left_out
     return outcome
+
+
+def _checked(
+    pages: Iterable[CorpusPage], cancelled: Callable[[], bool] | None
+) -> Iterator[CorpusPage]:
+    """The pages, a cancel checked before each (nothing is then written)."""
+    for page in pages:
+        if cancelled is not None and cancelled():
+            raise CancelledError
+        yield page
 
 
 def _write_folder(
     format_name: str,
-    pages: Sequence[CorpusPage],
+    pages: Iterable[CorpusPage],
     labels: list[LabelDef],
     outcome: ExportOutcome,
     *,
@@ -287,29 +372,36 @@ def _write_folder(
 
 
 def _write_file(
-    format_name: str, pages: Sequence[CorpusPage], labels: list[LabelDef], outcome: ExportOutcome
+    format_name: str, pages: Iterable[CorpusPage], labels: list[LabelDef], outcome: ExportOutcome
 ) -> None:
     """Write a format that is one file (jsonl, conll, labelstudio, csv), all or none."""
     path = outcome.path
+    counted = _counted(pages, outcome)
     with atomic_file(path) as temporary:
         # utf-8-sig for CSV: spreadsheets then read the Chinese text as UTF-8
         encoding = "utf-8-sig" if format_name == "csv" else "utf-8"
         with temporary.open("w", encoding=encoding, newline="") as out:
             if format_name == "jsonl":
-                write_jsonl(pages, out)
+                write_jsonl(counted, out)
             elif format_name == "conll":
-                dropped = write_conll(pages, out, [label.key for label in labels])
+                dropped = write_conll(counted, out, [label.key for label in labels])
                 if dropped:
                     outcome.notes.append(f"{dropped} overlapping spans left out (BIO cannot nest)")
             elif format_name == "labelstudio":
-                write_labelstudio(pages, out)
+                write_labelstudio(counted, out)
             else:
-                rows = write_targets_csv(pages, out)
+                rows = write_targets_csv(counted, out)
                 outcome.notes.append(f"{rows} target rows")
         if format_name == "labelstudio":
             config = path.with_name(path.stem + ".config.xml")
             config.write_text(labelling_config(labels), encoding="utf-8")
-        outcome.pages = len(pages)
+
+
+def _counted(pages: Iterable[CorpusPage], outcome: ExportOutcome) -> Iterator[CorpusPage]:
+    """The pages, each counted in the outcome as it is written."""
+    for page in pages:
+        outcome.pages += 1
+        yield page
 
 
 def page_images(project: Project, renderer: PageRenderer) -> Callable[[CorpusPage], bytes | None]:

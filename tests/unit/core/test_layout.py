@@ -56,7 +56,7 @@ def test_sample_columns_furniture_and_paragraphs(extracted: dict[str, list]) -> 
     for page in pages:
         layout = page_layout(page.text, page.boxes, page.width, page.height)
         # the last page's text stops in its left column
-        assert layout.columns == (2 if page is not pages[-1] else 1)
+        assert layout.columns == (2 if page.number != pages[-1].number else 1)
         assert layout.folio == page.printed_label
         assert any("秀洲年鉴" in line for line in layout.furniture)
         # every paragraph that starts on this page starts a line of the corrected text

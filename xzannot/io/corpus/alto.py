@@ -18,6 +18,7 @@ from xzannot.io.corpus.regions import (
     page_size,
     pixels,
     xml_attr,
+    xml_char_attr,
     xml_text,
 )
 
@@ -38,13 +39,16 @@ def _string(out: list[str], ident: str, word: Sequence[Glyph]) -> None:
     known = [g.conf for g in word if g.conf is not None]
     wc = f' WC="{min(1.0, max(0.0, min(known))):.3f}"' if known else ""
     out.append(f'<String ID="{ident}" CONTENT={content} {_position(box)}{wc}>')
-    out.extend(
-        f'<Glyph ID="{ident}g{n}" CONTENT={xml_attr(g.char)} {_position(g.box)}'
-        + ("" if g.conf is None else f' GC="{min(1.0, max(0.0, g.conf)):.3f}"')
-        + "/>"
-        for n, g in enumerate(word, 1)
-        if g.box is not None
-    )
+    append = out.append  # a page holds thousands of glyphs: no call but what each needs
+    for number, (char, glyph_box, conf) in enumerate(word, 1):
+        if glyph_box is None:
+            continue
+        left, top, right, bottom = pixels(glyph_box)
+        gc = "" if conf is None else f' GC="{min(1.0, max(0.0, conf)):.3f}"'
+        append(
+            f'<Glyph ID="{ident}g{number}" CONTENT={xml_char_attr(char)} HPOS="{left}" '
+            f'VPOS="{top}" WIDTH="{right - left}" HEIGHT="{bottom - top}"{gc}/>'
+        )
     out.append("</String>")
 
 

@@ -33,7 +33,12 @@ DIRECTIONS = ("increase", "decrease", "level")
 KEPT = "XzannotAttributes"  # the note that keeps what brat cannot hold
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False).encode  # as json.dumps(…, ensure_ascii=False)
+
+
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if text.find("\n", start, end) < 0:  # most spans: one piece
+        return [(start, end)] if end > start else []
     pieces: list[tuple[int, int]] = []
     first = start
     for index in range(start, end):
@@ -76,9 +81,7 @@ def ann_text(page: CorpusPage) -> str:
             "note": span.note,
         }
         note += 1
-        lines.append(
-            f"#{note}\tXzannotAttributes T{number}\t{json.dumps(kept, ensure_ascii=False)}"
-        )
+        lines.append(f"#{note}\tXzannotAttributes T{number}\t{_JSON(kept)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

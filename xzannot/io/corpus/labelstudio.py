@@ -21,6 +21,7 @@ import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from json.encoder import encode_basestring
 from typing import Any, TextIO
 from xml.sax.saxutils import quoteattr
 
@@ -84,9 +85,94 @@ def task(page: CorpusPage) -> dict[str, Any]:
 
 
 def write_labelstudio(pages: Iterable[CorpusPage], out: TextIO) -> None:
-    """The task list, pretty-printed UTF-8 JSON."""
-    json.dump([task(p) for p in pages], out, ensure_ascii=False, indent=1)
-    out.write("\n")
+    """The task list, pretty-printed UTF-8 JSON (as ``json.dump(…, indent=1)`` writes the
+    list of :func:`task`), written a task at a time."""
+    written = False
+    for page in pages:
+        out.write(",\n" if written else "[\n")
+        out.write(_task_text(page))
+        written = True
+    out.write("\n]\n" if written else "[]\n")
+
+
+# Label Studio files hold a region per span: the regions, and the fields of each span kept in
+# the task's data, are written from templates (the standard library's indenting encoder is
+# pure Python, token by token); anything of free shape goes through json.dumps.
+_STRING = encode_basestring
+
+
+def _nested(value: Any, depth: int) -> str:
+    """A value as ``json.dumps(…, indent=1)`` writes it where its key is ``depth`` deep."""
+    if not value and isinstance(value, dict | list):
+        return "{}" if isinstance(value, dict) else "[]"
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+
+
+def _result_text(span: SpanInfo) -> str:
+    """:func:`_result`, five deep (an item of a ``result`` list)."""
+    origin = "prediction" if span.status is SpanStatus.SUGGESTED else "manual"
+    meta = (
+        f'{{\n       "text": [\n        {_STRING(span.note)}\n       ]\n      }}'
+        if span.note
+        else "{}"
+    )
+    return (
+        f'     {{\n      "id": "xz{span.id}",\n      "from_name": "label",\n'
+        '      "to_name": "text",\n      "type": "labels",\n'
+        f'      "origin": "{origin}",\n      "value": {{\n       "start": {span.start},\n'
+        f'       "end": {span.end},\n       "text": {_STRING(span.quote)},\n'
+        f'       "labels": [\n        {_STRING(span.label)}\n       ]\n      }},\n'
+        f'      "meta": {meta}\n     }}'
+    )
+
+
+def _kept_text(span: SpanInfo) -> str:
+    """A span's fields in the task's data, five deep."""
+    annotator = "null" if span.annotator is None else _STRING(span.annotator)
+    return (
+        f'     "xz{span.id}": {{\n      "start": {span.start},\n      "end": {span.end},\n'
+        f'      "label": {_STRING(span.label)},\n      "status": "{span.status.value}",\n'
+        f'      "annotator": {annotator},\n'
+        f'      "attributes": {_nested(span.attributes, 6)},\n'
+        f'      "note": {_STRING(span.note)}\n     }}'
+    )
+
+
+def _results_text(groups: list[tuple[str, list[str]]]) -> str:
+    """A list of annotations or predictions (each ``(head, regions)``), two deep."""
+    if not groups:
+        return "[]"
+    items = [
+        f'   {{\n{head}    "result": [\n' + ",\n".join(regions) + "\n    ]\n   }"
+        for head, regions in groups
+    ]
+    return "[\n" + ",\n".join(items) + "\n  ]"
+
+
+def _task_text(page: CorpusPage) -> str:
+    """:func:`task` as one item of the task list, as ``json.dump(…, indent=1)`` writes it."""
+    by_annotator: dict[str, list[str]] = {}
+    predictions: list[str] = []
+    for span in page.spans:
+        if span.status is SpanStatus.ACCEPTED:
+            by_annotator.setdefault(span.annotator or "", []).append(_result_text(span))
+        elif span.status is SpanStatus.SUGGESTED:
+            predictions.append(_result_text(span))
+    data = {k: v for k, v in page_fields(page).items() if k != "id"}
+    lines = [f'   "text": {_STRING(page.text)}']
+    lines += [f"   {_STRING(k)}: {_nested(v, 3)}" for k, v in data.items()]
+    kept = ",\n".join(_kept_text(s) for s in page.spans)
+    spans = "{\n" + kept + "\n    }" if kept else "{}"
+    lines.append(f'   "{KEY}": {{\n    "spans": {spans}\n   }}')
+    annotations = _results_text([("", regions) for _, regions in sorted(by_annotator.items())])
+    text = (
+        f' {{\n  "id": {page.page_id},\n  "data": {{\n' + ",\n".join(lines) + "\n  },\n"
+        f'  "annotations": {annotations}'
+    )
+    if predictions:
+        head = '    "model_version": "xzannot rules",\n'
+        text += f',\n  "predictions": {_results_text([(head, predictions)])}'
+    return text + "\n }"
 
 
 def labelling_config(labels: Sequence[LabelDef]) -> str:

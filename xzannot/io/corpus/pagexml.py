@@ -20,6 +20,7 @@ from xzannot.io.corpus.regions import (
     page_size,
     pixels,
     xml_attr,
+    xml_char,
     xml_text,
 )
 
@@ -45,12 +46,17 @@ def _least(glyphs: Sequence[Glyph]) -> float | None:
 
 
 def _glyphs(out: list[str], ident: str, glyphs: Sequence[Glyph]) -> None:
-    for number, glyph in enumerate(glyphs, 1):
-        if glyph.box is not None:
-            out.append(
-                f'<Glyph id="{ident}g{number}">{_coords(glyph.box)}'
-                f"{_text(glyph.char, glyph.conf)}</Glyph>"
-            )
+    append = out.append  # a page holds thousands of glyphs: no call but what each needs
+    for number, (char, box, conf) in enumerate(glyphs, 1):
+        if box is None:
+            continue
+        left, top, right, bottom = pixels(box)
+        attr = "" if conf is None else f' conf="{min(1.0, max(0.0, conf)):.3f}"'
+        append(
+            f'<Glyph id="{ident}g{number}"><Coords points="{left},{top} {right},{top} '
+            f'{right},{bottom} {left},{bottom}"/><TextEquiv{attr}><Unicode>{xml_char(char)}'
+            "</Unicode></TextEquiv></Glyph>"
+        )
 
 
 def _region(out: list[str], ident: str, region: Region) -> None:

@@ -78,9 +78,12 @@ class Region:
 
 def pixels(box: Box) -> tuple[int, int, int, int]:
     """A box in whole pixels: left, top, right, bottom (never negative, never empty)."""
-    left, top = max(0, round(box[0] * SCALE)), max(0, round(box[1] * SCALE))
-    right, bottom = max(left + 1, round(box[2] * SCALE)), max(top + 1, round(box[3] * SCALE))
-    return left, top, right, bottom
+    # comparisons rather than max(): this runs for every glyph of every page exported
+    left, top, right, bottom = box
+    left, top = round(left * SCALE), round(top * SCALE)
+    left, top = left if left > 0 else 0, top if top > 0 else 0
+    right, bottom = round(right * SCALE), round(bottom * SCALE)
+    return left, top, right if right > left else left + 1, bottom if bottom > top else top + 1
 
 
 def page_size(page: CorpusPage) -> tuple[int, int]:
@@ -132,6 +135,29 @@ def xml_text(text: str) -> str:
     return escape(_NOT_XML.sub("\ufffd", text))
 
 
+_CHARS: dict[str, str] = {}  # a glyph's character as XML character data, as met
+
+
+def xml_char(char: str) -> str:
+    """:func:`xml_text` of one character, remembered (a page holds thousands of glyphs of a
+    few hundred characters)."""
+    found = _CHARS.get(char)
+    if found is None:
+        found = _CHARS[char] = xml_text(char)
+    return found
+
+
 def xml_attr(text: str) -> str:
     """Text as a quoted XML attribute value (the same way)."""
     return quoteattr(_NOT_XML.sub("\ufffd", text))
+
+
+_ATTRS: dict[str, str] = {}
+
+
+def xml_char_attr(char: str) -> str:
+    """:func:`xml_attr` of one character, remembered."""
+    found = _ATTRS.get(char)
+    if found is None:
+        found = _ATTRS[char] = xml_attr(char)
+    return found

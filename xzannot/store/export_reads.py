@@ -1,0 +1,175 @@
+"""Bulk reads for exports: many pages' current texts, text layers and spans, a chunk of pages
+in a few queries (never a query per page).
+
+An export reads its pages a chunk at a time (:data:`CHUNK` pages), so a project of any size
+is exported in bounded memory. Edits are replayed in ``core.edits``, a run at a time; every
+read here runs as plain columns on the session's connection (no ORM objects to build).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Text, null, select, type_coerce
+
+from xzannot.core.boxes import unpack_boxes, unpack_floats
+from xzannot.core.edits import Edit, apply_edits, follow_all, unpack_origins
+from xzannot.core.pages import TextSource
+from xzannot.core.spans import SpanInfo, SpanStatus
+from xzannot.store.documents import PageContent, PageInfo
+from xzannot.store.models import Annotator, EditRow, Label, Page, PageText, Span
+from xzannot.store.session import Session
+
+CHUNK = 200  # pages read at a time (and the most ids in one IN list)
+_STATUSES = {status.value: status for status in SpanStatus}
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    """``items`` in consecutive pieces of at most ``size``."""
+    for first in range(0, len(items), size):
+        yield items[first : first + size]
+
+
+def pages_to_correct(session: Session, page_ids: Sequence[int]) -> list[int]:
+    """Those of the pages never corrected yet (in the order given)."""
+    todo: set[int] = set()
+    for chunk in chunks(page_ids):
+        todo.update(
+            session.scalars(select(Page.id).where(Page.id.in_(chunk), Page.corrected_at.is_(None)))
+        )
+    return [page_id for page_id in page_ids if page_id in todo]
+
+
+def _edits(session: Session, page_ids: Sequence[int], *, origins: bool) -> dict[int, list[Edit]]:
+    """Every edit of the pages, in each page's order: one query."""
+    query = (
+        select(EditRow.page_id, EditRow.start, EditRow.end, EditRow.replacement, EditRow.origins)
+        .where(EditRow.page_id.in_(page_ids))
+        .order_by(EditRow.page_id, EditRow.seq)
+    )
+    found: dict[int, list[Edit]] = {page_id: [] for page_id in page_ids}
+    if not origins:  # the origins' bytes are not even read
+        query = query.with_only_columns(
+            EditRow.page_id, EditRow.start, EditRow.end, EditRow.replacement, null()
+        )
+    for page_id, start, end, replacement, blob in session.connection().execute(query):
+        found[page_id].append(Edit(start, end, replacement, unpack_origins(blob)))
+    return found
+
+
+def current_texts(session: Session, page_ids: Sequence[int]) -> dict[int, str]:
+    """The pages' current texts (at most :data:`CHUNK` pages): one query for the original
+    texts, one for the edits, replayed here."""
+    originals: dict[int, str] = dict(
+        session.connection()
+        .execute(select(PageText.page_id, PageText.original).where(PageText.page_id.in_(page_ids)))
+        .all()
+    )
+    edits = _edits(session, page_ids, origins=False)
+    return {
+        page_id: apply_edits(originals.get(page_id) or "", edits[page_id]) for page_id in page_ids
+    }
+
+
+def page_layers(session: Session, pages: Sequence[PageInfo]) -> dict[int, PageContent]:
+    """What :func:`xzannot.store.documents.page_content` gives, for many pages (at most
+    :data:`CHUNK`) in two queries."""
+    ids = [page.id for page in pages]
+    rows = {
+        row[0]: row
+        for row in session.connection().execute(
+            select(
+                PageText.page_id,
+                PageText.original,
+                PageText.boxes,
+                PageText.source,
+                PageText.rules,
+                PageText.confidences,
+                PageText.engine,
+            ).where(PageText.page_id.in_(ids))
+        )
+    }
+    edits = _edits(session, ids, origins=True)
+    return {page.id: _content(page, rows.get(page.id), edits[page.id]) for page in pages}
+
+
+def _content(page: PageInfo, row: Any, edits: list[Edit]) -> PageContent:
+    original = row[1] if row is not None else ""
+    extracted = unpack_boxes(row[2]) if row is not None else []
+    # each current character's index in the original (-1: typed in), carried through the edits
+    origins: list[int] = follow_all(range(len(original)), edits, -1)  # type: ignore[assignment]
+    current = apply_edits(original, edits)
+    if extracted:
+        boxes = [extracted[o] if o >= 0 else None for o in origins]
+    else:
+        boxes = [None] * len(current)
+    read = unpack_floats(row[5]) if row is not None else []
+    return PageContent(
+        page,
+        original,
+        current,
+        boxes,
+        row[3] if row is not None else TextSource.NONE.value,
+        extracted,
+        origins,
+        [r for r in unpack_boxes(row[4]) if r] if row is not None else [],
+        [read[o] if o >= 0 else None for o in origins] if read else [],
+        row[6] if row is not None else None,
+    )
+
+
+def _attributes(value: Any, known: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A span's attributes as stored (JSON text, or an object where the driver decodes it)."""
+    if not isinstance(value, str):
+        return dict(value or {})
+    found = known.get(value)
+    if found is None:
+        found = known[value] = json.loads(value) or {}
+    return dict(found)
+
+
+def live_spans(session: Session, page_ids: Sequence[int]) -> dict[int, list[SpanInfo]]:
+    """The live spans of the pages (at most :data:`CHUNK`), in text order: one query."""
+    query = (
+        select(
+            Span.id,
+            Span.page_id,
+            Span.start,
+            Span.end,
+            Label.key,
+            Span.quote,
+            Span.status,
+            type_coerce(Span.attributes, Text),
+            Span.note,
+            Annotator.name,
+            Span.version,
+            Span.orphaned,
+        )
+        .join(Label, Span.label_id == Label.id)
+        .outerjoin(Annotator, Span.annotator_id == Annotator.id)
+        .where(Span.page_id.in_(page_ids), Span.deleted.is_(False))
+        .order_by(Span.page_id, Span.start, Span.end.desc(), Span.id)
+    )
+    found: dict[int, list[SpanInfo]] = {page_id: [] for page_id in page_ids}
+    known: dict[str, dict[str, Any]] = {}
+    for row in session.connection().execute(query):
+        found[row[1]].append(
+            SpanInfo(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                _STATUSES[row[6]],
+                _attributes(row[7], known),
+                row[8],
+                row[9],
+                row[10],
+                bool(row[11]),
+                False,
+            )
+        )
+    return found
