@@ -12,8 +12,14 @@ class ChangeBus(QObject):
     of the project listens and refreshes what the changes name, and nothing more."""
 
     changed = Signal(object)  # an OpChanges
+    # an OpChanges of one undo step (a command done, undone or redone), told just before
+    # ``changed``: the window goes to the page it changed, as an undo after moving on does
+    stepped = Signal(object)
     failed = Signal(str)  # a change that could not be saved, in words
 
-    def publish(self, changes: OpChanges) -> None:
-        """Tell every view what was changed."""
+    def publish(self, changes: OpChanges, *, step: bool = False) -> None:
+        """Tell every view what was changed; ``step``: by one undo step (a batch's outcome,
+        an import, never turns the page)."""
+        if step:
+            self.stepped.emit(changes)
         self.changed.emit(changes)

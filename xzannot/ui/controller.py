@@ -45,7 +45,7 @@ class Controller(QObject):
         each failure too, in words."""
 
         def changed(changes: OpChanges) -> None:
-            self.bus.publish(changes)
+            self.bus.publish(changes, step=True)
             if after is not None:
                 after(changes)
 

@@ -38,8 +38,11 @@ class ProjectLifecycle(QObject):
         self.reference_dialog: ReferenceDialog | None = None
 
     def changed(self, changes: OpChanges) -> None:
-        """Documents added, labels changed, or every page touched: read the project again."""
-        everywhere = not changes.pages and changes.any_page_content
+        """Documents added, labels changed, or what the pages list shows changed on every
+        page: read the project again. A reference added (collation everywhere) is not: the
+        shown page is collated again (CollationRefresh), and the page stays as it was."""
+        listed = changes.text or changes.spans or changes.page_status or changes.ocr
+        everywhere = not changes.pages and listed
         if changes.documents or changes.labels or everywhere:
             self.load()
 

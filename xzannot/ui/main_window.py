@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.bench = Workbench(
             self.state, self.undo_stack, lambda: self.project, self.annotator, self.bus
         )
-        self.status = StatusBar(self)
+        self.status = StatusBar(self, lambda: self.project.read_only is None)
         self.page_label, self.saved_label = self.status.page_label, self.status.saved_label
         self.renderer = renderer
         self._build_controllers(renderer, worker)
@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
             self.status.changed,
         ):
             self.bus.changed.connect(listener)
+        self.bus.stepped.connect(self.shown.follow)
         self.bus.failed.connect(self.change_failed)
         self.imports.finished.connect(self.lifecycle.after_import)
         life = self.lifecycle
@@ -217,6 +218,9 @@ class MainWindow(QMainWindow):
         self.status.not_saved()
         QMessageBox.warning(self, self.tr("Not saved"), message)
         self.shown.reload()
+        data = self.state.data
+        if data is not None:  # its row in the pages list too, as stored
+            self.pages_model.update_page(data.page, len(data.spans))
 
     def reload_project(self) -> None:
         """Read the project's documents and pages again (after OCR, an import)."""
@@ -254,11 +258,12 @@ class MainWindow(QMainWindow):
         """Spans or the status of ``page_id`` were saved elsewhere: tell every view (a span
         change on the shown page is applied as it is; anything else reads the page again)."""
         pages = frozenset({page_id})
-        self.bus.publish(OpChanges(pages, spans=True, page_status=span is None, span=span))
+        changes = OpChanges(pages, spans=True, page_status=span is None, span=span)
+        self.bus.publish(changes, step=True)
 
     def after_text_change(self, page_id: int) -> None:
         """A page's text (or its corrections' review) was saved elsewhere: tell every view."""
-        self.bus.publish(on_pages([page_id], text=True, edits=True, spans=True))
+        self.bus.publish(on_pages([page_id], text=True, edits=True, spans=True), step=True)
 
     # correcting text
     def toggle_correcting(self) -> None:

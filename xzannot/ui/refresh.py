@@ -22,8 +22,8 @@ ProjectFn = Callable[[], Project]
 class ShownPageRefresh(QObject):
     """The shown page (its text, boxes, spans and status) after a change to it.
 
-    A change to one other page goes to that page (``go_to``), as an undo does; a change of one
-    span on the shown page is applied as it is, without reading the page again.
+    An undo step that changed one other page goes to that page (``go_to``, see :meth:`follow`);
+    a change of one span on the shown page is applied as it is, without reading the page again.
     """
 
     def __init__(
@@ -34,15 +34,19 @@ class ShownPageRefresh(QObject):
         self._project = project
         self._go_to = go_to
 
+    def follow(self, changes: OpChanges) -> None:
+        """An undo step changed one page that is not shown (an undo after moving on): show
+        it. A batch (suggestions, spans imported) leaves the shown page where it is."""
+        page_content = changes.text or changes.edits or changes.spans or changes.page_status
+        if page_content and len(changes.pages) == 1 and self.state.page_id not in changes.pages:
+            (page_id,) = changes.pages
+            self._go_to(page_id)
+
     def changed(self, changes: OpChanges) -> None:
         shown = self.state.page_id
         page_content = changes.text or changes.edits or changes.spans or changes.page_status
         if not page_content or not changes.pages:
             return  # nothing shown changed, or every page did (the project is read again)
-        if len(changes.pages) == 1 and shown not in changes.pages:
-            (page_id,) = changes.pages
-            if self._go_to(page_id):
-                return  # shown afresh, change and all
         if not changes.touches(shown):
             return
         only_span = changes.span is not None and not (changes.text or changes.page_status)

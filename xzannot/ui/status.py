@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMainWindow
 
@@ -12,8 +14,9 @@ from xzannot.ui.common import BRIEF_MS, LONG_MS
 class StatusBar(QObject):
     """The page label, the "✓ Saved" label, and messages for a while."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, writable: Callable[[], bool]) -> None:
         super().__init__(window)
+        self._writable = writable  # whether the project's changes are saved at all
         self._bar = window.statusBar()
         self.page_label = QLabel(window)
         self.saved_label = QLabel(window)
@@ -33,8 +36,11 @@ class StatusBar(QObject):
         self._bar.showMessage(text)
 
     def changed(self, changes: OpChanges) -> None:
-        """A change was saved."""
+        """A change was saved (a read-only project's, collated in a scratch copy, never is:
+        it stays "Read-only")."""
         del changes  # every saved change is said the same way
+        if not self._writable():
+            return
         self.saved_label.setText(self.tr("✓ Saved"))
         self.saved_label.setToolTip(self.tr("Every change is saved to the project at once."))
 
