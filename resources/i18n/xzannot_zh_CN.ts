@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackgroundCorrection</name>
+    <message>
+        <location filename="../../xzannot/ui/background_correction.py" line="74"/>
+        <source>Correcting pages: %1 of %2</source>
+        <translation>正在校正页面：%1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <location filename="../../xzannot/ui/backups.py" line="74"/>
@@ -126,37 +134,37 @@
 <context>
     <name>Collating</name>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="66"/>
+        <location filename="../../xzannot/ui/collating.py" line="74"/>
         <source>Accept reference reading</source>
         <translation>采用参照文本的读法</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="79"/>
+        <location filename="../../xzannot/ui/collating.py" line="87"/>
         <source>Reject reference reading</source>
         <translation>不采用参照文本的读法</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="89"/>
+        <location filename="../../xzannot/ui/collating.py" line="97"/>
         <source>Accept %1 reference reading(s)</source>
         <translation>采用 %1 处参照读法</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="105"/>
+        <location filename="../../xzannot/ui/collating.py" line="112"/>
         <source>Collate</source>
         <translation>对校</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="105"/>
+        <location filename="../../xzannot/ui/collating.py" line="112"/>
         <source>Collating pages…</source>
         <translation>正在对校页面…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="118"/>
+        <location filename="../../xzannot/ui/collating.py" line="127"/>
         <source>Collated %1 page(s): %2 open difference(s).</source>
         <translation>已对校 %1 页：%2 处未处理的差异。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/collating.py" line="110"/>
+        <location filename="../../xzannot/ui/collating.py" line="117"/>
         <source>Collating cancelled.</source>
         <translation>对校已取消。</translation>
     </message>
@@ -187,61 +195,61 @@
 <context>
     <name>CorpusFlow</name>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="84"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="100"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="83"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="99"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="84"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="83"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="92"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="91"/>
         <source>Exported %1 page(s) to %2.</source>
         <translation>已导出 %1 页到 %2。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="95"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="94"/>
         <source>%1 span(s); %2 left out by the filters.</source>
         <translation>共 %1 条标注；%2 条被筛选条件排除。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="88"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="87"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="107"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="124"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="148"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="106"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="123"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="146"/>
         <source>Import spans</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="124"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="123"/>
         <source>Importing spans…</source>
         <translation>正在导入标注…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="135"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="134"/>
         <source>Imported %1 span(s) from %2 text(s).</source>
         <translation>已从 %2 段文本导入 %1 条标注。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="137"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="136"/>
         <source>%1 were already there.</source>
         <translation>%1 条已存在。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="150"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="148"/>
         <source>The files use labels this project does not have: %1. Add them?</source>
         <translation>文件中使用了本项目没有的标签：%1。是否添加？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="129"/>
-        <location filename="../../xzannot/ui/corpus_flow.py" line="157"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="128"/>
+        <location filename="../../xzannot/ui/corpus_flow.py" line="155"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
@@ -700,27 +708,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="227"/>
+        <location filename="../../xzannot/ui/main_window.py" line="239"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="228"/>
+        <location filename="../../xzannot/ui/main_window.py" line="240"/>
         <source>The name recorded on every span you mark:</source>
         <translation>记录在您所做每条标注上的姓名：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="260"/>
+        <location filename="../../xzannot/ui/main_window.py" line="273"/>
         <source>Correction mode: what you type is saved as corrections.</source>
         <translation>校正模式：您输入的内容将作为校正保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="262"/>
+        <location filename="../../xzannot/ui/main_window.py" line="275"/>
         <source>Labelling mode.</source>
         <translation>标注模式。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="210"/>
+        <location filename="../../xzannot/ui/main_window.py" line="219"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1083,68 +1091,68 @@
 <context>
     <name>ProjectLifecycle</name>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="65"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="70"/>
         <source>This project is empty. Import a PDF with File ▸ Import.</source>
         <translation>项目为空。请通过“文件 ▸ 导入”导入 PDF。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="76"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="81"/>
         <source>%1 — xzannot</source>
         <translation>%1 — xzannot</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="78"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="83"/>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="83"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="88"/>
         <source>This project cannot be written (%1): pages can be viewed, collated and exported, but changes are not saved.</source>
         <translation>此项目无法写入（%1）：可以查看、校勘和导出页面，但修改不会保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="115"/>
         <location filename="../../xzannot/ui/lifecycle.py" line="121"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="127"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="128"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="134"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="135"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="141"/>
         <source>Import PDFs, scans or text</source>
         <translation>导入 PDF、扫描件或文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="152"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="158"/>
         <source>Import reference text</source>
         <translation>导入参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="152"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="158"/>
         <source>Import the document&apos;s pages first.</source>
         <translation>请先导入该文档的页面。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="167"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="173"/>
         <source>That reference text was already stored.</source>
         <translation>该参照文本已存储过。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="169"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="175"/>
         <source>Stored a reference text of %1 characters.</source>
         <translation>已存储参照文本，共 %1 字。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="180"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="186"/>
         <source>Where is %1?</source>
         <translation>%1 在哪里？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="187"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="193"/>
         <source>Locate PDF</source>
         <translation>查找 PDF</translation>
     </message>
@@ -1349,22 +1357,22 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../xzannot/ui/status.py" line="38"/>
+        <location filename="../../xzannot/ui/status.py" line="44"/>
         <source>✓ Saved</source>
         <translation>✓ 已保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/status.py" line="39"/>
+        <location filename="../../xzannot/ui/status.py" line="45"/>
         <source>Every change is saved to the project at once.</source>
         <translation>每处改动都会立即保存到项目中。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/status.py" line="43"/>
+        <location filename="../../xzannot/ui/status.py" line="49"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/status.py" line="47"/>
+        <location filename="../../xzannot/ui/status.py" line="53"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
@@ -1372,37 +1380,37 @@
 <context>
     <name>Suggesting</name>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="53"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="52"/>
         <source>Suggest spans</source>
         <translation>生成建议标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="53"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="52"/>
         <source>Running the rules…</source>
         <translation>正在运行规则…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="69"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="68"/>
         <source>%1 new suggestion(s) (%2).</source>
         <translation>新增 %1 条建议标注（%2）。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="71"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="70"/>
         <source>No new suggestions.</source>
         <translation>没有新的建议标注。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="74"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="73"/>
         <source>Stopped for taking too long: %1.</source>
         <translation>因耗时过长而停止：%1。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="78"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="77"/>
         <source>%1 found again were already there or rejected.</source>
         <translation>另有 %1 条已存在或已被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/suggesting.py" line="61"/>
+        <location filename="../../xzannot/ui/suggesting.py" line="60"/>
         <source>Suggesting cancelled; nothing was changed.</source>
         <translation>已取消生成建议，项目未作任何改动。</translation>
     </message>
