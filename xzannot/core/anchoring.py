@@ -8,6 +8,8 @@ edits that carry origins, undoing every edit brings every span back exactly.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from xzannot.core.edits import Edit, replacement_origins
 
 
@@ -29,10 +31,23 @@ def anchor_many(
         return []
     if edit.end > length:
         raise ValueError(f"edit {edit.start}..{edit.end} past the end of a {length}-char text")
+    return anchor_spans(spans, edit)
+
+
+def anchor_spans(spans: Sequence[tuple[int, int]], edit: Edit) -> list[tuple[int, int] | None]:
+    """:func:`anchor_many` for an edit already known to lie within the text."""
     delta = len(edit.replacement) - (edit.end - edit.start)
-    kept = {o: edit.start + i for i, o in enumerate(replacement_origins(edit)) if o >= 0}
+    kept: dict[int, int] | None = None  # built once, and only when a span reaches into the edit
     out: list[tuple[int, int] | None] = []
     for start, end in spans:
+        if end <= edit.start:  # wholly before the edit
+            out.append((start, end))
+            continue
+        if start >= edit.end:
+            out.append((start + delta, end + delta))  # wholly after it
+            continue
+        if kept is None:
+            kept = {o: edit.start + i for i, o in enumerate(replacement_origins(edit)) if o >= 0}
         found: list[int] = []
         if start < edit.start:
             found += (start, min(end, edit.start) - 1)

@@ -54,7 +54,7 @@ def apply_edit(text: str, edit: Edit) -> str:
     return text[: edit.start] + edit.replacement + text[edit.end :]
 
 
-def _runs(edits: Iterable[Edit]) -> Iterator[list[Edit]]:
+def edit_runs(edits: Iterable[Edit]) -> Iterator[list[Edit]]:
     """The chain cut into runs of edits that each lie wholly before the one before it.
 
     Within such a run every edit's offsets hold in the text the run started from (the
@@ -74,7 +74,7 @@ def _runs(edits: Iterable[Edit]) -> Iterator[list[Edit]]:
 def apply_edits(original: str, edits: Iterable[Edit]) -> str:
     """The text after applying ``edits`` to ``original`` in order."""
     text = original
-    for run in _runs(edits):
+    for run in edit_runs(edits):
         if len(run) == 1:
             text = apply_edit(text, run[0])
             continue
@@ -130,9 +130,9 @@ def follow(values: Sequence[object], edit: Edit, fill: object = None) -> list[ob
 def follow_all(
     values: Sequence[object], edits: Iterable[Edit], fill: object = None
 ) -> list[object]:
-    """:func:`follow` through a chain of edits, a run of edits in one pass (see :func:`_runs`)."""
+    """:func:`follow` through a chain of edits, a run in one pass (see :func:`edit_runs`)."""
     current = list(values)
-    for run in _runs(edits):
+    for run in edit_runs(edits):
         out: list[object] = []
         position = 0
         for edit in reversed(run):

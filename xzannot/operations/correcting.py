@@ -12,18 +12,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
+from xzannot.core.boxes import unpack_boxes
 from xzannot.core.dump import Deinterleaved, deinterleave
 from xzannot.core.edits import Edit
-from xzannot.core.layout import edge_rows, page_layout
+from xzannot.core.layout import EdgeRows, edge_rows, page_layout
 from xzannot.core.normalise import DEFAULT_RULES, EVIDENCE, normalise
 from xzannot.core.pages import BOXED_SOURCES, TextSource
 from xzannot.core.suspect import suspect_layer
 from xzannot.operations.changes import NOTHING, OpChanges, on_pages
 from xzannot.store.database import Project
-from xzannot.store.documents import neighbour_layers, page_content
+from xzannot.store.documents import page_content
 from xzannot.store.edits import add_edits
 from xzannot.store.models import Page
+from xzannot.store.neighbours import packed_neighbours
 from xzannot.store.session import Session
 
 AUTHOR = "xzannot"  # the annotator name automatic corrections are recorded under
@@ -37,6 +40,7 @@ class Correction:
     orphaned: int
     already: bool = False
     changes: OpChanges = NOTHING  # the page's text and edits, when corrections were stored
+    text: str | None = None  # the page's text once corrected (None: corrected before)
 
 
 def correct_page_in(
@@ -52,11 +56,12 @@ def correct_page_in(
     furniture: list[str] = []
     separators: list[int] = []
     evidence = ""
+    corrected = text
     if text.strip():
         if content.source in BOXED_SOURCES and any(b is not None for b in content.boxes):
             neighbours = [
-                edge_rows(other, boxes, height)
-                for other, boxes, height in neighbour_layers(session, page_id)
+                _edge_rows(other, blob, height)
+                for other, blob, height in packed_neighbours(session, page_id)
             ]
             layout = page_layout(
                 text, content.boxes, page.width, page.height, neighbours, rules=content.rules
@@ -73,16 +78,28 @@ def correct_page_in(
             evidence = _dump_evidence(result)
         if reflowed != text:
             edits.append((Edit(0, len(text), reflowed, origins), "reflow"))
-        _, tagged = normalise(reflowed, rules, keep=separators)
+        corrected, tagged = normalise(reflowed, rules, keep=separators)
         edits.extend((t.edit, t.kind) for t in tagged)
     why = {**EVIDENCE, "reflow": evidence}  # what each correction acted on, for the reviewer
-    added = add_edits(session, page_id, edits, author=AUTHOR, evidence=why) if edits else None
+    added = (
+        add_edits(session, page_id, edits, author=AUTHOR, evidence=why, return_ids=False)
+        if edits
+        else None
+    )
     page.furniture = furniture
     if page.suspect is None and content.source == TextSource.PDF.value:  # older projects
         page.suspect = suspect_layer(text, content.boxes, page.width, page.height)
     page.corrected_at = datetime.now(UTC)
     changed = on_pages([page_id], text=True, edits=True, spans=True) if edits else NOTHING
-    return Correction(len(edits), added.orphaned if added else 0, changes=changed)
+    return Correction(len(edits), added.orphaned if added else 0, changes=changed, text=corrected)
+
+
+@lru_cache(maxsize=16)
+def _edge_rows(text: str, blob: bytes, height: float) -> EdgeRows:
+    """:func:`edge_rows` of a stored text layer, remembered: pages corrected in order share
+    four of their neighbours, whose rows are then not made again (a pure function of the
+    layer, so what is remembered is never stale)."""
+    return tuple(edge_rows(text, unpack_boxes(blob), height))
 
 
 def _dump_evidence(result: Deinterleaved) -> str:

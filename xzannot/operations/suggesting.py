@@ -7,14 +7,16 @@ is never suggested twice, and neither is one that overlaps a live span of the sa
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
-from xzannot.core.rules import RuleSet, parse_rules
+from xzannot.core.rules import RuleSet, Suggestion, parse_rules
 from xzannot.core.spans import SpanStatus
-from xzannot.errors import CancelledError
+from xzannot.errors import CancelledError, UserError
 from xzannot.operations.changes import NOTHING, OpChanges, on_pages
 from xzannot.operations.correcting import correct_page_in
 from xzannot.shipped import resource_text
@@ -23,7 +25,8 @@ from xzannot.store.documents import current_text, get_page_info, list_pages
 from xzannot.store.labels import list_labels
 from xzannot.store.session import Session
 from xzannot.store.settings import get_setting, set_setting
-from xzannot.store.spans import create_span, list_spans
+from xzannot.store.span_batches import add_spans, label_ids, span_keys
+from xzannot.store.spans import annotator_id
 
 RULES_SETTING = "rules"
 RULES_ANNOTATOR = "xzannot rules"
@@ -70,39 +73,98 @@ class SuggestOutcome:
     changes: OpChanges = NOTHING  # the pages given suggestions (and corrected first)
 
 
+@dataclass(slots=True)
+class RunIds:
+    """What a run of the rules looks up once: the id of each label by key, and of the rules'
+    annotator (made when the first suggestion is stored, as before)."""
+
+    labels: dict[str, int]
+    annotator: int | None = None
+
+    @classmethod
+    def read(cls, session: Session) -> RunIds:
+        """The project's label ids."""
+        return cls(label_ids(session))
+
+    def label(self, key: str) -> int:
+        """The id of label ``key``."""
+        found = self.labels.get(key)
+        if found is None:
+            raise UserError(f"the project has no label {key!r}")
+        return found
+
+    def annotator_in(self, session: Session) -> int:
+        """The id of the rules' annotator."""
+        if self.annotator is None:
+            self.annotator = annotator_id(session, RULES_ANNOTATOR)
+        return self.annotator
+
+
 def suggest_in(
-    session: Session, page_id: int, rules: RuleSet, stopped: list[str] | None = None
+    session: Session,
+    page_id: int,
+    rules: RuleSet,
+    stopped: list[str] | None = None,
+    ids: RunIds | None = None,
 ) -> tuple[Counter[str], int]:
-    """Run ``rules`` over one page (corrected first), storing what is new; the names of
-    rules stopped for taking too long go to ``stopped``."""
-    correct_page_in(session, page_id)  # suggestions belong on the corrected text
-    text = current_text(session, page_id)
-    spans = list_spans(session, page_id, include_deleted=True)
-    taken = {(s.start, s.end, s.label) for s in spans}
-    live = [s for s in spans if not s.deleted and s.status is not SpanStatus.REJECTED]
-    added: Counter[str] = Counter()
+    """Run ``rules`` over one page (corrected first), storing what is new in one statement;
+    the names of rules stopped for taking too long go to ``stopped``. ``ids``: the run's
+    look-ups, when the caller runs many pages."""
+    if ids is None:
+        ids = RunIds.read(session)
+    text = correct_page_in(session, page_id).text  # suggestions belong on the corrected text
+    if text is None:  # corrected before
+        text = current_text(session, page_id)
+    fresh, known = _fresh(rules.suggest(text, stopped=stopped), span_keys(session, page_id), ids)
+    if not fresh:
+        return Counter(), known
+    who = ids.annotator_in(session)
+    add_spans(
+        session,
+        [
+            {
+                "page_id": page_id,
+                "start": found.start,
+                "end": found.end,
+                "label_id": ids.label(found.label),
+                "quote": found.quote,
+                "status": SpanStatus.SUGGESTED.value,
+                "annotator_id": who,
+                "attributes": found.attributes or {},
+                "note": f"rule {found.rule}",
+            }
+            for found in fresh
+        ],
+    )
+    return Counter(found.label for found in fresh), known
+
+
+def _fresh(
+    suggestions: Iterable[Suggestion], spans: list[tuple[int, int, int, bool]], ids: RunIds
+) -> tuple[list[Suggestion], int]:
+    """The suggestions not there yet, and how many were: one already there (whatever its
+    status, even rejected or deleted), or overlapping a standing span of its label."""
+    taken = {(start, end, label) for start, end, label, _ in spans}
+    standing: dict[int, list[tuple[int, int]]] = {}
+    for start, end, label, stands in sorted(spans):
+        if stands:
+            standing.setdefault(label, []).append((start, end))
+    reach = {  # per label: the starts in order, and the furthest end up to each
+        label: ([s for s, _ in places], list(accumulate((e for _, e in places), max)))
+        for label, places in standing.items()
+    }
+    fresh: list[Suggestion] = []
     known = 0
-    for found in rules.suggest(text, stopped=stopped):
-        if (found.start, found.end, found.label) in taken or any(
-            s.label == found.label and s.overlaps(found.start, found.end) for s in live
-        ):
+    for found in suggestions:
+        label = ids.label(found.label)
+        starts, ends = reach.get(label, ([], []))
+        before = bisect_left(starts, found.end)  # the standing spans starting before its end
+        if (found.start, found.end, label) in taken or (before and ends[before - 1] > found.start):
             known += 1
             continue
-        create_span(
-            session,
-            page_id=page_id,
-            start=found.start,
-            end=found.end,
-            label=found.label,
-            quote=found.quote,
-            annotator=RULES_ANNOTATOR,
-            status=SpanStatus.SUGGESTED,
-            attributes=found.attributes,
-            note=f"rule {found.rule}",
-        )
-        taken.add((found.start, found.end, found.label))
-        added[found.label] += 1
-    return added, known
+        taken.add((found.start, found.end, label))
+        fresh.append(found)
+    return fresh, known
 
 
 def suggest(
@@ -126,11 +188,12 @@ def suggest(
         rules = project_rules(session, rules_file)
         outcome.labels = list(rules.labels)
         ids = list(page_ids) if page_ids is not None else [p.id for p in list_pages(session)]
+        looked_up = RunIds.read(session)
         for done, page_id in enumerate(ids, 1):
             if cancelled is not None and cancelled():
                 raise CancelledError
             stopped: list[str] = []
-            added, known = suggest_in(session, page_id, rules, stopped)
+            added, known = suggest_in(session, page_id, rules, stopped, looked_up)
             if stopped:
                 number = get_page_info(session, page_id).number
                 outcome.stopped.extend(f"rule {name!r} on page {number}" for name in stopped)

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import func, insert, inspect, select
+from sqlalchemy import Table, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
-from xzannot.core.anchoring import anchor_many
-from xzannot.core.edits import Edit, Review, apply_edits, pack_origins
+from xzannot.core.edits import Edit, Review, pack_origins
 from xzannot.store.documents import current_text
-from xzannot.store.models import EditRow, Span, SpanChange
+from xzannot.store.models import EditRow, Span, utcnow
+from xzannot.store.span_moves import move_spans, spans_to_follow
 from xzannot.store.spans import annotator_id
+
+_EDITS = cast(Table, EditRow.__table__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +28,15 @@ class Added:
 
 
 def _row(
-    page_id: int, seq: int, edit: Edit, kind: str, *, review: Review, who: int, why: str | None
+    page_id: int,
+    seq: int,
+    edit: Edit,
+    kind: str,
+    *,
+    review: Review,
+    who: int,
+    why: str | None,
+    now: datetime,
 ) -> dict[str, Any]:
     return {
         "page_id": page_id,
@@ -39,24 +50,9 @@ def _row(
         "review": Review(review).value,
         "annotator_id": who,
         "evidence": why,
+        "reverts": None,
+        "created_at": now,
     }
-
-
-def _apart(spans: list[Span], moved: list[tuple[int, int] | None]) -> list[tuple[int, int] | None]:
-    """``moved``, where two live spans of one label would now cover the same characters, with
-    the younger one orphaned instead (kept for review, and put back if the edit is reverted):
-    the project holds one live span of a label per place."""
-    taken: set[tuple[int, int, int]] = set()
-    apart = list(moved)
-    for position in sorted(range(len(spans)), key=lambda i: spans[i].id):
-        span, place = spans[position], moved[position]
-        if place is None or span.deleted:
-            continue
-        key = (place[0], place[1], span.label_id)
-        if key in taken:
-            apart[position] = None
-        taken.add(key)
-    return apart
 
 
 def _stored_place(span: Span) -> tuple[int, int]:
@@ -101,6 +97,7 @@ def add_edits(
     author: str,
     review: Review = Review.OPEN,
     evidence: Mapping[str, str] | None = None,
+    return_ids: bool = True,
 ) -> Added:
     """Append edits (each with its kind) to a page's chain; its spans follow every edit.
 
@@ -108,77 +105,28 @@ def add_edits(
     keeps its last place and quote, for a reviewer to settle. Returns how many
     spans were orphaned. ``review`` is open for automatic corrections a reviewer
     still has to look at, accepted for a person's own edits. ``evidence`` says, by kind,
-    what automatic corrections acted on.
+    what automatic corrections acted on. The edits are stored in one statement, and the
+    spans moved in one pass (see :mod:`xzannot.store.span_moves`). Without ``return_ids``
+    the new rows' ids are not read back (unless spans need them) and ``ids`` is empty.
     """
-    why = dict(evidence or {})
-    spans = [
-        s for s in session.scalars(select(Span).where(Span.page_id == page_id)) if not s.orphaned
-    ]
+    spans = spans_to_follow(session, page_id)
+    text = current_text(session, page_id) if spans else ""  # before the new edits count
     seq = session.scalar(select(func.max(EditRow.seq)).where(EditRow.page_id == page_id)) or 0
     who = annotator_id(session, author)
-
-    def values(number: int, edit: Edit, kind: str) -> dict[str, Any]:
-        return _row(page_id, seq + number, edit, kind, review=review, who=who, why=why.get(kind))
-
-    if not spans:  # nothing follows the edits: stored in one statement, not an object each
-        rows = [values(number, edit, kind) for number, (edit, kind) in enumerate(edits, start=1)]
-        ids = list(session.scalars(insert(EditRow).returning(EditRow.id), rows)) if rows else []
+    why = dict(evidence or {})
+    now = utcnow()
+    rows = [
+        _row(page_id, seq + number, edit, kind, review=review, who=who, why=why.get(kind), now=now)
+        for number, (edit, kind) in enumerate(edits, start=1)
+    ]
+    if not rows:
+        return Added([], 0)
+    session.execute(insert(_EDITS), rows)
+    if not spans and not return_ids:
+        return Added([], 0)
+    new = select(_EDITS.c.id).where(_EDITS.c.page_id == page_id, _EDITS.c.seq > seq)
+    ids = [edit_id for (edit_id,) in session.execute(new.order_by(_EDITS.c.seq))]
+    if not spans:  # nothing follows the edits
         return Added(ids, 0)
-    return _add_with_spans(session, page_id, edits, spans, values)
-
-
-def _add_with_spans(
-    session: Session,
-    page_id: int,
-    edits: Sequence[tuple[Edit, str]],
-    spans: list[Span],
-    values: Callable[[int, Edit, str], dict[str, Any]],
-) -> Added:
-    """:func:`add_edits` on a page with spans: a row each, the spans moved after each edit
-    (``values`` gives the row of the n-th edit)."""
-    text = current_text(session, page_id)
-    every = list(spans)
-    orphaned = 0
-    rows: list[EditRow] = []
-    length = len(text)
-    for number, (edit, kind) in enumerate(edits, start=1):
-        moved = _apart(spans, anchor_many([(s.start, s.end) for s in spans], length, edit))
-        length += len(edit.replacement) - (edit.end - edit.start)
-        row = EditRow(**values(number, edit, kind))
-        session.add(row)
-        rows.append(row)
-        reshaped = [
-            place is None or place[1] - place[0] != span.end - span.start
-            for span, place in zip(spans, moved, strict=True)
-        ]
-        if any(reshaped):
-            flush_span_moves(session, every)  # the row's id, for the spans it reshapes
-        spans = _move_spans(session, row, spans, moved, reshaped)
-        orphaned += len(moved) - len(spans)
-    if spans:
-        text = apply_edits(text, [edit for edit, _ in edits])
-        for span in spans:
-            span.quote = text[span.start : span.end]
-    flush_span_moves(session, every)
-    return Added([row.id for row in rows], orphaned)
-
-
-def _move_spans(
-    session: Session,
-    row: EditRow,
-    spans: list[Span],
-    moved: list[tuple[int, int] | None],
-    reshaped: list[bool],
-) -> list[Span]:
-    """Put spans where edit ``row`` moved them, remembering where those it reshaped were
-    (so that reverting it puts them back); returns those that still have characters."""
-    still: list[Span] = []
-    for span, place, changed in zip(spans, moved, reshaped, strict=True):
-        if changed:  # remember where it was, so that reverting this edit puts it back
-            session.add(SpanChange(span_id=span.id, edit_id=row.id, start=span.start, end=span.end))
-        if place is None:  # keeps its last place and quote, for review
-            span.orphaned = True
-        else:
-            span.start, span.end = place
-            still.append(span)
-    return still
+    orphaned = move_spans(session, spans, text, [edit for edit, _ in edits], ids)
+    return Added(ids if return_ids else [], orphaned)

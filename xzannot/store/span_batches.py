@@ -1,5 +1,6 @@
 """Spans by the thousand: where a page's spans are, as arrays, and many new spans stored in
-one statement (for span import; :func:`xzannot.store.spans.create_span` stores one)."""
+one statement (for span import and suggestions; :func:`xzannot.store.spans.create_span`
+stores one)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from sqlalchemy import Table, false, func, insert, literal_column, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
-from xzannot.store.models import Label, Span
+from xzannot.store.models import Label, Span, utcnow
 
 _INT32 = np.iinfo(np.int32)
 
@@ -55,6 +57,38 @@ def insert_spans(session: Session, page_id: int, rows: Sequence[dict[str, Any]])
     )
     try:
         session.execute(statement, rows)
+    except IntegrityError as exc:  # e.g. the same span, stored by another program meanwhile
+        reason = str(exc.orig).splitlines()[0][:160]
+        raise UserError(
+            f"the project's spans changed meanwhile ({reason}); nothing was stored"
+        ) from exc
+
+
+def span_keys(session: Session, page_id: int) -> list[tuple[int, int, int, bool]]:
+    """Start, end, label id and whether it stands (neither deleted nor rejected) of every
+    span of a page, deleted and rejected ones too: what new suggestions are checked against."""
+    rows = session.execute(
+        select(Span.start, Span.end, Span.label_id, Span.deleted, Span.status).where(
+            Span.page_id == page_id
+        )
+    )
+    return [
+        (start, end, label, not deleted and status != SpanStatus.REJECTED.value)
+        for start, end, label, deleted, status in rows
+    ]
+
+
+def add_spans(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Store new spans in one statement: each row has page_id, start, end, label_id, quote,
+    status, annotator_id, attributes and note; each is version 1, made and changed now."""
+    if not rows:
+        return
+    now = utcnow()
+    statement = insert(cast(Table, Span.__table__)).values(
+        orphaned=false(), deleted=false(), version=literal_column("1")
+    )
+    try:
+        session.execute(statement, [{**row, "created_at": now, "updated_at": now} for row in rows])
     except IntegrityError as exc:  # e.g. the same span, stored by another program meanwhile
         reason = str(exc.orig).splitlines()[0][:160]
         raise UserError(

@@ -26,7 +26,8 @@ def test_a_page_is_corrected_once_with_edits_of_each_kind(sample: Path) -> None:
             assert stored is not None
             assert stored.furniture == ["秀洲年鉴2022 特载", "—21—"]
     assert first.edits > 0 and not first.already
-    assert again.already and again.edits == 0
+    assert first.text == content.current  # what the edits stored make of the page
+    assert again.already and again.edits == 0 and again.text is None
     # Qt's text layer has full-width punctuation and no stray spaces: reading order and
     # radical look-alikes are what this page needs
     assert kinds == {"reflow", "radicals"}

@@ -154,3 +154,26 @@ def test_a_cancelled_run_stores_nothing(sample: Path) -> None:
     with open_project(sample) as project, pytest.raises(CancelledError):
         suggest(project, cancelled=lambda: True)
     assert _all_spans(sample) == []
+
+
+def test_a_suggestion_over_a_standing_span_waits_until_that_span_is_rejected(
+    sample: Path,
+) -> None:
+    quote = "空气质量优良率达到90%以上"
+    with open_project(sample) as project:
+        page, text = corrected_page(project, 0)
+        start = text.index(quote)
+        own = add_span(project, page.id, (start, start + 4), "target", "审校员甲")
+        first = suggest(project, [page.id])
+        with project.session() as s:
+            assert quote not in {sp.quote for sp in list_spans(s, page.id)}
+        change_span(project, own.id, status=SpanStatus.REJECTED)
+        second = suggest(project, [page.id])
+        third = suggest(project, [page.id])
+        with project.session() as s:
+            quotes = [sp.quote for sp in list_spans(s, page.id, include_deleted=True)]
+    assert quotes.count(quote) == 1
+    assert first.known == 1  # the one over the reviewer's span
+    assert second.added == {"target": 1}  # that span rejected: the suggestion stands free
+    assert sum(third.added.values()) == 0
+    assert third.known == first.known + sum(first.added.values())  # each stored once
