@@ -11,7 +11,9 @@ as they are once first shown, and the spans lie on the corrected text):
   pypdfium2 takes to render that page at the same scale;
 - adding a span until both views show it (one database transaction included).
 
-Goals: the page with its first image in at most 150 ms; a span in at most 30 ms.
+Goals: the page switched in at most 80 ms, its first image in at most 150 ms; a span in
+at most 20 ms. Hidden docks (Corrections, Reference, OCR Check behind the Spans tab) do no
+work on a page switch.
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ def measure_switch(
     app: QApplication, window: MainWindow, page: int, other: int
 ) -> tuple[list[float], list[float]]:
     """Times until text and highlights, and until the first image, are on screen."""
-    renderer = window.page_view._render.__self__  # type: ignore[attr-defined]  # the PageRenderer
+    renderer = window.renderer
     text_times, image_times = [], []
     for _ in range(RUNS):
         window.show_page(other)
@@ -158,10 +160,10 @@ def main() -> int:
     ms = lambda values: statistics.median(values) * 1000  # noqa: E731
     print(f"page: {len(text)} characters, {SPANS} spans, image at {scale:.2f} px/pt")
     print(f"{'measure':<44} {'median ms':>9}  goal")
-    print(f"{'switch page: text and span highlights shown':<44} {ms(text_times):>9.1f}")
+    print(f"{'switch page: text and span highlights shown':<44} {ms(text_times):>9.1f}  <= 80")
     print(f"{'switch page: first image shown':<44} {ms(image_times):>9.1f}  <= 150")
     print(f"{'  raw pypdfium2 render of that page':<44} {ms(raw_times):>9.1f}")
-    print(f"{'add a span: saved and shown in both views':<44} {ms(span_times):>9.1f}  <= 30")
+    print(f"{'add a span: saved and shown in both views':<44} {ms(span_times):>9.1f}  <= 20")
     return 0
 
 

@@ -91,3 +91,19 @@ def test_one_span_on_the_shown_page_is_applied_without_reading_the_page(
     assert [s.id for s in window.state.spans] == [span.id]
     row = window.pages_model.row_of(shown)
     assert window.pages_model.index(row, window.pages_model.COLUMNS.index("spans")).data() == "1"
+
+
+def test_a_dock_behind_another_tab_reads_nothing_until_brought_forward(
+    make_window: MakeWindow, sample_db: Path, reads: Calls, qtbot: Any
+) -> None:
+    window = make_window(sample_db)
+    window.spans_dock.raise_()  # Corrections waits behind the Spans tab, as it opens
+    qtbot.waitUntil(lambda: window.corrections.visibleRegion().isEmpty())
+    reads.made.clear()
+    window.step_page(1)
+    assert "page_corrections" not in reads.names()  # a page switch reads no corrections
+    shown = window.state.page_id
+    window.corrections_dock.raise_()  # brought forward: the shown page's corrections
+    qtbot.waitUntil(lambda: "page_corrections" in reads.names())
+    assert ("page_corrections", (shown,)) in reads.made
+    assert window.corrections.tree.topLevelItemCount() > 0

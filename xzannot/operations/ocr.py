@@ -29,6 +29,7 @@ from xzannot.store.ocr import (
     OcrTarget,
     Unsure,
     accept_characters,
+    has_confidences,
     ocr_targets,
     page_image,
     store_ocr_text,
@@ -238,7 +239,10 @@ def _characters_in(boxes: list[Box | None], region: Box, text: str) -> tuple[int
 
 def unsure(project: Project, page_id: int) -> list[Unsure]:
     """The characters of a page OCR was unsure of and nobody has accepted, in text order."""
-    with project.transaction() as session:
+    with project.session() as session:
+        if not has_confidences(session, page_id):
+            return []  # a PDF's text layer or typed text: nothing to check (a quick read)
+    with project.transaction(derived=True) as session:
         correct_page_in(session, page_id)
         content = page_content(session, page_id)
         return unsure_characters(

@@ -185,6 +185,16 @@ class Unsure:
     alternatives: tuple[str, ...]
 
 
+def has_confidences(session: Session, page_id: int) -> bool:
+    """Whether a page's text came with a confidence per character (an OCR reading)."""
+    found = session.execute(
+        select(PageText.page_id).where(
+            PageText.page_id == page_id, PageText.confidences.is_not(None)
+        )
+    ).first()
+    return found is not None
+
+
 def unsure_characters(
     session: Session, page_id: int, origins: list[int], current: str, original: str
 ) -> list[Unsure]:

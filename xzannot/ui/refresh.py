@@ -12,6 +12,7 @@ from xzannot.operations import browsing
 from xzannot.operations.changes import OpChanges
 from xzannot.operations.project import Project
 from xzannot.ui.collating import Collating
+from xzannot.ui.common import in_view
 from xzannot.ui.corrections_panel import CorrectionsPanel
 from xzannot.ui.page_state import PageState
 from xzannot.ui.pages_model import PagesModel
@@ -118,8 +119,8 @@ class CorrectionsRefresh(QObject):
 
     def show(self) -> None:
         """Show the shown page's corrections (if the dock is in view)."""
-        if not self.panel.isVisible():
-            return  # refreshed when its dock is shown: no work on every page switch
+        if not in_view(self.panel):
+            return  # refreshed when its dock is brought forward: no work on every page switch
         page_id = self.state.page_id
         if page_id is None:
             self.panel.show_corrections([])
