@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -190,10 +191,33 @@ def get_document(session: Session, ref: str | int | None) -> DocumentInfo:
 
 def list_pages(session: Session, document_id: int | None = None) -> list[PageInfo]:
     """Pages in document and page order, optionally of one document."""
-    query = select(Page).order_by(Page.document_id, Page.number)
+    query = select(*_PAGE_INFO).order_by(Page.document_id, Page.number)
     if document_id is not None:
         query = query.where(Page.document_id == document_id)
-    return [_page_info(p) for p in session.scalars(query)]
+    # plain rows, not ORM objects: a 10,000-page project is listed whenever it opens
+    return [_page_row(*row) for row in session.execute(query)]
+
+
+def _page_row(*row: Any) -> PageInfo:
+    (page_id, document_id, number, width, height, label, source, status, needs, suspect) = row
+    return PageInfo(
+        page_id, document_id, number, width, height, label, source, PageStatus(status), needs,
+        suspect,
+    )  # fmt: skip
+
+
+_PAGE_INFO = (
+    Page.id,
+    Page.document_id,
+    Page.number,
+    Page.width,
+    Page.height,
+    Page.printed_label,
+    Page.label_source,
+    Page.review_status,
+    Page.needs_text,
+    Page.suspect,
+)
 
 
 def get_page(session: Session, document_id: int, number: int) -> PageInfo:

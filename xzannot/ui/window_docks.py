@@ -36,7 +36,9 @@ def row_table(model: object, parent: QWidget, widths: list[int] | None = None) -
     # cell of a 300-row table for its text on each selection change
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
-    if widths is None:  # few resets (a project loads): fit the columns to their content
+    if widths is None:  # few resets (a project loads): fit the columns to their content,
+        # judged by the rows in view and the first hundred (not a 10,000-page project's all)
+        table.horizontalHeader().setResizeContentsPrecision(100)
         table.model().modelReset.connect(table.resizeColumnsToContents)
     else:  # reset on every page: fitting would ask every cell for its text each time
         for column, width in enumerate(widths):
