@@ -170,8 +170,8 @@ class OcrQueue(Controller):
     def _changed(self, changes: OpChanges) -> None:
         """A saved change to the shown page: its queue is read again (and walked on from the
         place changed)."""
-        if changes.touches(self.state.page_id):
-            self.load()
+        if changes.touches(self.state.page_id) and (changes.text or changes.edits or changes.ocr):
+            self.load()  # (a span or a page's status leaves the queue as it was)
 
     def load(self) -> None:
         """Read the shown page's queue and mark it in the text and on the image."""

@@ -17,6 +17,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         super().__init__(parent)
         self._rows: list[Row] = []
         self._ids: dict[int, int] | None = None  # id -> row, made when first asked
+        self._columns: int | None = None  # how many titles: asked for on every paint
 
     def header_names(self) -> tuple[str, ...]:
         """The translated column titles (each subclass names its own)."""
@@ -43,7 +44,11 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.header_names())
+        if parent.isValid():
+            return 0
+        if self._columns is None:
+            self._columns = len(self.header_names())  # the same in every language
+        return self._columns
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
