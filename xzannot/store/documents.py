@@ -252,27 +252,6 @@ def current_text(session: Session, page_id: int) -> str:
     return apply_edits(original, (Edit(start, end, text) for start, end, text in edits))
 
 
-def neighbour_layers(
-    session: Session, page_id: int, distance: int = 2
-) -> list[tuple[str, list[Box | None], float]]:
-    """The text layers as extracted (text, boxes, page height) of the pages of the same
-    document up to ``distance`` before and after a page: what running heads are compared with."""
-    page = session.get(Page, page_id)
-    if page is None:
-        return []
-    rows = session.execute(
-        select(PageText.original, PageText.boxes, Page.height)
-        .join(Page, Page.id == PageText.page_id)
-        .where(
-            Page.document_id == page.document_id,
-            Page.number != page.number,
-            Page.number.between(page.number - distance, page.number + distance),
-        )
-        .order_by(Page.number)
-    )
-    return [(text, unpack_boxes(blob), height) for text, blob, height in rows if blob]
-
-
 def page_content(session: Session, page_id: int) -> PageContent:
     """A page's texts and boxes."""
     page = session.get(Page, page_id)

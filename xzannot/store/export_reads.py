@@ -8,19 +8,19 @@ read here runs as plain columns on the session's connection (no ORM objects to b
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Text, null, select, type_coerce
+from sqlalchemy import null, select
 
 from xzannot.core.boxes import unpack_boxes, unpack_floats
 from xzannot.core.edits import Edit, apply_edits, follow_all, unpack_origins
 from xzannot.core.pages import TextSource
 from xzannot.core.spans import SpanInfo, SpanStatus
 from xzannot.store.documents import PageContent, PageInfo
-from xzannot.store.models import Annotator, EditRow, Label, Page, PageText, Span
+from xzannot.store.models import EditRow, Page, PageText, Span
 from xzannot.store.session import Session
+from xzannot.store.spans import read_spans, span_query
 
 CHUNK = 200  # pages read at a time (and the most ids in one IN list)
 _STATUSES = {status.value: status for status in SpanStatus}
@@ -120,56 +120,9 @@ def _content(page: PageInfo, row: Any, edits: list[Edit]) -> PageContent:
     )
 
 
-def _attributes(value: Any, known: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """A span's attributes as stored (JSON text, or an object where the driver decodes it)."""
-    if not isinstance(value, str):
-        return dict(value or {})
-    found = known.get(value)
-    if found is None:
-        found = known[value] = json.loads(value) or {}
-    return dict(found)
-
-
 def live_spans(session: Session, page_ids: Sequence[int]) -> dict[int, list[SpanInfo]]:
     """The live spans of the pages (at most :data:`CHUNK`), in text order: one query."""
-    query = (
-        select(
-            Span.id,
-            Span.page_id,
-            Span.start,
-            Span.end,
-            Label.key,
-            Span.quote,
-            Span.status,
-            type_coerce(Span.attributes, Text),
-            Span.note,
-            Annotator.name,
-            Span.version,
-            Span.orphaned,
-        )
-        .join(Label, Span.label_id == Label.id)
-        .outerjoin(Annotator, Span.annotator_id == Annotator.id)
-        .where(Span.page_id.in_(page_ids), Span.deleted.is_(False))
-        .order_by(Span.page_id, Span.start, Span.end.desc(), Span.id)
-    )
     found: dict[int, list[SpanInfo]] = {page_id: [] for page_id in page_ids}
-    known: dict[str, dict[str, Any]] = {}
-    for row in session.connection().execute(query):
-        found[row[1]].append(
-            SpanInfo(
-                row[0],
-                row[1],
-                row[2],
-                row[3],
-                row[4],
-                row[5],
-                _STATUSES[row[6]],
-                _attributes(row[7], known),
-                row[8],
-                row[9],
-                row[10],
-                bool(row[11]),
-                False,
-            )
-        )
+    for span in read_spans(session, span_query(Span.page_id.in_(page_ids))):
+        found[span.page_id].append(span)
     return found

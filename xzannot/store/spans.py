@@ -8,10 +8,11 @@ for the record.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, Text, func, select, type_coerce
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
@@ -195,7 +196,9 @@ def update_span(
     return span_info(span)
 
 
-def _spans_where(session: Session, *where: Any, include_deleted: bool = False) -> list[SpanInfo]:
+def span_query(*where: Any, include_deleted: bool = False) -> Select[*tuple[Any, ...]]:
+    """The spans matching ``where`` as plain rows for :func:`read_spans`, in page and text
+    order (one query: a page may hold hundreds, an export a million)."""
     query = (
         select(
             Span.id,
@@ -205,7 +208,7 @@ def _spans_where(session: Session, *where: Any, include_deleted: bool = False) -
             Label.key,
             Span.quote,
             Span.status,
-            Span.attributes,
+            type_coerce(Span.attributes, Text),  # decoded once per distinct value, below
             Span.note,
             Annotator.name,
             Span.version,
@@ -217,26 +220,45 @@ def _spans_where(session: Session, *where: Any, include_deleted: bool = False) -
         .where(*where)
         .order_by(Span.page_id, Span.start, Span.end.desc(), Span.id)
     )
-    if not include_deleted:
-        query = query.where(Span.deleted.is_(False))
-    return [
-        SpanInfo(
-            id=row[0],
-            page_id=row[1],
-            start=row[2],
-            end=row[3],
-            label=row[4],
-            quote=row[5],
-            status=SpanStatus(row[6]),
-            attributes=dict(row[7] or {}),
-            note=row[8],
-            annotator=row[9],
-            version=row[10],
-            orphaned=row[11],
-            deleted=row[12],
+    return query if include_deleted else query.where(Span.deleted.is_(False))
+
+
+def read_spans(session: Session, query: Select[*tuple[Any, ...]]) -> Iterator[SpanInfo]:
+    """The spans a :func:`span_query` finds."""
+    known: dict[str, dict[str, Any]] = {}
+    for row in session.connection().execute(query):
+        yield SpanInfo(
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            row[5],
+            _STATUSES[row[6]],
+            _attributes(row[7], known),
+            row[8],
+            row[9],
+            row[10],
+            bool(row[11]),
+            bool(row[12]),
         )
-        for row in session.execute(query)
-    ]
+
+
+_STATUSES = {status.value: status for status in SpanStatus}
+
+
+def _attributes(value: Any, known: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A span's attributes as stored (JSON text, or an object where the driver decodes it)."""
+    if not isinstance(value, str):
+        return dict(value or {})
+    found = known.get(value)
+    if found is None:
+        found = known[value] = json.loads(value) or {}
+    return dict(found)
+
+
+def _spans_where(session: Session, *where: Any, include_deleted: bool = False) -> list[SpanInfo]:
+    return list(read_spans(session, span_query(*where, include_deleted=include_deleted)))
 
 
 def list_spans(session: Session, page_id: int, *, include_deleted: bool = False) -> list[SpanInfo]:
