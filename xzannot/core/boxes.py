@@ -7,11 +7,10 @@ without a box (a generated space, a typed character) is stored as four NaNs.
 
 from __future__ import annotations
 
-import math
 import sys
 from array import array
 from collections.abc import Iterable, Sequence
-from itertools import chain
+from itertools import chain, compress
 from math import isnan
 
 Box = tuple[float, float, float, float]
@@ -44,11 +43,17 @@ def unpack_boxes(blob: bytes | None) -> list[Box | None]:
     """Inverse of :func:`pack_boxes`; NaN boxes come back as ``None``."""
     if not blob:
         return []
-    values = iter(_float32_values(blob).tolist())
-    return [
-        None if isnan(left) else (left, top, right, bottom)  # NaN: no box
-        for left, top, right, bottom in zip(values, values, values, values, strict=False)
-    ]
+    values = _float32_values(blob).tolist()
+    quads = iter(values)
+    boxes: list[Box | None] = list(zip(quads, quads, quads, quads, strict=False))
+    for index in _nans(values[: 4 * len(boxes) : 4]):  # NaN: no box
+        boxes[index] = None
+    return boxes
+
+
+def _nans(values: list[float]) -> list[int]:
+    """Where ``values`` are NaN (found without a loop in Python: pages hold thousands)."""
+    return list(compress(range(len(values)), map(isnan, values)))
 
 
 def pack_floats(values: Iterable[float | None]) -> bytes:
@@ -60,12 +65,16 @@ def unpack_floats(blob: bytes | None) -> list[float | None]:
     """Inverse of :func:`pack_floats`; NaN comes back as ``None``."""
     if not blob:
         return []
-    return [None if math.isnan(v) else v for v in _float32_values(blob)]
+    values = _float32_values(blob).tolist()
+    found: list[float | None] = list(values)
+    for index in _nans(values):
+        found[index] = None
+    return found
 
 
 def union(boxes: Iterable[Box | None]) -> Box | None:
     """The smallest rectangle holding every box given (None when none has a box)."""
-    real = [b for b in boxes if b is not None]
+    real = list(filter(None, boxes))  # a box is never empty: only None is left out
     if not real:
         return None
     lefts, tops, rights, bottoms = zip(*real, strict=True)
@@ -81,30 +90,33 @@ def printed_lines(boxes: Sequence[Box | None], start: int, end: int) -> list[tup
     """
     ranges: list[tuple[int, int]] = []
     first = start
-    rect: Box | None = None
-    for index in range(start, end):
-        box = boxes[index]
+    seen = False  # whether the line begun at ``first`` has a box yet
+    limit = top = bottom = 0.0  # how far left the line's next box may start; its top, bottom
+    # comparisons, not min() and max(), and the most common case first: this runs for
+    # every character of a page
+    for index, box in enumerate(boxes[start:end], start):
         if box is None:
             continue
-        if rect is not None:
-            left, top, right, bottom = rect
-            b_left, b_top, b_right, b_bottom = box
-            # small marks (。、，) sit low in the line: compare with the smaller height
-            # (comparisons, not min() and max(): this runs for every character of a page)
-            overlap = (bottom if bottom < b_bottom else b_bottom) - (top if top > b_top else b_top)
-            height, b_height = bottom - top, b_bottom - b_top
-            same_line = overlap > 0.25 * (height if height < b_height else b_height)
-            if same_line and b_left >= left - 1:
-                rect = (
-                    left,
-                    top if top <= b_top else b_top,
-                    right if right >= b_right else b_right,
-                    bottom if bottom >= b_bottom else b_bottom,
+        b_left, b_top, _, b_bottom = box
+        if seen and b_left >= limit:
+            if top <= b_top and b_bottom <= bottom:  # within the line's height: on it
+                if b_top < b_bottom:
+                    continue
+            else:
+                # small marks (。、，) sit low in the line: compare with the smaller height
+                overlap = (bottom if bottom < b_bottom else b_bottom) - (
+                    top if top > b_top else b_top
                 )
-                continue
+                height, b_height = bottom - top, b_bottom - b_top
+                if overlap > 0.25 * (height if height < b_height else b_height):
+                    top = top if top <= b_top else b_top
+                    bottom = bottom if bottom >= b_bottom else b_bottom
+                    continue
+        if seen:
             ranges.append((first, index))
             first = index
-        rect = box
+        seen = True
+        limit, top, bottom = b_left - 1, b_top, b_bottom
     if first < end:
         ranges.append((first, end))
     return ranges

@@ -5,20 +5,22 @@ Written as text, element by element, like the PAGE XML writer and for the same r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from xzannot import __version__
 from xzannot.core.boxes import Box, union
 from xzannot.core.corpus import CorpusPage
 from xzannot.io.corpus.regions import (
     BODY_KINDS,
-    Glyph,
+    Glyphs,
+    PageLayout,
     Region,
-    page_regions,
+    Word,
+    confidence_attrs,
+    numerals,
+    page_layout,
     page_size,
     pixels,
     xml_attr,
-    xml_char_attr,
+    xml_char_attrs,
     xml_text,
 )
 
@@ -32,44 +34,50 @@ def _position(box: Box) -> str:
     return f'HPOS="{left}" VPOS="{top}" WIDTH="{right - left}" HEIGHT="{bottom - top}"'
 
 
-def _string(out: list[str], ident: str, word: Sequence[Glyph]) -> None:
-    box = union(g.box for g in word)
-    assert box is not None  # words are made of glyphs with boxes
-    content = xml_attr("".join(g.char for g in word))
-    known = [g.conf for g in word if g.conf is not None]
-    wc = f' WC="{min(1.0, max(0.0, min(known))):.3f}"' if known else ""
-    out.append(f'<String ID="{ident}" CONTENT={content} {_position(box)}{wc}>')
-    append = out.append  # a page holds thousands of glyphs: no call but what each needs
-    for number, (char, glyph_box, conf) in enumerate(word, 1):
-        if glyph_box is None:
-            continue
-        left, top, right, bottom = pixels(glyph_box)
-        gc = "" if conf is None else f' GC="{min(1.0, max(0.0, conf)):.3f}"'
-        append(
-            f'<Glyph ID="{ident}g{number}" CONTENT={xml_char_attr(char)} HPOS="{left}" '
-            f'VPOS="{top}" WIDTH="{right - left}" HEIGHT="{bottom - top}"{gc}/>'
-        )
+def _glyphs(layout: PageLayout) -> Glyphs:
+    """Every glyph's element of the page, made at once, but for its identifier."""
+    left, top, right, bottom = layout.pixels().T
+    position = (numerals(left), numerals(top), numerals(right - left), numerals(bottom - top))
+    confs = confidence_attrs("GC", layout.confidences, len(layout.text))
+    chars = xml_char_attrs(layout.text)
+    ends = [
+        f'" CONTENT={char} HPOS="{x}" VPOS="{y}" WIDTH="{w}" HEIGHT="{h}"{conf}/>'
+        for x, y, w, h, conf, char in zip(*position, confs, chars, strict=True)
+    ]
+    return Glyphs(layout, ends)
+
+
+def _string(out: list[str], ident: str, word: Word, position: str, glyphs: Glyphs) -> None:
+    layout = glyphs.layout
+    content = xml_attr(layout.text[word.start : word.end])
+    least = layout.least(word)
+    wc = "" if least is None else f' WC="{min(1.0, max(0.0, least)):.3f}"'
+    out.append(f'<String ID="{ident}" CONTENT={content} {position}{wc}>')
+    out.append(glyphs.of_word(word, f'<Glyph ID="{ident}g'))
     out.append("</String>")
 
 
-def _block(out: list[str], ident: str, region: Region) -> None:
+def _block(out: list[str], ident: str, region: Region, glyphs: Glyphs) -> None:
     if region.kind == "table":  # a composed block of type table around its rows
         out.append(f'<ComposedBlock ID="{ident}" TYPE="table" {_position(region.box)}>')
-        _text_block(out, f"{ident}t", region)
+        _text_block(out, f"{ident}t", region, glyphs)
         out.append("</ComposedBlock>")
     else:
-        _text_block(out, ident, region)
+        _text_block(out, ident, region, glyphs)
 
 
-def _text_block(out: list[str], ident: str, region: Region) -> None:
+def _text_block(out: list[str], ident: str, region: Region, glyphs: Glyphs) -> None:
     out.append(f'<TextBlock ID="{ident}" {_position(region.box)} LANG="zh">')
     for line_number, line in enumerate(region.lines, 1):
         line_id = f"{ident}l{line_number}"
-        out.append(f'<TextLine ID="{line_id}" {_position(line.box)}>')
-        for word_number, word in enumerate(line.words(), 1):
+        position = _position(line.box)
+        out.append(f'<TextLine ID="{line_id}" {position}>')
+        for word_number, word in enumerate(glyphs.layout.words(line), 1):
             if word_number > 1:
                 out.append("<SP/>")
-            _string(out, f"{line_id}s{word_number}", word)
+            # a word that is the whole line (as in Chinese) has the line's box itself
+            where = position if word.box is line.box else _position(word.box)
+            _string(out, f"{line_id}s{word_number}", word, where, glyphs)
         out.append("</TextLine>")
     out.append("</TextBlock>")
 
@@ -91,7 +99,9 @@ def alto_xml(page: CorpusPage, image: str) -> bytes:
         f'<Layout><Page ID="page{page.number}" PHYSICAL_IMG_NR="{page.number}"{printed} '
         f'WIDTH="{width}" HEIGHT="{height}">',
     ]
-    regions = page_regions(page)
+    layout = page_layout(page)
+    regions = layout.regions
+    glyphs = _glyphs(layout)
     order = {id(region): number for number, region in enumerate(regions, 1)}  # reading order
     body = [r for r in regions if r.kind in BODY_KINDS]
     top = [r for r in regions if r.kind not in BODY_KINDS and r.box[1] < page.height / 2]
@@ -103,7 +113,7 @@ def alto_xml(page: CorpusPage, image: str) -> bytes:
         assert box is not None
         out.append(f'<{margin} ID="{margin.lower()}" {_position(box)}>')
         for region in members:
-            _block(out, f"b{order[id(region)]}", region)
+            _block(out, f"b{order[id(region)]}", region, glyphs)
         out.append(f"</{margin}>")
     out.append("</Page></Layout></alto>\n")
     return "\n".join(out).encode("utf-8")

@@ -6,21 +6,24 @@ elements deep, and building a tree for them first would cost several times as mu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
 from xzannot import __version__
-from xzannot.core.boxes import Box, union
+from xzannot.core.boxes import Box
 from xzannot.core.corpus import CorpusPage
 from xzannot.io.corpus.regions import (
     DPI,
-    Glyph,
+    Glyphs,
+    Line,
+    PageLayout,
     Region,
-    page_regions,
+    confidence_attrs,
+    numerals,
+    page_layout,
     page_size,
     pixels,
     xml_attr,
-    xml_char,
+    xml_chars,
     xml_text,
 )
 
@@ -35,53 +38,64 @@ def _coords(box: Box) -> str:
 
 
 def _text(text: str, conf: float | None = None) -> str:
+    return _text_equiv(xml_text(text), conf)
+
+
+def _text_equiv(xml: str, conf: float | None = None) -> str:
     attr = "" if conf is None else f' conf="{min(1.0, max(0.0, conf)):.3f}"'
-    return f"<TextEquiv{attr}><Unicode>{xml_text(text)}</Unicode></TextEquiv>"
+    return f"<TextEquiv{attr}><Unicode>{xml}</Unicode></TextEquiv>"
 
 
-def _least(glyphs: Sequence[Glyph]) -> float | None:
-    """A word's confidence: its least sure glyph's (None when no glyph has one)."""
-    known = [g.conf for g in glyphs if g.conf is not None]
-    return min(known) if known else None
+def _glyphs(layout: PageLayout) -> Glyphs:
+    """Every glyph's element of the page, made at once, but for its identifier."""
+    left, top, right, bottom = (numerals(column) for column in layout.pixels().T)
+    confs = confidence_attrs("conf", layout.confidences, len(layout.text))
+    chars = xml_chars(layout.text)
+    ends = [
+        f'"><Coords points="{x},{y} {r},{y} {r},{b} {x},{b}"/><TextEquiv{conf}><Unicode>{char}'
+        "</Unicode></TextEquiv></Glyph>"
+        for x, y, r, b, conf, char in zip(left, top, right, bottom, confs, chars, strict=True)
+    ]
+    return Glyphs(layout, ends)
 
 
-def _glyphs(out: list[str], ident: str, glyphs: Sequence[Glyph]) -> None:
-    append = out.append  # a page holds thousands of glyphs: no call but what each needs
-    for number, (char, box, conf) in enumerate(glyphs, 1):
-        if box is None:
-            continue
-        left, top, right, bottom = pixels(box)
-        attr = "" if conf is None else f' conf="{min(1.0, max(0.0, conf)):.3f}"'
-        append(
-            f'<Glyph id="{ident}g{number}"><Coords points="{left},{top} {right},{top} '
-            f'{right},{bottom} {left},{bottom}"/><TextEquiv{attr}><Unicode>{xml_char(char)}'
-            "</Unicode></TextEquiv></Glyph>"
-        )
-
-
-def _region(out: list[str], ident: str, region: Region) -> None:
+def _region(out: list[str], ident: str, region: Region, glyphs: Glyphs) -> None:
     if region.kind == "table":  # a TableRegion holding a text region of its rows
         out.append(f'<TableRegion id="{ident}">{_coords(region.box)}')
-        _text_region(out, f"{ident}t", region, "other")
+        _text_region(out, f"{ident}t", region, "other", glyphs)
         out.append("</TableRegion>")
     else:
-        _text_region(out, ident, region, region.kind)
+        _text_region(out, ident, region, region.kind, glyphs)
 
 
-def _text_region(out: list[str], ident: str, region: Region, kind: str) -> None:
+def _text_region(out: list[str], ident: str, region: Region, kind: str, glyphs: Glyphs) -> None:
     out.append(f'<TextRegion id="{ident}" type="{kind}">{_coords(region.box)}')
-    for line_number, line in enumerate(region.lines, 1):
-        line_id = f"{ident}l{line_number}"
-        out.append(f'<TextLine id="{line_id}">{_coords(line.box)}')
-        for word_number, word in enumerate(line.words(), 1):
-            word_id = f"{line_id}w{word_number}"
-            box = union(g.box for g in word)
-            assert box is not None  # words are made of glyphs with boxes
-            out.append(f'<Word id="{word_id}">{_coords(box)}')
-            _glyphs(out, word_id, word)
-            out.append(f"{_text(''.join(g.char for g in word), _least(word))}</Word>")
-        out.append(f"{_text(line.text)}</TextLine>")
-    out.append(f"{_text(region.text)}</TextRegion>")
+    texts = [
+        _line(out, f"{ident}l{number}", line, glyphs) for number, line in enumerate(region.lines, 1)
+    ]
+    text = "\n".join(texts)  # as XML: each line's, escaped once
+    out.append(f"<TextEquiv><Unicode>{text}</Unicode></TextEquiv></TextRegion>")
+
+
+def _line(out: list[str], ident: str, line: Line, glyphs: Glyphs) -> str:
+    """Write a line with its words and glyphs; give back its text as XML."""
+    layout = glyphs.layout
+    coords = _coords(line.box)
+    text = xml_text(layout.text[line.start : line.end])
+    out.append(f'<TextLine id="{ident}">{coords}')
+    for number, word in enumerate(layout.words(line), 1):
+        word_id = f"{ident}w{number}"
+        least = layout.least(word)
+        if word.box is line.box:  # the whole line (as in Chinese): its box, its text
+            out.append(f'<Word id="{word_id}">{coords}')
+            word_text = _text_equiv(text, least)
+        else:
+            out.append(f'<Word id="{word_id}">{_coords(word.box)}')
+            word_text = _text(layout.text[word.start : word.end], least)
+        out.append(glyphs.of_word(word, f'<Glyph id="{word_id}g'))
+        out.append(f"{word_text}</Word>")
+    out.append(f"<TextEquiv><Unicode>{text}</Unicode></TextEquiv></TextLine>")
+    return text
 
 
 def page_xml(page: CorpusPage, image: str, when: datetime) -> bytes:
@@ -93,7 +107,8 @@ def page_xml(page: CorpusPage, image: str, when: datetime) -> bytes:
         + f"; corrected text; coordinates in pixels at {DPI} dpi of {page.source}"
     )
     width, height = page_size(page)
-    regions = page_regions(page)
+    layout = page_layout(page)
+    regions = layout.regions
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<PcGts xmlns="{NS}" xmlns:xsi="{XSI}" xsi:schemaLocation="{SCHEMA}">',
@@ -110,7 +125,8 @@ def page_xml(page: CorpusPage, image: str, when: datetime) -> bytes:
             f'<RegionRefIndexed index="{i}" regionRef="r{i + 1}"/>' for i in range(len(regions))
         )
         out.append("</OrderedGroup></ReadingOrder>")
+    glyphs = _glyphs(layout)
     for index, region in enumerate(regions, 1):
-        _region(out, f"r{index}", region)
+        _region(out, f"r{index}", region, glyphs)
     out.append("</Page></PcGts>\n")
     return "\n".join(out).encode("utf-8")
