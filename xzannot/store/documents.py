@@ -257,14 +257,32 @@ def page_content(session: Session, page_id: int) -> PageContent:
     page = session.get(Page, page_id)
     if page is None:
         raise UserError(f"page {page_id} no longer exists")
+    layer = session.execute(select(*LAYER).where(PageText.page_id == page_id)).first()
     rows = session.execute(
         select(EditRow.start, EditRow.end, EditRow.replacement, EditRow.origins)
         .where(EditRow.page_id == page_id)
         .order_by(EditRow.seq)
     )  # queried, not page.edits: edits added in this session must count (columns: no ORM cost)
     edits = [Edit(start, end, text, unpack_origins(origins)) for start, end, text, origins in rows]
-    original = page.text.original if page.text is not None else ""
-    extracted = unpack_boxes(page.text.boxes) if page.text is not None else []
+    return layer_content(_page_info(page), layer, edits)
+
+
+# a page's stored layer, as :func:`layer_content` reads it
+LAYER = (
+    PageText.page_id,
+    PageText.original,
+    PageText.boxes,
+    PageText.source,
+    PageText.rules,
+    PageText.confidences,
+    PageText.engine,
+)
+
+
+def layer_content(page: PageInfo, row: Any, edits: list[Edit]) -> PageContent:
+    """A page's content from its :data:`LAYER` row (None: no text yet) and its edits."""
+    original = row[1] if row is not None else ""
+    extracted = unpack_boxes(row[2]) if row is not None else []
     # each current character's index in the original (-1: typed in), carried through the edits
     origins: list[int] = follow_all(range(len(original)), edits, -1)  # type: ignore[assignment]
     current = apply_edits(original, edits)
@@ -272,22 +290,18 @@ def page_content(session: Session, page_id: int) -> PageContent:
         boxes = [extracted[o] if o >= 0 else None for o in origins]
     else:
         boxes = [None] * len(current)
-    source = page.text.source if page.text is not None else TextSource.NONE.value
-    rules = [r for r in unpack_boxes(page.text.rules) if r] if page.text is not None else []
-    read = unpack_floats(page.text.confidences) if page.text is not None else []
-    confidences = [read[o] if o >= 0 else None for o in origins] if read else []
-    engine = page.text.engine if page.text is not None else None
+    read = unpack_floats(row[5]) if row is not None else []
     return PageContent(
-        _page_info(page),
+        page,
         original,
         current,
         boxes,
-        source,
+        row[3] if row is not None else TextSource.NONE.value,
         extracted,
         origins,
-        rules,
-        confidences,
-        engine,
+        [r for r in unpack_boxes(row[4]) if r] if row is not None else [],
+        [read[o] if o >= 0 else None for o in origins] if read else [],
+        row[6] if row is not None else None,
     )
 
 

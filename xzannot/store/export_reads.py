@@ -13,11 +13,9 @@ from typing import Any
 
 from sqlalchemy import null, select
 
-from xzannot.core.boxes import unpack_boxes, unpack_floats
-from xzannot.core.edits import Edit, apply_edits, follow_all, unpack_origins
-from xzannot.core.pages import TextSource
+from xzannot.core.edits import Edit, apply_edits, unpack_origins
 from xzannot.core.spans import SpanInfo, SpanStatus
-from xzannot.store.documents import PageContent, PageInfo
+from xzannot.store.documents import LAYER, PageContent, PageInfo, layer_content
 from xzannot.store.models import EditRow, Page, PageText, Span
 from xzannot.store.session import Session
 from xzannot.store.spans import read_spans, span_query
@@ -79,45 +77,10 @@ def page_layers(session: Session, pages: Sequence[PageInfo]) -> dict[int, PageCo
     ids = [page.id for page in pages]
     rows = {
         row[0]: row
-        for row in session.connection().execute(
-            select(
-                PageText.page_id,
-                PageText.original,
-                PageText.boxes,
-                PageText.source,
-                PageText.rules,
-                PageText.confidences,
-                PageText.engine,
-            ).where(PageText.page_id.in_(ids))
-        )
+        for row in session.connection().execute(select(*LAYER).where(PageText.page_id.in_(ids)))
     }
     edits = _edits(session, ids, origins=True)
-    return {page.id: _content(page, rows.get(page.id), edits[page.id]) for page in pages}
-
-
-def _content(page: PageInfo, row: Any, edits: list[Edit]) -> PageContent:
-    original = row[1] if row is not None else ""
-    extracted = unpack_boxes(row[2]) if row is not None else []
-    # each current character's index in the original (-1: typed in), carried through the edits
-    origins: list[int] = follow_all(range(len(original)), edits, -1)  # type: ignore[assignment]
-    current = apply_edits(original, edits)
-    if extracted:
-        boxes = [extracted[o] if o >= 0 else None for o in origins]
-    else:
-        boxes = [None] * len(current)
-    read = unpack_floats(row[5]) if row is not None else []
-    return PageContent(
-        page,
-        original,
-        current,
-        boxes,
-        row[3] if row is not None else TextSource.NONE.value,
-        extracted,
-        origins,
-        [r for r in unpack_boxes(row[4]) if r] if row is not None else [],
-        [read[o] if o >= 0 else None for o in origins] if read else [],
-        row[6] if row is not None else None,
-    )
+    return {page.id: layer_content(page, rows.get(page.id), edits[page.id]) for page in pages}
 
 
 def live_spans(session: Session, page_ids: Sequence[int]) -> dict[int, list[SpanInfo]]:
