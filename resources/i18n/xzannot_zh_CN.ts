@@ -4,9 +4,19 @@
 <context>
     <name>BackgroundCorrection</name>
     <message>
-        <location filename="../../xzannot/ui/background_correction.py" line="74"/>
+        <location filename="../../xzannot/ui/background_correction.py" line="76"/>
         <source>Correcting pages: %1 of %2</source>
         <translation>正在校正页面：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/background_correction.py" line="91"/>
+        <source>Correcting pages stopped: %1</source>
+        <translation>页面校正已停止：%1</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/background_correction.py" line="99"/>
+        <source>%1 page(s) could not be corrected; the first: %2</source>
+        <translation>%1 个页面无法校正；第一个：%2</translation>
     </message>
 </context>
 <context>
@@ -708,27 +718,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="239"/>
+        <location filename="../../xzannot/ui/main_window.py" line="240"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="240"/>
+        <location filename="../../xzannot/ui/main_window.py" line="241"/>
         <source>The name recorded on every span you mark:</source>
         <translation>记录在您所做每条标注上的姓名：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="273"/>
+        <location filename="../../xzannot/ui/main_window.py" line="274"/>
         <source>Correction mode: what you type is saved as corrections.</source>
         <translation>校正模式：您输入的内容将作为校正保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="275"/>
+        <location filename="../../xzannot/ui/main_window.py" line="276"/>
         <source>Labelling mode.</source>
         <translation>标注模式。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="219"/>
+        <location filename="../../xzannot/ui/main_window.py" line="220"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1434,32 +1444,32 @@
 <context>
     <name>WindowDocks</name>
     <message>
-        <location filename="../../xzannot/ui/window_docks.py" line="89"/>
+        <location filename="../../xzannot/ui/window_docks.py" line="91"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_docks.py" line="90"/>
+        <location filename="../../xzannot/ui/window_docks.py" line="92"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_docks.py" line="91"/>
+        <location filename="../../xzannot/ui/window_docks.py" line="93"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_docks.py" line="92"/>
+        <location filename="../../xzannot/ui/window_docks.py" line="94"/>
         <source>Span</source>
         <translation>当前标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_docks.py" line="94"/>
+        <location filename="../../xzannot/ui/window_docks.py" line="96"/>
         <source>Corrections</source>
         <translation>校正</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_docks.py" line="97"/>
+        <location filename="../../xzannot/ui/window_docks.py" line="99"/>
         <source>Reference</source>
         <translation>参照</translation>
     </message>

@@ -32,9 +32,8 @@ def test_pages_never_opened_are_corrected_in_the_background(
     assert len(_uncorrected(sample_db)) == 3  # as imported
     settings.set(keys.CORRECT_IN_BACKGROUND, True)
     window = make_window(sample_db)
-    with qtbot.waitSignal(window.background.finished, timeout=30_000) as finished:
-        pass
-    assert finished.args[0] in (2, 3)  # the page shown may have been corrected first
+    assert window.background.running or _uncorrected(sample_db) == []  # begun as it opened
+    qtbot.waitUntil(lambda: not window.background.running, timeout=30_000)
     assert _uncorrected(sample_db) == []
     with open_project(sample_db) as project, project.session() as session:
         assert window.pages_model.rowCount() == 3
@@ -52,20 +51,18 @@ def test_leaving_the_project_stops_and_opening_it_again_goes_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(background_correction, "CHUNK", 1)
-    settings.set(keys.CORRECT_IN_BACKGROUND, True)
-    window = make_window(sample_db)
+    window = make_window(sample_db)  # (not begun: the test begins it, as opening does)
     background = window.background
     # stopped as leaving the project does, once the first page is done
     leave = background.progressed.connect(lambda _done, _total: background.stop())
     with qtbot.waitSignal(background.progressed, timeout=30_000):
-        pass
+        background.start(window.project)
     background.progressed.disconnect(leave)
     assert not background.running
     left = _uncorrected(sample_db)
     assert 0 < len(left) < 3  # a page done, and not all of them
-    background.start(window.project)  # as opening it again does
     with qtbot.waitSignal(background.finished, timeout=30_000):
-        pass
+        background.start(window.project)  # as opening it again does
     assert _uncorrected(sample_db) == []
 
 
@@ -76,3 +73,33 @@ def test_a_read_only_project_is_left_alone(
     with open_project(sample_db) as project:
         assert project.read_only
         assert pages_to_correct(project) == []
+
+
+def test_a_page_that_cannot_be_corrected_is_said_and_the_others_go_on(
+    make_window: MakeWindow,
+    sample_db: Path,
+    settings: Settings,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from xzannot.errors import UserError
+    from xzannot.operations import correcting_all
+
+    real = correcting_all.correct_page
+    broken = _uncorrected(sample_db)[-1:]  # the last page (the window shows the first)
+
+    def correct(project: object, page_id: int) -> object:
+        if page_id in broken:
+            raise UserError("its text layer cannot be read")
+        return real(project, page_id)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(correcting_all, "correct_page", correct)
+    settings.set(keys.CORRECT_IN_BACKGROUND, True)
+    window = make_window(sample_db)
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: "could not be corrected" in bar.currentMessage(), timeout=30_000)
+    said = bar.currentMessage()
+    assert said.startswith("1 page(s) could not be corrected")
+    assert "its text layer cannot be read" in said
+    qtbot.waitUntil(lambda: not window.background.running)
+    assert _uncorrected(sample_db) == broken  # the others were corrected

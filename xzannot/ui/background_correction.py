@@ -27,6 +27,7 @@ class BackgroundCorrection(QObject):
 
     progressed = Signal(int, int)  # pages looked at, pages in all
     finished = Signal(int)  # pages looked at (all of them, unless stopped)
+    problem = Signal(str)  # pages that could not be corrected, or why the work stopped
 
     def __init__(self, window: QMainWindow, tasks: TaskRunner) -> None:
         super().__init__(window)
@@ -52,6 +53,7 @@ class BackgroundCorrection(QObject):
         """Correct ``project``'s uncorrected pages (what was going on before stops)."""
         self.stop()
         self._project, self._stop = project, threading.Event()
+        self.problems = []
         self._deliver(self._executor.submit(pages_to_correct, project), self._found)
 
     def _found(self, page_ids: list[int]) -> None:
@@ -84,10 +86,18 @@ class BackgroundCorrection(QObject):
             if not stop.is_set():
                 done(result)
 
-        self._tasks.watch(work, done=delivered, failed=lambda _exc: self._finish())
+        def failed(exc: BaseException) -> None:
+            if not stop.is_set():
+                self.problem.emit(fill(self.tr("Correcting pages stopped: %1"), exc))
+                self._finish()
+
+        self._tasks.watch(work, done=delivered, failed=failed)
 
     def _finish(self) -> None:
         if self._project is not None and not self._stop.is_set():
+            if self.problems:
+                text = self.tr("%1 page(s) could not be corrected; the first: %2")
+                self.problem.emit(fill(text, len(self.problems), self.problems[0]))
             self.finished.emit(self._done)
         self._project = None
         self._pending = []

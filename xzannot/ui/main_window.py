@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self._build_controllers(renderer, worker)
         self._build_views(renderer)
         self.background = BackgroundCorrection(self, self.tasks)
+        self.background.problem.connect(self.status.tell)
         self.lifecycle = ProjectLifecycle(self)
         self.view_memory = ViewMemory(self)
         self._wire_bus()
