@@ -391,10 +391,8 @@ def wait_until(app: object, condition: Callable[[], bool], timeout: float = 20.0
 
 
 def renderer_of(window: object) -> object:
-    """The window's PageRenderer, behind the bound method its page image renders with."""
-    view = window.page_view  # type: ignore[attr-defined]
-    holder = getattr(view, "image", view)  # PageImage now; the view itself before
-    return holder._render.__self__
+    """The window's PageRenderer."""
+    return window.renderer  # type: ignore[attr-defined]
 
 
 def measure_switch(app: object, window: object, page: int, other: int) -> dict[str, float]:
