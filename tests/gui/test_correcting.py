@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from xzannot.core.edits import Edit
+from xzannot.operations.changes import on_pages
 from xzannot.operations.labelling import add_span
 from xzannot.operations.reviewing import manual_edit
 from xzannot.store.database import open_project
@@ -89,7 +90,7 @@ def test_typing_in_correction_mode_is_saved_and_undoable(
     page_id = window.state.page_id
     assert page_id is not None
     add_span(window.project, page_id, (vote, vote + 2), "policy", "甲")
-    window.after_change(page_id)
+    window.bus.publish(on_pages([page_id], spans=True))  # as a saved change reaches the views
     qtbot.keyClick(window.text_view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert window.text_view.editing()
     window.text_view.select_range(at, at + 3)

@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from xzannot.core.boxes import line_rects
 from xzannot.core.spans import SpanStatus
-from xzannot.operations.labelling import add_span
+from xzannot.operations.changes import on_pages
+from xzannot.operations.labelling import add_span, span_changed
 from xzannot.store.spans import list_spans
 from xzannot.ui.main_window import MainWindow
 from xzannot.ui.spans_model import SpansModel
@@ -90,7 +91,7 @@ def test_enter_accepts_and_delete_rejects_suggestions(
     second = add_span(
         window.project, page_id, (20, 26), "target", "规则", status=SpanStatus.SUGGESTED
     )
-    window.after_change(page_id)
+    window.bus.publish(on_pages([page_id], spans=True))  # as a saved change reaches the views
 
     window.spans_table.setFocus()
     qtbot.keyClick(window.spans_table, Qt.Key.Key_Home)  # the first row
@@ -162,7 +163,7 @@ def test_overlapping_spans_can_each_be_picked_and_are_all_drawn(
     assert page_id is not None
     outer = add_span(window.project, page_id, (40, 60), "policy", "甲")
     inner = add_span(window.project, page_id, (45, 50), "target", "甲")
-    window.after_change(page_id)
+    window.bus.publish(on_pages([page_id], spans=True))  # as a saved change reaches the views
     assert window.state.levels[outer.id] != window.state.levels[inner.id]
     assert window.page_view.overlay.span_rects(outer.id)
     assert window.page_view.overlay.span_rects(inner.id)
@@ -269,7 +270,7 @@ def test_hovering_a_span_in_the_text_shows_it_on_the_image(
     page_id = window.state.page_id
     assert page_id is not None
     span = add_span(window.project, page_id, (40, 48), "target", "甲")
-    window.after_change(page_id, span)
+    window.bus.publish(span_changed(span))  # as the operation's change reaches the views
     overlay = window.page_view.overlay
     assert overlay._focus_items == []
     rect = window.text_view.span_rects(span.start, span.end)[0]

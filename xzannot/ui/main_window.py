@@ -23,11 +23,9 @@ from PySide6.QtWidgets import (
 
 from xzannot.core.edits import Edit, apply_edit, follow
 from xzannot.core.labels import LabelDef
-from xzannot.core.spans import SpanInfo
 from xzannot.io.pdfium_worker import PdfiumWorker
 from xzannot.io.render import PageRenderer
 from xzannot.operations.browsing import page_texts
-from xzannot.operations.changes import OpChanges, on_pages
 from xzannot.operations.project import Project
 from xzannot.ui import settings as keys
 from xzannot.ui.background_correction import BackgroundCorrection
@@ -254,17 +252,6 @@ class MainWindow(QMainWindow):
         self.text_view.set_labels(labels)
         self.page_view.overlay.set_labels(labels)
         self.menus.set_labels(labels)
-
-    def after_change(self, page_id: int, span: SpanInfo | None = None) -> None:
-        """Spans or the status of ``page_id`` were saved elsewhere: tell every view (a span
-        change on the shown page is applied as it is; anything else reads the page again)."""
-        pages = frozenset({page_id})
-        changes = OpChanges(pages, spans=True, page_status=span is None, span=span)
-        self.bus.publish(changes, step=True)
-
-    def after_text_change(self, page_id: int) -> None:
-        """A page's text (or its corrections' review) was saved elsewhere: tell every view."""
-        self.bus.publish(on_pages([page_id], text=True, edits=True, spans=True), step=True)
 
     # correcting text
     def toggle_correcting(self) -> None:
