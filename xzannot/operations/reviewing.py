@@ -39,6 +39,7 @@ __all__ = [
     "corrections",
     "manual_edit",
     "revert",
+    "revert_in",
     "set_review",
     "text_changed",
 ]
@@ -55,7 +56,8 @@ def corrections(session: Session, page_id: int) -> list[CorrectionInfo]:
     return place_corrections(*edit_chain(session, page_id))
 
 
-def _revert_in(session: Session, page_id: int, edit_id: int, author: str) -> int:
+def revert_in(session: Session, page_id: int, edit_id: int, author: str) -> int:
+    """Revert one correction inside the caller's transaction; returns the revert's id."""
     original, links = edit_chain(session, page_id)
     undo = reverting_edit(original, links, edit_id)
     added = add_edits(
@@ -73,7 +75,7 @@ def revert(project: Project, page_id: int, edit_ids: list[int], author: str) -> 
     with project.transaction() as session:
         seqs = edit_seqs(session, edit_ids)
         return [
-            _revert_in(session, page_id, i, author)
+            revert_in(session, page_id, i, author)
             for i in sorted(edit_ids, key=lambda i: -seqs.get(i, 0))
         ]
 

@@ -4,7 +4,7 @@ SQLite's checks (``PRAGMA quick_check`` or ``integrity_check``, and ``foreign_ke
 run on a read-only connection, so a damaged file is looked at without being written to.
 xzannot's invariants are read through the ORM once the file is sound: boxes and confidences
 one per character, edits in an unbroken chain that applies, spans inside their page's text,
-documents' page counts.
+documents' page counts, the search index up to date.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from xzannot.core.edits import Edit, apply_edits
-from xzannot.store.models import Document, EditRow, Page, PageText, Span
+from xzannot.core.search import fold
+from xzannot.store.models import Document, EditRow, Page, PageSearch, PageText, Span
 from xzannot.store.sqlite_files import connect_read_only
 
 _BOX_BYTES = 16  # four float32 per character
@@ -115,4 +116,14 @@ def invariant_problems(session: Session) -> list[str]:
             problems.append(f"span {span_id} (page {page_id}) lies outside its page's text")
         elif shown[start:end] != quote:
             problems.append(f"span {span_id} (page {page_id}) no longer quotes its characters")
-    return problems
+    return problems + _search_index_problems(session, current)
+
+
+def _search_index_problems(session: Session, current: dict[int, str]) -> list[str]:
+    """Pages whose text the search index holds other than it now reads."""
+    held = dict(session.execute(select(PageSearch.page_id, PageSearch.folded)).all())
+    stale = [page_id for page_id, text in current.items() if held.get(page_id) != fold(text)]
+    if not stale:
+        return []
+    shown = ", ".join(map(str, sorted(stale)[:10])) + (" …" if len(stale) > 10 else "")
+    return [f"the search index is out of date for {len(stale)} pages ({shown})"]

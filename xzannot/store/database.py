@@ -34,6 +34,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from xzannot.errors import DamagedProjectError, ReadOnlyProjectError, UserError
+from xzannot.store import search_index
 from xzannot.store.backup import backup_sqlite
 from xzannot.store.sqlite_files import connect_read_only
 
@@ -230,6 +231,7 @@ class Project:
         self.writers = sessionmaker(
             engine.execution_options(**{WRITING: True}), expire_on_commit=False
         )
+        search_index.follow_edits(self.writers)  # the search index follows every change
 
     @contextmanager
     def transaction(self, *, derived: bool = False) -> Iterator[Session]:

@@ -198,6 +198,12 @@ def list_pages(session: Session, document_id: int | None = None) -> list[PageInf
     return [_page_row(*row) for row in session.execute(query)]
 
 
+def page_infos(session: Session, page_ids: Sequence[int]) -> dict[int, PageInfo]:
+    """The pages of ``page_ids`` that exist, by id (one query)."""
+    query = select(*_PAGE_INFO).where(Page.id.in_(page_ids))
+    return {info.id: info for info in (_page_row(*row) for row in session.execute(query))}
+
+
 def _page_row(*row: Any) -> PageInfo:
     (page_id, document_id, number, width, height, label, source, status, needs, suspect) = row
     return PageInfo(

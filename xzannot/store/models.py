@@ -302,3 +302,41 @@ class PageCollation(Base):
     cer: Mapped[float | None] = mapped_column(Float)
     coverage: Mapped[float] = mapped_column(Float, default=0.0)
     collated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class PageSearch(Base):
+    """A page's current text as the search index holds it (see xzannot.core.search.fold).
+
+    Kept by :mod:`xzannot.store.search_index` in the transaction that changes the text; on
+    SQLite a full-text table of trigrams (``page_search_fts``) follows it by triggers, on
+    PostgreSQL a trigram index (``pg_trgm``) when the server has it.
+    """
+
+    __tablename__ = "page_search"
+
+    page_id: Mapped[int] = mapped_column(
+        ForeignKey("pages.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    folded: Mapped[str] = mapped_column(Text)
+
+
+class SearchStale(Base):
+    """Pages whose text changed in the open transaction: triggers on edits and page texts
+    note them; the index is brought up to date before the transaction commits."""
+
+    __tablename__ = "search_stale"
+
+    page_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
+class SavedSearch(Base):
+    """A search kept in the project under a name, for the team to run again."""
+
+    __tablename__ = "saved_searches"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    query: Mapped[dict[str, Any]] = mapped_column(JSON)
+    annotator_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )

@@ -113,3 +113,32 @@ def test_command_line_with_a_plain_postgresql_url(pg_url: str, user_data_dir: Pa
     assert result.returncode == 0, result.stderr
     stats = xzannot("stats", "--db", plain, env_dir=user_data_dir)
     assert "pages          3 (to do 3)" in stats.stdout
+
+
+def test_search_on_the_server_follows_edits_with_trigrams_and_short_queries(
+    pg_url: str, worker: PdfiumWorker
+) -> None:
+    from xzannot.core.edits import Edit
+    from xzannot.core.search import SearchQuery
+    from xzannot.operations.reviewing import manual_edit
+    from xzannot.operations.search import all_hits, find
+    from xzannot.operations.search_actions import label_hits
+    from xzannot.store.check import invariant_problems
+
+    with open_project(pg_url, create=True) as project:
+        store_documents(project, [read_document(worker, SAMPLE_PDF)])
+        with project.session() as s:
+            pages = list_pages(s)
+            trigram_index = s.scalar(
+                text("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_page_search_trigrams'")
+            )
+        assert trigram_index == 1
+        assert find(project, SearchQuery("城镇新增\n就业")).pages == [(pages[1].id, 1)]
+        manual_edit(project, pages[0].id, Edit(0, 0, "百分_号%测"), "ann")
+        assert find(project, SearchQuery("分_号%")).pages == [(pages[0].id, 1)]  # LIKE signs
+        assert find(project, SearchQuery("_号")).pages == [(pages[0].id, 1)]  # strpos
+        assert find(project, SearchQuery("分x号")).pages == []
+        hits = [hit for page in all_hits(project, SearchQuery("百分")) for hit in page.hits]
+        assert len(label_hits(project, hits, "policy", "ann").span_ids) == 1
+        with project.session() as s:
+            assert invariant_problems(s) == []

@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     _import_spans_parser(sub)
     _ocr_parser(sub)
     _safety_parsers(sub)
+    _search_parser(sub)
 
     _db_arg(sub.add_parser("stats", help="count pages, edits and spans"))
     return parser
@@ -216,6 +217,38 @@ def _import_spans_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         action="store_true",
         help="add labels the project lacks instead of refusing the files",
     )
+
+
+def _search_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``xzannot search``: every occurrence in the project, in context."""
+    find = sub.add_parser(
+        "search",
+        help="find text across the project (ignoring spacing, line breaks and full/half "
+        "width), print each hit in context; optionally label or correct every hit",
+    )
+    find.add_argument("query", nargs="?", default="", help="the text (or --regex) to find")
+    _db_arg(find)
+    find.add_argument("--regex", action="store_true", help="QUERY is a regular expression")
+    find.add_argument("--exact", action="store_true", help="match spacing and width exactly")
+    find.add_argument("--original", action="store_true", help="search the uncorrected text")
+    find.add_argument("--label", action="append", default=[], help="only hits in such spans")
+    find.add_argument(
+        "--status", action="append", default=[], choices=[status.value for status in SpanStatus]
+    )
+    find.add_argument("--annotator", action="append", default=[], help="only their spans")
+    find.add_argument(
+        "--where", action="append", default=[], metavar="COND", help="e.g. 'value >= 100'"
+    )
+    find.add_argument("--document", action="append", default=[], help="id or name")
+    find.add_argument("--pages", metavar="A-B", help="page numbers within each document")
+    find.add_argument("--json", action="store_true", help="print the hits as JSON")
+    find.add_argument("--save", metavar="NAME", help="keep this search in the project")
+    find.add_argument("--saved", metavar="NAME", help="run the search kept as NAME")
+    find.add_argument("--list-saved", action="store_true", help="list the saved searches")
+    find.add_argument("--mark", metavar="LABEL", help="label every hit (as suggestions)")
+    find.add_argument("--accept", action="store_true", help="with --mark: label as accepted")
+    find.add_argument("--replace", metavar="TEXT", help="correct every hit to TEXT")
+    find.add_argument("--as", dest="author", default="search", help="who --mark/--replace is")
 
 
 def _safety_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -633,6 +666,14 @@ def cmd_reflow(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_search(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from xzannot.cli.search import run_search
+    from xzannot.operations.project import open_project
+
+    with open_project(_project_location(args, create=False)) as project:
+        return run_search(project, args, out)
+
+
 def cmd_window(args: argparse.Namespace, _out: TextIO, _err: TextIO) -> int:
     from xzannot.app import run_window
 
@@ -654,6 +695,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "check": cmd_check,
     "restore": cmd_restore,
     "backup": cmd_backup,
+    "search": cmd_search,
 }
 
 
