@@ -47,8 +47,8 @@ class PageHits:
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """The pages holding hits, in document and page order, with the hits the index
-    counted on each (for a regular expression or span filters: read with the hits)."""
+    """The pages holding hits, in document and page order, each with its hits when
+    ``counted`` (else 0: a page's hits are counted as they are read)."""
 
     query: SearchQuery
     pages: list[tuple[int, int]]
@@ -65,16 +65,20 @@ def _scope(query: SearchQuery) -> Scope:
     return Scope(query.documents, query.first_page, query.last_page, query.labels)
 
 
-def find(project: Project, query: SearchQuery) -> Found:
-    """The pages holding hits of ``query``."""
+def find(project: Project, query: SearchQuery, *, count: bool = False) -> Found:
+    """The pages holding hits of ``query``; with ``count``, how many on each.
+
+    A literal query is answered by the index alone (the fastest answer: which pages); a
+    regular expression, an exact or original-text query and span filters read the texts,
+    and count the hits as they go."""
     with project.session() as session:
         titles = {doc.id: doc.title for doc in list_documents(session)}
         needle = query.needle if not query.original else ""
-        pages = matching_pages(session, needle, _scope(query))
-        counted = bool(needle) and not query.filters_spans and not query.exact
-        if not counted:
+        indexed = bool(needle) and not query.filters_spans and not query.exact
+        pages = matching_pages(session, needle, _scope(query), count=count and indexed)
+        if not indexed:
             pages = list(_pages_with_hits(session, query, [page_id for page_id, _ in pages]))
-        return Found(query, pages, counted, titles)
+        return Found(query, pages, count or not indexed, titles)
 
 
 def _pages_with_hits(

@@ -172,9 +172,7 @@ def folded_texts(session: Session, page_ids: Sequence[int]) -> dict[int, str]:
 
 def original_texts(session: Session, page_ids: Sequence[int]) -> dict[int, str]:
     """The pages' texts as extracted, before any correction (at most a chunk of pages)."""
-    found: dict[int, str | None] = dict(
-        session.execute(_ORIGINALS, {"ids": list(page_ids)}).all()
-    )
+    found: dict[int, str | None] = dict(session.execute(_ORIGINALS, {"ids": list(page_ids)}).all())
     return {page_id: found.get(page_id) or "" for page_id in page_ids}
 
 
@@ -197,17 +195,24 @@ class Scope:
     labels: tuple[str, ...] = ()
 
 
-def matching_pages(session: Session, needle: str, scope: Scope) -> list[tuple[int, int]]:
-    """The pages in ``scope`` whose folded text holds ``needle``, with how many times
-    (in document and page order); with no needle every page in scope, with 0."""
+def matching_pages(
+    session: Session, needle: str, scope: Scope, *, count: bool = False
+) -> list[tuple[int, int]]:
+    """The pages in ``scope`` whose folded text holds ``needle`` (in document and page
+    order), each with how many times when ``count`` (else 0: counting reads every matching
+    page's text, where the trigram index alone answers which pages match); with no needle
+    every page in scope."""
     where, params = _scope(scope)
-    count = "0"
+    counted = "0"
     if needle:
         params["needle"] = needle
-        count = "(length(s.folded) - length(replace(s.folded, :needle, ''))) / length(:needle)"
+        if count:
+            counted = (
+                "(length(s.folded) - length(replace(s.folded, :needle, ''))) / length(:needle)"
+            )
         where.append(_holds(session, needle, params))
     query = (
-        f"SELECT s.page_id, {count} FROM page_search s JOIN pages p ON p.id = s.page_id "
+        f"SELECT s.page_id, {counted} FROM page_search s JOIN pages p ON p.id = s.page_id "
         f"WHERE {' AND '.join(where) or '1 = 1'} ORDER BY p.document_id, p.number"
     )
     statement = text(query)

@@ -21,7 +21,7 @@ from xzannot.operations.saved_searches import (
     save_search,
     saved_search_names,
 )
-from xzannot.operations.search import Hit, all_hits, find, hits_on
+from xzannot.operations.search import Found, Hit, all_hits, find, hits_on
 from xzannot.operations.search_actions import (
     label_hits,
     replace_hits,
@@ -31,6 +31,11 @@ from xzannot.operations.search_actions import (
 from xzannot.store.check import invariant_problems
 from xzannot.store.database import Project, open_project
 from xzannot.store.documents import current_text, list_pages
+
+
+def counted(project: Project, query: SearchQuery) -> Found:
+    """``find`` with the hits on each page counted."""
+    return find(project, query, count=True)
 
 
 def _hits(project: Project, query: SearchQuery) -> list[Hit]:
@@ -68,11 +73,14 @@ def _pages(project: Project) -> list:
 def test_the_index_answers_as_a_scan_of_every_page_would(corrected: Path, needle: str) -> None:
     with open_project(corrected) as project:
         _index_is_current(project)
-        found = find(project, SearchQuery(needle))
+        found = counted(project, SearchQuery(needle))
         assert found.pages == _scan(project, needle)
         assert sum(len(page.hits) for page in all_hits(project, SearchQuery(needle))) == (
             found.hit_count
         )
+        quick = find(project, SearchQuery(needle))  # the index alone: which pages
+        assert [page_id for page_id, _ in quick.pages] == [page_id for page_id, _ in found.pages]
+        assert not quick.counted and found.counted
 
 
 @pytest.mark.parametrize(
@@ -80,27 +88,27 @@ def test_the_index_answers_as_a_scan_of_every_page_would(corrected: Path, needle
 )
 def test_search_syntax_in_a_query_is_taken_literally(corrected: Path, needle: str) -> None:
     with open_project(corrected) as project:
-        assert find(project, SearchQuery(needle)).pages == _scan(project, needle)
+        assert counted(project, SearchQuery(needle)).pages == _scan(project, needle)
 
 
 def test_the_index_follows_edits_reverts_and_rollbacks(sample: Path) -> None:
     with open_project(sample) as project:
         page = _pages(project)[0]
-        assert find(project, SearchQuery("新词语测试")).pages == []
+        assert counted(project, SearchQuery("新词语测试")).pages == []
         edit_id = manual_edit(project, page.id, Edit(0, 0, "新词语测试"), "ann")
-        assert find(project, SearchQuery("新词语测试")).pages == [(page.id, 1)]
-        assert find(project, SearchQuery("词语")).pages == [(page.id, 1)]  # the short path
+        assert counted(project, SearchQuery("新词语测试")).pages == [(page.id, 1)]
+        assert counted(project, SearchQuery("词语")).pages == [(page.id, 1)]  # the short path
         _index_is_current(project)
         from xzannot.operations.reviewing import revert
 
         revert(project, page.id, [edit_id], "ann")
-        assert find(project, SearchQuery("新词语测试")).pages == []
+        assert counted(project, SearchQuery("新词语测试")).pages == []
         with pytest.raises(RuntimeError), project.transaction() as session:
             from xzannot.store.edits import add_edits
 
             add_edits(session, page.id, [(Edit(0, 0, "回滚的词"), "manual")], author="ann")
             raise RuntimeError("rolled back")
-        assert find(project, SearchQuery("回滚的词")).pages == []
+        assert counted(project, SearchQuery("回滚的词")).pages == []
         _index_is_current(project)
 
 
@@ -119,10 +127,10 @@ def test_filters_by_document_pages_and_original_text(corrected: Path) -> None:
     with open_project(corrected) as project:
         pages = _pages(project)
         first_doc = pages[0].document_id
-        everywhere = find(project, SearchQuery("以上")).pages
-        in_doc = find(project, SearchQuery("以上", documents=(first_doc,))).pages
+        everywhere = counted(project, SearchQuery("以上")).pages
+        in_doc = counted(project, SearchQuery("以上", documents=(first_doc,))).pages
         assert in_doc and set(in_doc) < set(everywhere)
-        second = find(project, SearchQuery("以上", first_page=2, last_page=2)).pages
+        second = counted(project, SearchQuery("以上", first_page=2, last_page=2)).pages
         numbers = {p.id: p.number for p in pages}
         assert second and {numbers[page_id] for page_id, _ in second} == {2}
         # the radical look-alike ⼒ is in the extracted text, corrected to 力 since
@@ -148,7 +156,7 @@ def test_span_filters_and_conditions_on_target_attributes(corrected: Path) -> No
 
 def test_hits_carry_context_and_the_area_of_their_glyphs(corrected: Path) -> None:
     with open_project(corrected) as project:
-        found = find(project, SearchQuery("城镇新增就业"))
+        found = counted(project, SearchQuery("城镇新增就业"))
         (page,) = hits_on(project, found, [found.pages[0][0]], areas=True)
         (hit,) = page.hits
         assert hit.match == "城镇新增就业" and hit.before.endswith("，") and "万人" in hit.after
@@ -181,7 +189,7 @@ def test_a_recurring_misreading_corrected_across_pages_then_reverted(corrected: 
         done = replace_hits(project, kept, "以下", "ann")
         assert done.count == len(kept) and set(done.edits) <= pages
         assert len(_hits(project, SearchQuery("以上"))) == 1
-        assert find(project, SearchQuery("以下")).hit_count >= len(kept)
+        assert counted(project, SearchQuery("以下")).hit_count >= len(kept)
         _index_is_current(project)
         from xzannot.operations.browsing import page_corrections
 
@@ -198,12 +206,12 @@ def test_acting_on_hits_of_a_page_changed_since_is_refused_and_changes_nothing(
     with open_project(corrected) as project:
         hits = _hits(project, SearchQuery("以上"))
         manual_edit(project, hits[-1].page_id, Edit(0, 0, "插入"), "other")
-        before = find(project, SearchQuery("以上")).pages
+        before = counted(project, SearchQuery("以上")).pages
         with pytest.raises(UserError, match="changed since the search"):
             replace_hits(project, hits, "以下", "ann")
         with pytest.raises(UserError, match="changed since the search"):
             label_hits(project, hits, "policy", "ann")
-        assert find(project, SearchQuery("以上")).pages == before
+        assert counted(project, SearchQuery("以上")).pages == before
         assert _hits(project, SearchQuery("以上", labels=("policy",))) == []
 
 
@@ -233,4 +241,4 @@ def test_an_older_project_is_indexed_when_it_is_upgraded(corrected: Path) -> Non
     conn.close()
     with open_project(corrected) as project:
         _index_is_current(project)
-        assert find(project, SearchQuery("城镇新增就业")).pages == _scan(project, "城镇新增就业")
+        assert counted(project, SearchQuery("城镇新增就业")).pages == _scan(project, "城镇新增就业")
