@@ -27,6 +27,7 @@ from xzannot.store.documents import page_content
 from xzannot.store.edits import add_edits
 from xzannot.store.models import Page
 from xzannot.store.neighbours import packed_neighbours
+from xzannot.store.search_index import known_text
 from xzannot.store.session import Session
 
 AUTHOR = "xzannot"  # the annotator name automatic corrections are recorded under
@@ -86,6 +87,8 @@ def correct_page_in(
         if edits
         else None
     )
+    if added is not None:
+        known_text(session, page_id, corrected)  # the search index folds it as it is
     page.furniture = furniture
     if page.suspect is None and content.source == TextSource.PDF.value:  # older projects
         page.suspect = suspect_layer(text, content.boxes, page.width, page.height)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from xzannot.core.edits import Edit, Review, pack_origins
 from xzannot.store.documents import current_text
 from xzannot.store.models import EditRow, Span, utcnow
+from xzannot.store.search_index import forget_text
 from xzannot.store.span_moves import move_spans, spans_to_follow
 from xzannot.store.spans import annotator_id
 
@@ -109,6 +110,7 @@ def add_edits(
     spans moved in one pass (see :mod:`xzannot.store.span_moves`). Without ``return_ids``
     the new rows' ids are not read back (unless spans need them) and ``ids`` is empty.
     """
+    forget_text(session, page_id)  # the page's text changes: the index works it out again
     spans = spans_to_follow(session, page_id)
     text = current_text(session, page_id) if spans else ""  # before the new edits count
     seq = session.scalar(select(func.max(EditRow.seq)).where(EditRow.page_id == page_id)) or 0

@@ -127,20 +127,24 @@ def refresh(session: Session, page_ids: Sequence[int]) -> None:
     """Fold the pages' current texts into the index (pages gone leave it)."""
     for chunk in chunks(sorted(set(page_ids))):
         there = set(session.scalars(_PAGES_THERE, {"ids": list(chunk)}))
-        texts = current_texts(session, [page_id for page_id in chunk if page_id in there])
-        if texts:
-            session.execute(
-                text(
-                    "INSERT INTO page_search(page_id, folded) VALUES (:page_id, :folded) "
-                    "ON CONFLICT (page_id) DO UPDATE SET folded = excluded.folded"
-                ),
-                [{"page_id": page_id, "folded": fold(body)} for page_id, body in texts.items()],
-            )
+        _store(session, current_texts(session, [page_id for page_id in chunk if page_id in there]))
         gone = [page_id for page_id in chunk if page_id not in there]
         if gone:
             session.execute(_FORGET, {"ids": gone})
 
 
+def _store(session: Session, texts: dict[int, str]) -> None:
+    """Fold the pages' current texts into the index."""
+    if texts:
+        session.execute(
+            _UPSERT, [{"page_id": page_id, "folded": fold(body)} for page_id, body in texts.items()]
+        )
+
+
+_UPSERT = text(
+    "INSERT INTO page_search(page_id, folded) VALUES (:page_id, :folded) "
+    "ON CONFLICT (page_id) DO UPDATE SET folded = excluded.folded"
+)
 _PAGES_THERE = text("SELECT id FROM pages WHERE id IN :ids").bindparams(
     bindparam("ids", expanding=True)
 )
@@ -149,13 +153,32 @@ _FORGET = text("DELETE FROM page_search WHERE page_id IN :ids").bindparams(
 )
 
 
+_KNOWN = "search_known_texts"  # session.info: page id -> its current text, told by a writer
+
+
+def known_text(session: Session, page_id: int, current: str) -> None:
+    """Tell the index a page's current text as the writer has it in hand (just corrected),
+    so it is folded as it is, not worked out again from the edits; the next edit of the page
+    in this transaction forgets it (:func:`forget_text`)."""
+    session.info.setdefault(_KNOWN, {})[page_id] = current
+
+
+def forget_text(session: Session, page_id: int) -> None:
+    """The page's text is changing: what :func:`known_text` was told no longer holds."""
+    session.info.get(_KNOWN, {}).pop(page_id, None)
+
+
 def bring_up_to_date(session: Session) -> None:
     """Fold the texts changed in this transaction into the index, before it commits."""
     session.flush()
+    known: dict[int, str] = session.info.pop(_KNOWN, {})
     stale = list(session.scalars(text("SELECT page_id FROM search_stale")))
     if not stale:
         return
-    refresh(session, stale)
+    told = {page_id: known[page_id] for page_id in stale if page_id in known}
+    if told:
+        _store(session, told)
+    refresh(session, [page_id for page_id in stale if page_id not in told])
     session.execute(text("DELETE FROM search_stale"))
 
 
