@@ -203,6 +203,34 @@
     </message>
 </context>
 <context>
+    <name>ConcordanceModel</name>
+    <message>
+        <location filename="../../xzannot/ui/search_model.py" line="181"/>
+        <source>On the page</source>
+        <translation>页面原图</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_model.py" line="181"/>
+        <source>Before</source>
+        <translation>前文</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_model.py" line="181"/>
+        <source>Hit</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_model.py" line="181"/>
+        <source>After</source>
+        <translation>后文</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_model.py" line="230"/>
+        <source>%1 — p. %2 (%3)</source>
+        <translation>%1 — 第 %2 页（%3）</translation>
+    </message>
+</context>
+<context>
     <name>CorpusFlow</name>
     <message>
         <location filename="../../xzannot/ui/corpus_flow.py" line="83"/>
@@ -355,27 +383,32 @@
         <translation>撤回记录</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="69"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="65"/>
+        <source>Replaced from a search</source>
+        <translation>搜索替换</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="70"/>
         <source>to review</source>
         <translation>待审</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="70"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="71"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="71"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="72"/>
         <source>reverted</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="102"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="103"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/corrections_panel.py" line="104"/>
+        <location filename="../../xzannot/ui/corrections_panel.py" line="105"/>
         <source>%1 to review</source>
         <translation>%1 处待审</translation>
     </message>
@@ -659,6 +692,44 @@
     </message>
 </context>
 <context>
+    <name>LabelDialog</name>
+    <message>
+        <location filename="../../xzannot/ui/search_dialogs.py" line="55"/>
+        <source>Label All</source>
+        <translation>全部标注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_dialogs.py" line="56"/>
+        <source>Mark each of the %1 checked with a label:</source>
+        <translation>为勾选的 %1 命中逐一加上标签：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_dialogs.py" line="62"/>
+        <source>As &amp;suggestions, to review</source>
+        <translation>作为建议，待审核(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_dialogs.py" line="63"/>
+        <source>&amp;Accepted</source>
+        <translation>直接接受(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_dialogs.py" line="65"/>
+        <source>Label:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_dialogs.py" line="66"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_dialogs.py" line="68"/>
+        <source>Label %1</source>
+        <translation>标注 %1</translation>
+    </message>
+</context>
+<context>
     <name>LabelPalette</name>
     <message>
         <location filename="../../xzannot/ui/label_palette.py" line="29"/>
@@ -718,27 +789,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="240"/>
+        <location filename="../../xzannot/ui/main_window.py" line="238"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="241"/>
+        <location filename="../../xzannot/ui/main_window.py" line="239"/>
         <source>The name recorded on every span you mark:</source>
         <translation>记录在您所做每条标注上的姓名：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="274"/>
+        <location filename="../../xzannot/ui/main_window.py" line="262"/>
         <source>Correction mode: what you type is saved as corrections.</source>
         <translation>校正模式：您输入的内容将作为校正保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="276"/>
+        <location filename="../../xzannot/ui/main_window.py" line="264"/>
         <source>Labelling mode.</source>
         <translation>标注模式。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="220"/>
+        <location filename="../../xzannot/ui/main_window.py" line="218"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1216,6 +1287,29 @@
     </message>
 </context>
 <context>
+    <name>ReplaceDialog</name>
+    <message>
+        <location filename="../../xzannot/ui/search_dialogs.py" line="82"/>
+        <source>Replace All</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_dialogs.py" line="85"/>
+        <source>Replace each of the %1 checked of “%2”. Each replacement is kept as a correction to review, and can be reverted in the Corrections panel.</source>
+        <translation>替换勾选的 %1 “%2”。每处替换都记为一条待审核的校正，可在“校正”面板中撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_dialogs.py" line="94"/>
+        <source>Replace with:</source>
+        <translation>替换为：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_dialogs.py" line="95"/>
+        <source>Replace %1</source>
+        <translation>替换 %1</translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message>
         <location filename="../../xzannot/ui/rules_dialog.py" line="30"/>
@@ -1231,6 +1325,271 @@
         <location filename="../../xzannot/ui/rules_dialog.py" line="54"/>
         <source>Restore Shipped Rules</source>
         <translation>恢复默认规则</translation>
+    </message>
+</context>
+<context>
+    <name>SearchActing</name>
+    <message>
+        <location filename="../../xzannot/ui/search_acting.py" line="67"/>
+        <source>Search first: the hits found are what is acted on.</source>
+        <translation>请先搜索：操作针对的是搜索到的命中。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_acting.py" line="72"/>
+        <source>Reading every hit…</source>
+        <translation>正在读取全部命中…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_acting.py" line="120"/>
+        <source>Label %1 as %2</source>
+        <translation>将 %1 标注为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_acting.py" line="125"/>
+        <source>Labelled %1 as %2</source>
+        <translation>已将 %1 标注为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_acting.py" line="127"/>
+        <source>; %1 were already labelled</source>
+        <translation>；其中 %1 处原已标注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_acting.py" line="150"/>
+        <source>Replace %1 with “%2”</source>
+        <translation>将 %1 替换为“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_acting.py" line="156"/>
+        <source>Replaced %1 with “%2”; the corrections are open for review.</source>
+        <translation>已将 %1 替换为“%2”；这些校正待审核。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_acting.py" line="177"/>
+        <source>Save Search</source>
+        <translation>保存搜索</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_acting.py" line="178"/>
+        <source>Name of the search:</source>
+        <translation>搜索名称：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_acting.py" line="191"/>
+        <source>Saved the search as “%1”.</source>
+        <translation>已将搜索保存为“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_acting.py" line="211"/>
+        <source>Delete Saved Search</source>
+        <translation>删除已保存的搜索</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_acting.py" line="212"/>
+        <source>Delete the saved search “%1”?</source>
+        <translation>删除已保存的搜索“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>SearchCounts</name>
+    <message>
+        <location filename="../../xzannot/ui/search_model.py" line="42"/>
+        <source>1 page</source>
+        <translation>1 页</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_model.py" line="43"/>
+        <source>%1 pages</source>
+        <translation>%1 页</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_model.py" line="45"/>
+        <source>1 hit</source>
+        <translation>1 处</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_model.py" line="46"/>
+        <source>%1 hits</source>
+        <translation>%1 处</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDock</name>
+    <message>
+        <location filename="../../xzannot/ui/search_dock.py" line="140"/>
+        <source>Saved searches</source>
+        <translation>已保存的搜索</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_dock.py" line="142"/>
+        <source>Run a saved search</source>
+        <translation>运行已保存的搜索</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_dock.py" line="143"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_dock.py" line="144"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_dock.py" line="145"/>
+        <source>Delete the saved search chosen</source>
+        <translation>删除所选的已保存搜索</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_dock.py" line="152"/>
+        <source>&amp;Label All…</source>
+        <translation>全部标注(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_dock.py" line="153"/>
+        <source>&amp;Replace All…</source>
+        <translation>全部替换(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchForm</name>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="52"/>
+        <source>Text to find, e.g. 亿元</source>
+        <translation>要查找的文字，例如 亿元</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="54"/>
+        <source>Rege&amp;x</source>
+        <translation>正则表达式(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="55"/>
+        <source>Read the text as a regular expression</source>
+        <translation>将查找文字作为正则表达式</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="56"/>
+        <source>Ex&amp;act</source>
+        <translation>精确(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="59"/>
+        <source>Match the text as it is; otherwise spaces and line breaks, full and half width, case and radical look-alikes are not told apart</source>
+        <translation>按原样匹配；否则不区分空格与换行、全角与半角、大小写以及形近的部首字符</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="63"/>
+        <source>&amp;Original text</source>
+        <translation>原始文本(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="64"/>
+        <source>Search the text as extracted, before corrections</source>
+        <translation>搜索提取所得、校正之前的文本</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="65"/>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="67"/>
+        <source>Any label</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="68"/>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="71"/>
+        <source>Anyone</source>
+        <translation>任何标注者</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="72"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="74"/>
+        <source>e.g. 12-30</source>
+        <translation>例如 12-30</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="77"/>
+        <source>e.g. value &gt;= 100; unit = 亿元</source>
+        <translation>例如 value &gt;= 100; unit = 亿元</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="79"/>
+        <source>Conditions on the attributes of the spans the hits lie in, split by “;”</source>
+        <translation>对命中所在标注片段属性的条件，以“;”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="85"/>
+        <source>Suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="86"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="87"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="101"/>
+        <source>Pages:</source>
+        <translation>页码：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="103"/>
+        <source>Attributes:</source>
+        <translation>属性：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_form.py" line="147"/>
+        <source>“%1” is not a range of pages; write e.g. 12-30, 12- or 12</source>
+        <translation>“%1”不是页码范围；请写成 12-30、12- 或 12 的形式</translation>
+    </message>
+</context>
+<context>
+    <name>Searching</name>
+    <message>
+        <location filename="../../xzannot/ui/search_flow.py" line="159"/>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_flow.py" line="229"/>
+        <source>%1 on %2</source>
+        <translation>%1，分布于 %2</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_flow.py" line="231"/>
+        <source>Hits on %1</source>
+        <translation>命中分布于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_flow.py" line="233"/>
+        <source>Nothing found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_flow.py" line="235"/>
+        <source>%1 left out</source>
+        <translation>排除 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/search_flow.py" line="273"/>
+        <source>The page has changed since the search: search again.</source>
+        <translation>搜索之后页面已有改动：请重新搜索。</translation>
     </message>
 </context>
 <context>
@@ -1444,34 +1803,39 @@
 <context>
     <name>WindowDocks</name>
     <message>
-        <location filename="../../xzannot/ui/window_docks.py" line="91"/>
+        <location filename="../../xzannot/ui/window_docks.py" line="98"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_docks.py" line="92"/>
+        <location filename="../../xzannot/ui/window_docks.py" line="99"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_docks.py" line="93"/>
+        <location filename="../../xzannot/ui/window_docks.py" line="100"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_docks.py" line="94"/>
+        <location filename="../../xzannot/ui/window_docks.py" line="101"/>
         <source>Span</source>
         <translation>当前标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_docks.py" line="96"/>
+        <location filename="../../xzannot/ui/window_docks.py" line="103"/>
         <source>Corrections</source>
         <translation>校正</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_docks.py" line="99"/>
+        <location filename="../../xzannot/ui/window_docks.py" line="106"/>
         <source>Reference</source>
         <translation>参照</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_docks.py" line="110"/>
+        <source>Search</source>
+        <translation>搜索</translation>
     </message>
 </context>
 <context>
@@ -1577,132 +1941,137 @@
         <translation>删除标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="135"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="134"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="137"/>
         <source>&amp;Correct Text</source>
         <translation>校正文字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="145"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="147"/>
         <source>&amp;Compare with Original…</source>
         <translation>与原文对照(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="147"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="149"/>
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="148"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="150"/>
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="149"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="151"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="150"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="152"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="156"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="158"/>
         <source>&amp;Next Page</source>
         <translation>下一页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="157"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="159"/>
         <source>&amp;Previous Page</source>
         <translation>上一页(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="158"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="160"/>
         <source>Next Page &amp;to Do</source>
         <translation>下一个待办页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="159"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="161"/>
         <source>&amp;Go to Page…</source>
         <translation>转到页面(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="165"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="167"/>
         <source>Mark Page &amp;to Do</source>
         <translation>标为待办(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="167"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="169"/>
         <source>Mark Page &amp;in Progress</source>
         <translation>标为进行中(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="169"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="171"/>
         <source>Mark Page &amp;Done</source>
         <translation>标为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="174"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="176"/>
         <source>&amp;Suggest Spans on This Page</source>
         <translation>为本页生成建议标注(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="176"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="178"/>
         <source>Suggest Spans on &amp;All Pages</source>
         <translation>为所有页面生成建议标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="182"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="184"/>
         <source>Pre-annotation &amp;Rules…</source>
         <translation>预标注规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="189"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="191"/>
         <source>&amp;Collate All Pages</source>
         <translation>对校全部页面(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="190"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="192"/>
         <source>&amp;Next Difference</source>
         <translation>下一处差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="191"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="193"/>
         <source>&amp;Previous Difference</source>
         <translation>上一处差异(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="192"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="194"/>
         <source>&amp;Accept Difference</source>
         <translation>采用差异(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="193"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="195"/>
         <source>Re&amp;ject Difference</source>
         <translation>不采用差异(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="198"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="200"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="200"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="202"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="210"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="212"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="214"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="216"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="224"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="226"/>
         <source>The language changes when xzannot is started again.</source>
         <translation>重新启动 xzannot 后语言才会改变。</translation>
     </message>

@@ -35,3 +35,31 @@ def render_pdf_page(documents: Documents, path: Path, number: int, scale: float)
         return Payload(meta, pixels)
     finally:
         page.close()
+
+
+def render_pdf_area(
+    documents: Documents,
+    path: Path,
+    number: int,
+    area: tuple[float, float, float, float],
+    scale: float,
+) -> Payload:
+    """Only ``area`` of page ``number`` (``x0, y0, x1, y1`` in points from the page's top
+    left, as the page is shown), as :func:`render_pdf_page` answers: pdfium draws no more of
+    the page than that."""
+    page = documents.document(path)[number - 1]
+    try:
+        width, height = page.get_size()
+        left, top = max(0.0, area[0]), max(0.0, area[1])
+        right, bottom = min(width, area[2]), min(height, area[3])
+        if right <= left or bottom <= top:
+            left, top, right, bottom = 0.0, 0.0, min(width, 1.0), min(height, 1.0)
+        scale = capped_scale((right - left) * (bottom - top), scale)
+        crop = (left, height - bottom, width - right, top)  # cut off: left, bottom, right, top
+        bitmap = page.render(scale=scale, crop=crop, rev_byteorder=True)
+        meta = (bitmap.width, bitmap.height, bitmap.stride, scale)
+        pixels = memoryview(bitmap.buffer).cast("B")
+        bitmap.close()
+        return Payload(meta, pixels)
+    finally:
+        page.close()

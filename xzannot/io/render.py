@@ -64,6 +64,19 @@ def _render_image(path: Path, number: int, scale: float, skew: float) -> Rendere
     return _from_pil(image, image.width / (frame.width * POINTS_PER_INCH / frame.dpi))
 
 
+def _cut_area(whole: Future[RenderedPage], area: tuple[float, float, float, float]) -> RenderedPage:
+    """The part of a rendered page under ``area`` (points), clipped to the page."""
+    page = whole.result()
+    image = Image.frombuffer(
+        "RGB", (page.width, page.height), page.data.tobytes(), "raw", "RGB", page.stride, 1
+    )
+    left, top, right, bottom = (round(value * page.scale) for value in area)
+    left, top = min(max(left, 0), page.width - 1), min(max(top, 0), page.height - 1)
+    right = max(min(right, page.width), left + 1)
+    bottom = max(min(bottom, page.height), top + 1)
+    return _from_pil(image.crop((left, top, right, bottom)), page.scale)
+
+
 class PageRenderer:
     """Renders pages of PDF files at any scale, keeping recent images in memory."""
 
@@ -101,6 +114,23 @@ class PageRenderer:
         """Render at a resolution given in dots per inch."""
         return self.render(path, number, dpi / POINTS_PER_INCH, skew)
 
+    def render_area(
+        self,
+        path: Path,
+        number: int,
+        area: tuple[float, float, float, float],
+        scale: float,
+        skew: float = 0.0,
+    ) -> Future[RenderedPage]:
+        """Only ``area`` of page ``number`` (``x0, y0, x1, y1`` in points from the page's
+        top left, as the page is shown, clipped to it) at ``scale`` pixels per point, off
+        this thread: a PDF page unturned is drawn by pdfium that small; a scan, or a page
+        turned by ``skew``, is cut from the whole page (kept in the cache)."""
+        if skew or looks_like_image(path):
+            whole = self.render(path, number, scale, skew)
+            return self._executor.submit(_cut_area, whole, area)
+        return self._executor.submit(self._render_pdf_area, path, number, area, scale)
+
     def clear(self) -> None:
         """Forget every cached image."""
         with self._lock:
@@ -123,6 +153,15 @@ class PageRenderer:
         where = f"showing {path.name}, page {number}"
         (width, height, stride, scale), pixels = self._worker.call_payload(
             pdf_render.render_pdf_page, path, number, scale, where=where
+        )
+        return RenderedPage(width, height, stride, memoryview(pixels), scale)
+
+    def _render_pdf_area(
+        self, path: Path, number: int, area: tuple[float, float, float, float], scale: float
+    ) -> RenderedPage:
+        where = f"showing part of {path.name}, page {number}"
+        (width, height, stride, scale), pixels = self._worker.call_payload(
+            pdf_render.render_pdf_area, path, number, area, scale, where=where
         )
         return RenderedPage(width, height, stride, memoryview(pixels), scale)
 

@@ -16,6 +16,7 @@ from xzannot.core.search import SearchQuery, context, within_spans
 from xzannot.store.database import Project
 from xzannot.store.documents import PageInfo, get_document, list_documents, page_infos
 from xzannot.store.export_reads import chunks, current_texts, live_spans, page_layers
+from xzannot.store.ocr import PageImage, page_image
 from xzannot.store.search_index import Scope, folded_texts, matching_pages, original_texts
 from xzannot.store.session import Session
 
@@ -173,3 +174,10 @@ def document_ids(project: Project, refs: Sequence[str]) -> tuple[int, ...]:
     """The ids of documents named by id, title or file name (a name not found: UserError)."""
     with project.session() as session:
         return tuple(get_document(session, ref).id for ref in refs)
+
+
+def page_images(project: Project, page_ids: Sequence[int]) -> dict[int, PageImage | None]:
+    """Where each page's image is (None: a page imported as text), for cutting the glyphs
+    of its hits: one read, nothing written."""
+    with project.session() as session:
+        return {page_id: page_image(session, page_id) for page_id in page_ids}

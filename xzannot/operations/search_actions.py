@@ -20,12 +20,13 @@ from xzannot.errors import UserError
 from xzannot.operations.changes import OpChanges, on_pages
 from xzannot.operations.reviewing import revert_in
 from xzannot.operations.search import Hit
-from xzannot.operations.suggesting import target_attributes
+from xzannot.operations.suggesting import project_rules
 from xzannot.store.database import Project
 from xzannot.store.edits import add_edits
 from xzannot.store.export_reads import chunks, current_texts
 from xzannot.store.session import Session
-from xzannot.store.spans import create_span, live_span_at, require_label, update_span
+from xzannot.store.span_batches import add_spans, live_places, live_span_ids
+from xzannot.store.spans import annotator_id, require_label, update_span
 
 BATCH_KIND = "batch"
 TARGET = "target"
@@ -84,32 +85,28 @@ def label_hits(
     *,
     status: SpanStatus = SpanStatus.SUGGESTED,
 ) -> Labelled:
-    """Mark each hit with ``label`` (a hit already so marked is left as it is)."""
+    """Mark each hit with ``label`` (a hit already so marked is left as it is); the spans are
+    stored a page at a time, in one statement each."""
     pages = _by_page(hits)
     made: list[int] = []
     already = 0
     with project.transaction() as session:
-        require_label(session, label)
+        label_id = require_label(session, label)
+        who = annotator_id(session, annotator)
+        grammar = project_rules(session).grammar if label == TARGET else None
         texts = _checked(session, pages)
         for page_id, page_hits in pages.items():
-            for hit in sorted(page_hits, key=lambda h: (h.start, h.end)):
-                if live_span_at(session, page_id, hit.start, hit.end, label) is not None:
-                    already += 1
-                    continue
-                quote = texts[page_id][hit.start : hit.end]
-                attributes = target_attributes(session, quote) if label == TARGET else None
-                span = create_span(
-                    session,
-                    page_id=page_id,
-                    start=hit.start,
-                    end=hit.end,
-                    label=label,
-                    quote=quote,
-                    annotator=annotator,
-                    status=status,
-                    attributes=attributes,
-                )
-                made.append(span.id)
+            held = live_places(session, page_id, label_id)
+            places = sorted({(h.start, h.end) for h in page_hits} - held)
+            already += len({(h.start, h.end) for h in page_hits} & held)
+            quotes = [texts[page_id][start:end] for start, end in places]
+            add_spans(session, [
+                {"page_id": page_id, "start": start, "end": end, "label_id": label_id,
+                 "quote": quote, "status": status.value, "annotator_id": who, "note": "",
+                 "attributes": grammar.parse(quote) if grammar is not None else {}}
+                for (start, end), quote in zip(places, quotes, strict=True)
+            ])  # fmt: skip
+            made += live_span_ids(session, page_id, label_id, places)
     return Labelled(made, already, on_pages(pages, spans=True))
 
 

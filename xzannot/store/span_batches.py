@@ -78,6 +78,30 @@ def span_keys(session: Session, page_id: int) -> list[tuple[int, int, int, bool]
     ]
 
 
+def _live(page_id: int, label_id: int) -> Any:
+    return select(Span.id, Span.start, Span.end).where(
+        Span.page_id == page_id,
+        Span.label_id == label_id,
+        Span.deleted.is_(False),
+        Span.orphaned.is_(False),
+    )
+
+
+def live_places(session: Session, page_id: int, label_id: int) -> set[tuple[int, int]]:
+    """Where a page's live spans of a label are (at most one a place: the unique index)."""
+    return {(start, end) for _, start, end in session.execute(_live(page_id, label_id))}
+
+
+def live_span_ids(
+    session: Session, page_id: int, label_id: int, places: Sequence[tuple[int, int]]
+) -> list[int]:
+    """The ids of the live spans of a label at ``places`` of a page, in the order given."""
+    ids = {
+        (start, end): span_id for span_id, start, end in session.execute(_live(page_id, label_id))
+    }
+    return [ids[place] for place in places if place in ids]
+
+
 def add_spans(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     """Store new spans in one statement: each row has page_id, start, end, label_id, quote,
     status, annotator_id, attributes and note; each is version 1, made and changed now."""

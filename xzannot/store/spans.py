@@ -68,20 +68,6 @@ def require_label(session: Session, key: str) -> int:
     return _label_id(session, key)
 
 
-def live_span_at(session: Session, page_id: int, start: int, end: int, label: str) -> int | None:
-    """The id of the live span of ``label`` on exactly these characters, if there is one."""
-    return session.scalar(
-        select(Span.id).where(
-            Span.page_id == page_id,
-            Span.start == start,
-            Span.end == end,
-            Span.label_id == _label_id(session, label),
-            Span.deleted.is_(False),
-            Span.orphaned.is_(False),
-        )
-    )
-
-
 def _value(span: SpanInfo, key: str) -> Any:
     value = getattr(span, key)
     return SpanStatus(value) if key == "status" else value

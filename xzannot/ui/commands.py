@@ -30,6 +30,15 @@ from xzannot.operations.labelling import add_span, change_span, mark_page, span_
 from xzannot.operations.ocr import accept, characters_checked, put_region_text, unaccept
 from xzannot.operations.project import Project
 from xzannot.operations.reviewing import manual_edit, revert, set_review, text_changed
+from xzannot.operations.search import Hit
+from xzannot.operations.search_actions import (
+    Labelled,
+    Replaced,
+    label_hits,
+    replace_hits,
+    revert_replacements,
+    unlabel,
+)
 
 
 @dataclass(frozen=True)
@@ -368,3 +377,67 @@ class ReadRegion(TypeCorrection):
 
     def stored(self) -> OpChanges:
         return text_changed(self.page_id) | characters_checked(self.page_id)
+
+
+class LabelHits(_ProjectCommand):
+    """Label a search's hits on many pages at once; undo deletes the spans it made, redo
+    brings them back."""
+
+    def __init__(
+        self,
+        context: Context,
+        hits: list[Hit],
+        label: tuple[str, SpanStatus],
+        annotator: str,
+        text: str,
+    ) -> None:
+        super().__init__(context, hits[0].page_id if hits else -1, text)
+        self.hits = hits
+        self.label, self.status = label
+        self.annotator = annotator
+        self.labelled: Labelled | None = None
+
+    def redo(self) -> None:
+        labelled = self.labelled
+        if labelled is None:
+
+            def run() -> OpChanges:
+                self.labelled = label_hits(
+                    self.project, self.hits, self.label, self.annotator, status=self.status
+                )
+                return self.labelled.changes
+
+            self._run(run)
+        else:
+            self._run(lambda: unlabel(self.project, labelled.span_ids, deleted=False))
+
+    def undo(self) -> None:
+        if self.labelled is not None:
+            span_ids = self.labelled.span_ids
+            self._run(lambda: unlabel(self.project, span_ids, deleted=True))
+
+
+class ReplaceHits(_ProjectCommand):
+    """Correct a search's hits on many pages at once (an edit of kind ``batch`` a hit);
+    undo reverts those edits, redo replaces the same hits again."""
+
+    def __init__(
+        self, context: Context, hits: list[Hit], replacement: str, annotator: str, text: str
+    ) -> None:
+        super().__init__(context, hits[0].page_id if hits else -1, text)
+        self.hits = hits
+        self.replacement = replacement
+        self.annotator = annotator
+        self.replaced: Replaced | None = None
+
+    def redo(self) -> None:
+        def run() -> OpChanges:
+            self.replaced = replace_hits(self.project, self.hits, self.replacement, self.annotator)
+            return self.replaced.changes
+
+        self._run(run)
+
+    def undo(self) -> None:
+        replaced = self.replaced
+        if replaced is not None:
+            self._run(lambda: revert_replacements(self.project, replaced.edits, self.annotator))

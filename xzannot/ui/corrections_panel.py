@@ -62,6 +62,7 @@ class CorrectionsPanel(QWidget):
             "manual": self.tr("Typed corrections"),
             "collation": self.tr("From the reference"),
             "revert": self.tr("Reverts"),
+            "batch": self.tr("Replaced from a search"),
         }.get(kind, kind)
 
     def review_name(self, review: str) -> str:

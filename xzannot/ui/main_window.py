@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
         self.text_view.set_labels(labels)
         self.page_view.overlay.set_labels(labels)
         self.menus.set_labels(labels)
+        self.docks.searching.project_loaded()  # its choices are read again
 
     # correcting text
     def toggle_correcting(self) -> None:

@@ -131,6 +131,8 @@ class WindowMenus(QObject):
             ),
             Entry(self.tr("&Delete Span"), "labelling.delete", "Shift+Delete"),
             SEPARATOR,
+            Entry(self.tr("&Find…"), "docks.show_search", ("Ctrl+Shift+F", Key.Find)),
+            SEPARATOR,
             Entry(
                 self.tr("&Correct Text"),
                 "toggle_correcting",

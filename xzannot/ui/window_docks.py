@@ -1,5 +1,6 @@
-"""The window's docks: pages, labels, spans, the span editor, corrections and the reference's
-differences; and keeping the spans list, the editor and the image on the selected span."""
+"""The window's docks: pages, labels, spans, the span editor, corrections, the reference's
+differences and the search; and keeping the spans list, the editor and the image on the
+selected span."""
 
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ from xzannot.ui.corrections_panel import CorrectionsPanel
 from xzannot.ui.differences_panel import DifferencesPanel
 from xzannot.ui.label_palette import LabelPalette
 from xzannot.ui.pages_model import PagesModel
+from xzannot.ui.search_acting import SearchActing
+from xzannot.ui.search_crops import GlyphCrops
+from xzannot.ui.search_dock import SearchDock
+from xzannot.ui.search_flow import Searching
+from xzannot.ui.search_model import ConcordanceModel
 from xzannot.ui.span_editor import SpanEditor
 from xzannot.ui.spans_model import SpansModel
 
@@ -81,6 +87,7 @@ class WindowDocks(QObject):
         self.collation_view = CollationView(
             window.collating, self.differences, window.text_view, self.pages_model, window.state
         )
+        self._make_search()
         self._make_docks()
         window.state.pageChanged.connect(self._show_spans)
         window.state.spansChanged.connect(self._show_spans)
@@ -100,7 +107,24 @@ class WindowDocks(QObject):
         )
         w.tabifyDockWidget(self.spans_dock, self.corrections_dock)
         w.tabifyDockWidget(self.spans_dock, self.differences_dock)
+        self.search_dock = add_dock(w, self.tr("Search"), "SearchDock", self.search_panel, BOTTOM)
+        w.tabifyDockWidget(self.spans_dock, self.search_dock)
+        self.search_dock.hide()  # until asked for (Edit ▸ Find…, View ▸ Search)
+        self.searching.attach(self.search_dock)
         self.spans_dock.raise_()
+
+    def _make_search(self) -> None:
+        """The Search dock's concordance and what runs it."""
+        w = self.window
+        self.search_crops = GlyphCrops(w.tasks, w.renderer, self)
+        self.search_model = ConcordanceModel(self.search_crops.pixmap, self)
+        self.search_panel = SearchDock(self.search_model, w)
+        self.searching = Searching(w, self.search_panel, self.search_model, self.search_crops)
+        self.search_acting = SearchActing(w, self.searching)
+
+    def show_search(self) -> None:
+        """Bring the Search dock forward, ready to type what to find."""
+        self.searching.show()
 
     def all(self) -> list[QDockWidget]:
         """The docks, in the order the View menu lists them."""
@@ -111,6 +135,7 @@ class WindowDocks(QObject):
             self.editor_dock,
             self.corrections_dock,
             self.differences_dock,
+            self.search_dock,
         ]
 
     def show_differences(self) -> None:
