@@ -62,3 +62,34 @@ def test_a_huge_page_at_a_high_zoom_is_capped_in_pixels(
     assert image.width * image.height <= MAX_PIXELS
     assert image.scale < 4.0 and abs(image.width - 14400 * image.scale) <= 1
     assert _ink(image.data) > 0
+
+
+def _pixels(image: object) -> object:
+    from PIL import Image
+
+    return Image.frombuffer(
+        "RGB",
+        (image.width, image.height),
+        bytes(image.data),
+        "raw",
+        "RGB",
+        image.stride,
+        1,  # type: ignore[attr-defined]
+    )
+
+
+def test_an_area_is_drawn_as_the_same_part_of_the_whole_page(worker: PdfiumWorker) -> None:
+    from PIL import ImageChops
+
+    renderer = PageRenderer(worker)
+    area = (60.0, 100.0, 300.0, 160.0)  # points from the top left: a few lines of the text
+    part = renderer.render_area(SAMPLE_PDF, 1, area, 2.0).result(timeout=30)
+    assert (part.width, part.height) == (480, 120)
+    whole = renderer.render(SAMPLE_PDF, 1, 2.0).result(timeout=30)
+    cut = _pixels(whole).crop((120, 200, 600, 320))  # type: ignore[attr-defined]
+    difference = ImageChops.difference(_pixels(part), cut).convert("L")  # type: ignore[arg-type]
+    assert _ink(part.data) > 50  # glyphs, not a blank strip
+    assert sum(difference.histogram()[40:]) < 0.01 * 480 * 120  # the same pixels
+    # past the page's edge: clipped to it, never an error
+    edge = renderer.render_area(SAMPLE_PDF, 1, (500.0, 800.0, 900.0, 900.0), 1.0).result(timeout=30)
+    assert edge.width <= 96 and edge.height <= 42
