@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -31,7 +31,7 @@ class Tracked:
 
     start: int
     end: int
-    label: int
+    label: Hashable  # what two spans claiming one place may not share (a label, a layer)
     claims: bool = True
 
 
@@ -127,7 +127,7 @@ def _follow_each(
     live = list(alive)
     for offset, edit in enumerate(run):
         moved = anchor_spans([out.places[i] for i in live], edit)
-        taken: set[tuple[int, int, int]] = set()
+        taken: set[tuple[int, int, Hashable]] = set()
         still: list[int] = []
         for i, anchored in zip(live, moved, strict=True):  # oldest first
             place = anchored

@@ -16,6 +16,13 @@ class SpanStatus(StrEnum):
     REJECTED = "rejected"
 
 
+class SpanLayer(StrEnum):
+    """Whose a span is: an annotator's own work, or the layer a curator merges them into."""
+
+    ANNOTATION = "annotation"
+    CURATED = "curated"
+
+
 @dataclass(frozen=True, slots=True)
 class SpanInfo:
     """A span as the window and the exporters see it (offsets in code points)."""
@@ -33,6 +40,7 @@ class SpanInfo:
     version: int = 1
     orphaned: bool = False
     deleted: bool = False
+    layer: SpanLayer = SpanLayer.ANNOTATION
 
     def covers(self, offset: int) -> bool:
         """Whether the character at ``offset`` lies inside the span."""

@@ -96,7 +96,7 @@ def label_hits(
         grammar = project_rules(session).grammar if label == TARGET else None
         texts = _checked(session, pages)
         for page_id, page_hits in pages.items():
-            held = live_places(session, page_id, label_id)
+            held = live_places(session, page_id, label_id, who)
             places = sorted({(h.start, h.end) for h in page_hits} - held)
             already += len({(h.start, h.end) for h in page_hits} & held)
             quotes = [texts[page_id][start:end] for start, end in places]
@@ -106,7 +106,7 @@ def label_hits(
                  "attributes": grammar.parse(quote) if grammar is not None else {}}
                 for (start, end), quote in zip(places, quotes, strict=True)
             ])  # fmt: skip
-            made += live_span_ids(session, page_id, label_id, places)
+            made += live_span_ids(session, page_id, label_id, who, places)
     return Labelled(made, already, on_pages(pages, spans=True))
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
@@ -24,6 +25,7 @@ from xzannot.io.corpus.formats import DEFAULT_ANNOTATOR
 from xzannot.io.corpus.records import TextRecord
 from xzannot.io.corpus.span_files import check_span_files, span_records
 from xzannot.io.corpus.span_sets import fresh_rows
+from xzannot.io.corpus.span_table import SpanTable
 from xzannot.operations.changes import NOTHING, OpChanges, on_pages
 from xzannot.operations.correcting import correct_page_in
 from xzannot.operations.suggesting import project_rules
@@ -31,7 +33,7 @@ from xzannot.store.database import Project
 from xzannot.store.documents import PageInfo, current_text, list_documents, list_pages
 from xzannot.store.labels import add_label
 from xzannot.store.session import Session
-from xzannot.store.span_batches import insert_spans, label_ids, span_places
+from xzannot.store.span_batches import OWNERS, insert_spans, label_ids, span_places
 from xzannot.store.spans import annotator_id
 
 _MAX_REPORTED = 8
@@ -157,6 +159,14 @@ class _Importer:
             found = self.annotators[name] = annotator_id(self.session, name)
         return found
 
+    def _owners(self, table: SpanTable) -> npt.NDArray[np.int64]:
+        """Each span's annotator's id (the default annotator's where the file names none)."""
+        numbers = table.annotator_numbers()
+        ids = [self._annotator_id(name) for name in table.annotator_names]
+        if len(numbers) and int(numbers.min()) < 0:
+            ids.append(self._annotator_id(self.annotator))  # number -1: the last
+        return np.array(ids or [0], np.int64)[numbers]
+
     def _store(self, record: TextRecord, where: _Match) -> None:
         """The record's spans that the page does not have yet, stored in batches."""
         page_id, text, shift = where.page.id, self.texts[where.page.id], where.offset
@@ -165,7 +175,9 @@ class _Importer:
         ids = np.array([self.labels.get(n, -1) for n in table.label_names] or [0], np.int32)
         if shift:
             starts, ends = starts + np.int32(shift), ends + np.int32(shift)
-        rows = fresh_rows((starts, ends, ids[labels]), span_places(self.session, page_id))
+        slots = ids[labels].astype(np.int64) * OWNERS + self._owners(table)
+        rows = fresh_rows((starts, ends, slots), span_places(self.session, page_id))
+        del slots
         del starts, ends, labels
         self.outcome.known += len(table) - len(rows)
         for first in range(0, len(rows), _BATCH):

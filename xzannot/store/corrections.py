@@ -72,20 +72,21 @@ def restore_spans(session: Session, page_id: int, edit_id: int) -> None:
     back = {c.span_id: (c.start, c.end) for c in changes if c.end <= len(text)}
     spans = list(session.scalars(select(Span).where(Span.page_id == page_id)))
     held = {  # the live spans that stay where they are
-        (s.start, s.end, s.label_id)
+        (s.start, s.end, s.label_id, s.layer, s.annotator_id)
         for s in spans
         if s.id not in back and not s.deleted and not s.orphaned
     }
     restored: list[Span] = []
     for span in sorted((s for s in spans if s.id in back), key=lambda s: s.id):
         start, end = back[span.id]
-        if not span.deleted and (start, end, span.label_id) in held:
+        slot = (span.label_id, span.layer, span.annotator_id)
+        if not span.deleted and (start, end, *slot) in held:
             continue
         span.start, span.end, span.orphaned = start, end, False
         span.quote = text[start:end]
         restored.append(span)
         if not span.deleted:
-            held.add((start, end, span.label_id))
+            held.add((start, end, *slot))
     for change in changes:
         session.delete(change)
     flush_span_moves(session, restored)

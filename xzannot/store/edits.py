@@ -72,10 +72,10 @@ def flush_span_moves(session: Session, spans: list[Span]) -> None:
     leaving would meet the unique index of live spans. Those moving onto a place still held
     are first parked at a place of their own (minus their id), then put where they go."""
     held = {
-        (*_stored_place(s), s.label_id): s for s in spans if not s.deleted and not _was_orphaned(s)
+        (*_stored_place(s), *_slot(s)): s for s in spans if not s.deleted and not _was_orphaned(s)
     }
     moving = [s for s in spans if (s.start, s.end) != _stored_place(s)]
-    if any(held.get((s.start, s.end, s.label_id), s) is not s for s in moving):
+    if any(held.get((s.start, s.end, *_slot(s)), s) is not s for s in moving):
         places = [(s, s.start, s.end) for s in moving]
         for span in moving:
             span.start, span.end = -span.id - 1, -span.id
@@ -83,6 +83,11 @@ def flush_span_moves(session: Session, spans: list[Span]) -> None:
         for span, start, end in places:
             span.start, span.end = start, end
     session.flush()
+
+
+def _slot(span: Span) -> tuple[int, str, int | None]:
+    """What two live spans at one place may not share: the label, in one annotator's layer."""
+    return (span.label_id, span.layer, span.annotator_id)
 
 
 def _was_orphaned(span: Span) -> bool:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from xzannot.core.edits import Review
 from xzannot.core.pages import PageStatus
-from xzannot.core.spans import SpanStatus
+from xzannot.core.spans import SpanLayer, SpanStatus
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -154,6 +154,8 @@ class Annotator(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    # a curator may change anyone's spans and the curated layer (see xzannot.core.team)
+    curator: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -206,7 +208,8 @@ class Span(Base):
     """A labelled character range on a page's current text."""
 
     __tablename__ = "spans"
-    # at most one live span of a label on the same characters (migration 0008)
+    # at most one live span of a label on the same characters in each annotator's layer
+    # (migrations 0008, 0010)
     __table_args__ = (
         Index(
             "uq_spans_live",
@@ -214,6 +217,8 @@ class Span(Base):
             "start",
             "end",
             "label_id",
+            "layer",
+            "annotator_id",
             unique=True,
             sqlite_where=text("deleted = false AND orphaned = false"),
             postgresql_where=text("deleted = false AND orphaned = false"),
@@ -232,6 +237,10 @@ class Span(Base):
     orphaned: Mapped[bool] = mapped_column(default=False)
     deleted: Mapped[bool] = mapped_column(default=False)
     annotator_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))
+    # "annotation": the annotator's own layer; "curated": the layer curators merge into
+    layer: Mapped[str] = mapped_column(
+        String(16), default=SpanLayer.ANNOTATION.value, server_default=SpanLayer.ANNOTATION.value
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
@@ -337,6 +346,37 @@ class SavedSearch(Base):
     name: Mapped[str] = mapped_column(String(200), primary_key=True)
     query: Mapped[dict[str, Any]] = mapped_column(JSON)
     annotator_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+
+class Assignment(Base):
+    """Pages of a document given to an annotator to label (all its pages when the range is
+    open)."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    first_page: Mapped[int | None] = mapped_column(Integer)  # page numbers, inclusive
+    last_page: Mapped[int | None] = mapped_column(Integer)
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AnnotatorPage(Base):
+    """Where an annotator stands with a page of theirs: to do, in progress, done."""
+
+    __tablename__ = "annotator_pages"
+
+    page_id: Mapped[int] = mapped_column(
+        ForeignKey("pages.id", ondelete="CASCADE"), primary_key=True
+    )
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), default=PageStatus.TODO.value)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )

@@ -13,7 +13,7 @@ from sqlalchemy import Table, false, func, insert, literal_column, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from xzannot.core.spans import SpanStatus
+from xzannot.core.spans import SpanLayer, SpanStatus
 from xzannot.errors import UserError
 from xzannot.store.models import Label, Span, utcnow
 
@@ -25,10 +25,18 @@ def label_ids(session: Session) -> dict[str, int]:
     return {row.key: row.id for row in session.execute(select(Label.key, Label.id))}
 
 
+OWNERS = 1 << 20  # a span's slot is label id * OWNERS + annotator id (see span_places)
+
+
 def span_places(session: Session, page_id: int) -> tuple[npt.NDArray[np.integer[Any]], ...]:
-    """The starts, ends and label ids of a page's spans (deleted ones too), as three
-    arrays: a page may hold millions, so they are read, and made compact, a part at a time."""
-    query = select(Span.start, Span.end, Span.label_id).where(Span.page_id == page_id)
+    """The starts, ends and slots of the spans in annotators' layers of a page (deleted ones
+    too), as three arrays; a slot is the label's id times :data:`OWNERS` plus the
+    annotator's (two annotators' layers may hold the same span). A page may hold millions,
+    so they are read, and made compact, a part at a time."""
+    slot = Span.label_id * OWNERS + func.coalesce(Span.annotator_id, 0)
+    query = select(Span.start, Span.end, slot).where(
+        Span.page_id == page_id, Span.layer == SpanLayer.ANNOTATION.value
+    )
     result = session.execute(query.execution_options(yield_per=1 << 16))
     columns: tuple[list[npt.NDArray[np.integer[Any]]], ...] = ([], [], [])
     for part in result.partitions():
@@ -78,27 +86,36 @@ def span_keys(session: Session, page_id: int) -> list[tuple[int, int, int, bool]
     ]
 
 
-def _live(page_id: int, label_id: int) -> Any:
+def _live(page_id: int, label_id: int, annotator_id: int) -> Any:
     return select(Span.id, Span.start, Span.end).where(
         Span.page_id == page_id,
         Span.label_id == label_id,
+        Span.annotator_id == annotator_id,
+        Span.layer == SpanLayer.ANNOTATION.value,
         Span.deleted.is_(False),
         Span.orphaned.is_(False),
     )
 
 
-def live_places(session: Session, page_id: int, label_id: int) -> set[tuple[int, int]]:
-    """Where a page's live spans of a label are (at most one a place: the unique index)."""
-    return {(start, end) for _, start, end in session.execute(_live(page_id, label_id))}
+def live_places(
+    session: Session, page_id: int, label_id: int, annotator_id: int
+) -> set[tuple[int, int]]:
+    """Where a page's live spans of a label are in an annotator's layer (at most one a
+    place: the unique index)."""
+    rows = session.execute(_live(page_id, label_id, annotator_id))
+    return {(start, end) for _, start, end in rows}
 
 
 def live_span_ids(
-    session: Session, page_id: int, label_id: int, places: Sequence[tuple[int, int]]
+    session: Session,
+    page_id: int,
+    label_id: int,
+    annotator_id: int,
+    places: Sequence[tuple[int, int]],
 ) -> list[int]:
-    """The ids of the live spans of a label at ``places`` of a page, in the order given."""
-    ids = {
-        (start, end): span_id for span_id, start, end in session.execute(_live(page_id, label_id))
-    }
+    """The ids of an annotator's live spans of a label at ``places`` of a page, in order."""
+    rows = session.execute(_live(page_id, label_id, annotator_id))
+    ids = {(start, end): span_id for span_id, start, end in rows}
     return [ids[place] for place in places if place in ids]
 
 

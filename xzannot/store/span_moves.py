@@ -36,12 +36,30 @@ class StoredSpan:
     deleted: bool
     quote: str
     version: int
+    layer: str = "annotation"
+    annotator_id: int | None = None
+
+    @property
+    def slot(self) -> tuple[int, str, int | None]:
+        """What two live spans at one place may not share (the unique index of live spans):
+        the label, in one annotator's layer."""
+        return (self.label_id, self.layer, self.annotator_id)
 
 
 def spans_to_follow(session: Session, page_id: int) -> list[StoredSpan]:
     """The spans of a page that follow its edits (all but the orphaned), oldest first."""
     rows = session.execute(  # an ORM statement: changes pending in the session are flushed
-        select(Span.id, Span.start, Span.end, Span.label_id, Span.deleted, Span.quote, Span.version)
+        select(
+            Span.id,
+            Span.start,
+            Span.end,
+            Span.label_id,
+            Span.deleted,
+            Span.quote,
+            Span.version,
+            Span.layer,
+            Span.annotator_id,
+        )
         .where(Span.page_id == page_id, Span.orphaned.is_(False))
         .order_by(Span.id)
     )
@@ -58,7 +76,7 @@ def move_spans(
     """Carry ``spans`` of a page whose current text is ``text`` through ``edits`` (stored
     with ids ``edit_ids``); returns how many were orphaned. An orphan keeps its last place
     and its quote, for a reviewer to settle; the others are quoted from the new text."""
-    tracked = [Tracked(s.start, s.end, s.label_id, not s.deleted) for s in spans]
+    tracked = [Tracked(s.start, s.end, s.slot, not s.deleted) for s in spans]
     followed = follow_spans(tracked, len(text), edits)
     after = apply_edits(text, edits)
     rows = _changed_rows(spans, followed, after)
@@ -101,14 +119,14 @@ def _write_moves(session: Session, spans: Sequence[StoredSpan], rows: list[dict[
     onto the place another live span still holds, every moving span is first parked at a
     place of its own (minus its id), so that none passes through another's place."""
     was = {span.id: span for span in spans}
-    held = {(s.start, s.end, s.label_id): s.id for s in spans if not s.deleted}
+    held = {(s.start, s.end, s.slot): s.id for s in spans if not s.deleted}
     moving = [
         r for r in rows if (r["b_start"], r["b_end"]) != (was[r["b_id"]].start, was[r["b_id"]].end)
     ]
     if any(
         not r["b_orphaned"]
         and not was[r["b_id"]].deleted
-        and held.get((r["b_start"], r["b_end"], was[r["b_id"]].label_id), r["b_id"]) != r["b_id"]
+        and held.get((r["b_start"], r["b_end"], was[r["b_id"]].slot), r["b_id"]) != r["b_id"]
         for r in moving
     ):
         park = update(_SPANS).where(_SPANS.c.id == bindparam("b_id"))

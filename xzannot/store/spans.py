@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
-from xzannot.core.spans import SpanInfo, SpanStatus
+from xzannot.core.spans import SpanInfo, SpanLayer, SpanStatus
 from xzannot.errors import UserError
 from xzannot.store.models import Annotator, Label, Span
 
@@ -89,6 +89,7 @@ def span_info(span: Span) -> SpanInfo:
         version=span.version,
         orphaned=span.orphaned,
         deleted=span.deleted,
+        layer=SpanLayer(span.layer or SpanLayer.ANNOTATION.value),
     )
 
 
@@ -104,8 +105,10 @@ def create_span(
     status: SpanStatus = SpanStatus.ACCEPTED,
     attributes: dict[str, Any] | None = None,
     note: str = "",
+    layer: SpanLayer = SpanLayer.ANNOTATION,
 ) -> SpanInfo:
-    """Store a new span on the current text of a page."""
+    """Store a new span on the current text of a page, in ``annotator``'s layer or the
+    curated one."""
     if not 0 <= start < end:
         raise UserError("a span needs at least one character")
     span = Span(
@@ -118,6 +121,7 @@ def create_span(
         attributes=attributes or {},
         note=note,
         annotator_id=annotator_id(session, annotator),
+        layer=layer.value,
     )
     session.add(span)
     _flush_once(session, label, quote)
@@ -134,6 +138,7 @@ def create_span(
         note=note,
         annotator=annotator.strip(),
         version=span.version,
+        layer=layer,
     )
 
 
@@ -219,6 +224,7 @@ def span_query(*where: Any, include_deleted: bool = False) -> Select[*tuple[Any,
             Span.version,
             Span.orphaned,
             Span.deleted,
+            Span.layer,
         )
         .join(Label, Span.label_id == Label.id)
         .outerjoin(Annotator, Span.annotator_id == Annotator.id)
@@ -246,10 +252,12 @@ def read_spans(session: Session, query: Select[*tuple[Any, ...]]) -> Iterator[Sp
             row[10],
             bool(row[11]),
             bool(row[12]),
+            _LAYERS[row[13]],
         )
 
 
 _STATUSES = {status.value: status for status in SpanStatus}
+_LAYERS = {layer.value: layer for layer in SpanLayer}
 
 
 def _attributes(value: Any, known: dict[str, dict[str, Any]]) -> dict[str, Any]:

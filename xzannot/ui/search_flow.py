@@ -168,10 +168,11 @@ class Searching(Controller):
 
         def counted_too(result: Found) -> None:
             shown = self.model.found
-            if query is self.query and shown is not None and shown.query is query:
-                if [p for p, _ in result.pages] == [p for p, _ in shown.pages]:
-                    self.model.found = result
-                    self.summarise()
+            if shown is None or shown.query is not query or query is not self.query:
+                return
+            if [p for p, _ in result.pages] == [p for p, _ in shown.pages]:
+                self.model.found = result
+                self.summarise()
 
         # the pages holding hits come first, from the index alone; counting reads their texts
         self.window.tasks.run(find, project, query, done=found, failed=self.failed)

@@ -406,3 +406,23 @@ def test_more_spans_than_a_batch_are_each_stored_once(sample_db: Path, tmp_path:
         outcome = import_spans(project, [path])
     assert (outcome.added["policy"], outcome.known) == (len(labels), 10)
     assert len(stored(sample_db)) == len(labels)
+
+
+def test_two_annotators_work_on_the_same_characters_is_kept_as_theirs(
+    sample_db: Path, tmp_path: Path
+) -> None:
+    """Each annotator's spans are a layer of their own: the same span from two people is
+    two spans (agreement is measured on them); from one person, once."""
+    with open_project(sample_db) as project, project.transaction() as s:
+        page = list_pages(s)[0].id
+        correct_page_in(s, page)
+        text = current_text(s, page)[:200]
+    one = jsonl(tmp_path, json.dumps({"text": text, "label": [[0, 4, "policy"]]}))
+    with open_project(sample_db) as project:
+        assert import_spans(project, [one], annotator="lin").added["policy"] == 1
+        assert import_spans(project, [one], annotator="wang").added["policy"] == 1
+        again = import_spans(project, [one], annotator="lin")
+        assert (again.added["policy"], again.known) == (0, 1)
+        with project.session() as s:
+            spans = list_spans(s, page)
+    assert sorted(span.annotator for span in spans) == ["lin", "wang"]

@@ -43,18 +43,19 @@ def test_a_second_live_span_of_a_label_on_the_same_characters_is_refused(
     with project:
         add_span(project, page_id, (1, 6), "target", "甲")
         with pytest.raises(DuplicateSpan, match=r"“2025年”.* already marked as target"):
-            add_span(project, page_id, (1, 6), "target", "乙")
-        add_span(project, page_id, (1, 6), "policy", "乙")  # another label may share it
-        assert len(_places(project, page_id)) == 2
+            add_span(project, page_id, (1, 6), "target", "甲")
+        add_span(project, page_id, (1, 6), "policy", "甲")  # another label may share it
+        add_span(project, page_id, (1, 6), "target", "乙")  # so may another annotator's layer
+        assert len(_places(project, page_id)) == 3
     # and the database itself refuses it, whatever program writes
     conn = sqlite3.connect(db_path)
     try:
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(
                 'INSERT INTO spans (page_id, start, "end", label_id, quote, attributes, note,'
-                " status, orphaned, deleted, created_at, updated_at, version)"
-                ' SELECT page_id, start, "end", label_id, quote, attributes, note, status,'
-                " 0, 0, created_at, updated_at, 1 FROM spans LIMIT 1"
+                " status, orphaned, deleted, created_at, updated_at, version, annotator_id,"
+                " layer) SELECT page_id, start, \"end\", label_id, quote, attributes, note,"
+                " status, 0, 0, created_at, updated_at, 1, annotator_id, layer FROM spans LIMIT 1"
             )
     finally:
         conn.close()
@@ -65,7 +66,7 @@ def test_a_deleted_span_cannot_come_back_onto_a_live_one(db_path: Path) -> None:
     with project:
         first = add_span(project, page_id, (1, 6), "target", "甲")
         change_span(project, first.id, deleted=True)
-        add_span(project, page_id, (1, 6), "target", "乙")  # the place is free again
+        add_span(project, page_id, (1, 6), "target", "甲")  # the place is free again
         with pytest.raises(DuplicateSpan):
             change_span(project, first.id, deleted=False)
         assert [p[4] for p in _places(project, page_id)] == [False, True]
@@ -91,11 +92,18 @@ def test_an_edit_that_stacks_two_spans_orphans_the_younger_and_revert_brings_it_
     project, page_id = _project_with_text(db_path)
     with project:
         add_span(project, page_id, (0, 6), "policy", "甲")  # 到2025年
-        add_span(project, page_id, (1, 6), "policy", "乙")  # 2025年
+        add_span(project, page_id, (1, 6), "policy", "甲")  # 2025年
+        add_span(project, page_id, (1, 6), "target", "乙")  # another's layer: no stacking
+        add_span(project, page_id, (0, 6), "target", "丙")
         before = _places(project, page_id)
         edit = manual_edit(project, page_id, Edit(0, 1, ""), "甲")  # 到 deleted
         after = _places(project, page_id)
-        assert after == [(0, 5, "policy", False, False), (1, 6, "policy", True, False)]
+        assert sorted(after) == [
+            (0, 5, "policy", False, False),
+            (0, 5, "target", False, False),
+            (0, 5, "target", False, False),
+            (1, 6, "policy", True, False),
+        ]
         revert(project, page_id, [edit], "甲")
         assert _places(project, page_id) == before
 

@@ -137,6 +137,12 @@ class SpanTable:
             np.frombuffer(self.labels, dtype=np.int32),
         )
 
+    def annotator_numbers(self) -> npt.NDArray[np.int32]:
+        """For each span, its number into :attr:`annotator_names` (-1 where none is given)."""
+        if self._annotators is None:
+            return np.full(len(self.starts), -1, np.int32)
+        return np.frombuffer(self._annotators, dtype=np.int32)
+
     def used_labels(self) -> list[str]:
         """The labels the spans have (a table may know names no span has any more)."""
         return [self.label_names[n] for n in np.unique(self.columns()[2]).tolist()]
