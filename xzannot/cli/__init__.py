@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     _ocr_parser(sub)
     _safety_parsers(sub)
     _search_parser(sub)
+    _agreement_parser(sub)
 
     _db_arg(sub.add_parser("stats", help="count pages, edits and spans"))
     return parser
@@ -249,6 +250,22 @@ def _search_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     find.add_argument("--accept", action="store_true", help="with --mark: label as accepted")
     find.add_argument("--replace", metavar="TEXT", help="correct every hit to TEXT")
     find.add_argument("--as", dest="author", default="search", help="who --mark/--replace is")
+
+
+def _agreement_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``xzannot agreement``: how far the annotators agree (κ, α, span F1)."""
+    agree = sub.add_parser(
+        "agreement",
+        help="inter-annotator agreement per label: Cohen's κ and span F1 (exact and "
+        "overlapping) per pair, Krippendorff's α across all, the pages that disagree most",
+    )
+    _db_arg(agree)
+    agree.add_argument("--label", action="append", default=[], help="only this label")
+    agree.add_argument("--annotator", action="append", default=[], help="only these annotators")
+    agree.add_argument("--document", action="append", default=[], help="id or name")
+    agree.add_argument("--against", metavar="A", help="measure everyone against annotator A")
+    agree.add_argument("--by-document", action="store_true", help="also each document alone")
+    agree.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
 def _safety_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -674,6 +691,14 @@ def cmd_search(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         return run_search(project, args, out)
 
 
+def cmd_agreement(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from xzannot.cli.agreement import run_agreement
+    from xzannot.operations.project import open_project
+
+    with open_project(_project_location(args, create=False)) as project:
+        return run_agreement(project, args, out)
+
+
 def cmd_window(args: argparse.Namespace, _out: TextIO, _err: TextIO) -> int:
     from xzannot.app import run_window
 
@@ -696,6 +721,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "restore": cmd_restore,
     "backup": cmd_backup,
     "search": cmd_search,
+    "agreement": cmd_agreement,
 }
 
 
