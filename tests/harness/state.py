@@ -34,7 +34,7 @@ def fingerprint(db: Path) -> dict[str, str]:
             columns = [
                 row[1]
                 for row in conn.execute(f'PRAGMA table_info("{name}")')
-                if not row[1].endswith("_at")
+                if not row[1].endswith("_at") and row[1] != "at"  # when, not what
             ]
             listed = ", ".join(f'"{c}"' for c in columns)
             rows = sorted(repr(row) for row in conn.execute(f'SELECT {listed} FROM "{name}"'))

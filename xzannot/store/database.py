@@ -34,9 +34,10 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from xzannot.errors import DamagedProjectError, ReadOnlyProjectError, UserError
-from xzannot.store import search_index
+from xzannot.store import change_log, search_index
 from xzannot.store.backup import backup_sqlite
 from xzannot.store.sqlite_files import connect_read_only
+from xzannot.store.team_server import ACTING, IDENTITY, role_identity
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).with_name("migrations")
@@ -232,6 +233,11 @@ class Project:
             engine.execution_options(**{WRITING: True}), expire_on_commit=False
         )
         search_index.follow_edits(self.writers)  # the search index follows every change
+        change_log.follow(self.writers)  # each change's log rows, one a page and kind
+        # on a team server, the annotator's role this project is open as (see team_server);
+        # and who makes the changes through it (that name, else the one the window gives)
+        self.identity: str | None = None
+        self.acting: str | None = None
 
     @contextmanager
     def transaction(self, *, derived: bool = False) -> Iterator[Session]:
@@ -251,6 +257,8 @@ class Project:
             )
         try:
             with self.writers.begin() as session:
+                session.info[ACTING] = self.identity or self.acting
+                session.info[IDENTITY] = self.identity
                 yield session
         except OperationalError as exc:
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:160]
@@ -351,6 +359,8 @@ def open_project(db: str | Path, *, create: bool = False) -> Project:
 def _ready(project: Project) -> Project:
     from xzannot.store.labels import ensure_default_labels
 
+    with project.session() as session:
+        project.identity = role_identity(session)
     with project.transaction(derived=True) as session:
         ensure_default_labels(session)
     return project

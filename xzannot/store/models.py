@@ -237,6 +237,11 @@ class Span(Base):
     orphaned: Mapped[bool] = mapped_column(default=False)
     deleted: Mapped[bool] = mapped_column(default=False)
     annotator_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id"))
+    # who changed the span last (migration 0011): set by every change the store makes, by
+    # the database when an edit moves it (the edit's author) and on a team server to the
+    # annotator named like the connecting role; an annotator's id, not a reference (SQLite
+    # cannot drop a column that refers, should the migration be undone)
+    changed_by: Mapped[int | None] = mapped_column(Integer)
     # "annotation": the annotator's own layer; "curated": the layer curators merge into
     layer: Mapped[str] = mapped_column(
         String(16), default=SpanLayer.ANNOTATION.value, server_default=SpanLayer.ANNOTATION.value
@@ -380,3 +385,28 @@ class AnnotatorPage(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
+
+
+class ChangeLogRow(Base):
+    """A change to the project, written by database triggers (migration 0011, see
+    :mod:`xzannot.store.change_log`): every window on the project reads the rows after the
+    last it has seen and refreshes what they name. Kept for about a day."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        Index(
+            "ix_change_log_pending",
+            "pending",
+            sqlite_where=text("pending"),
+            postgresql_where=text("pending"),
+        ),
+        {"sqlite_autoincrement": True},  # an id is never given twice, even after a clean-up
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    page_id: Mapped[int | None] = mapped_column(Integer)  # None: not one page's
+    what: Mapped[str] = mapped_column(String(16))  # spans, text, page_status, documents, labels
+    annotator: Mapped[str | None] = mapped_column(String(200))
+    # written in the open transaction; folded into one row a page and kind when it commits
+    pending: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Select, Text, func, select, type_coerce
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from xzannot.core.spans import SpanInfo, SpanLayer, SpanStatus
 from xzannot.errors import UserError
 from xzannot.store.models import Annotator, Label, Span
+from xzannot.store.team_server import ACTING, IDENTITY, RULES, is_curator, refusal
 
 
 class SpanConflict(UserError):
@@ -34,12 +36,42 @@ class DuplicateSpan(UserError):
 
 
 def _flush_once(session: Session, label: str, quote: str) -> None:
-    """Flush, saying in words when the unique index of live spans refuses a second one
-    (the transaction is then rolled back whole by its owner)."""
+    """Flush, saying in words when the unique index of live spans refuses a second one, or
+    a team server refuses the change to a role (the transaction is then rolled back whole by
+    its owner)."""
     try:
         session.flush()
     except IntegrityError as exc:
         raise DuplicateSpan(label, quote) from exc
+    except DBAPIError as exc:
+        words = refusal(exc)
+        if words is None:
+            raise
+        raise UserError(f"the project's server refused the change: {words}") from exc
+
+
+def _acting_id(session: Session) -> int | None:
+    """The annotator the open transaction's changes are made by, when known."""
+    name = session.info.get(ACTING)
+    return annotator_id(session, name) if name else None
+
+
+def _check_layer(session: Session, owner: str | None, layer: SpanLayer, *, new: bool) -> None:
+    """On a team server, a role marks and changes spans only in its own layer (and rules'
+    suggestions), unless its annotator is a curator; refused here in words before the
+    server would refuse it."""
+    me = session.info.get(IDENTITY)
+    if not me or (layer == SpanLayer.ANNOTATION and owner == me):
+        return
+    if new and owner == RULES and layer == SpanLayer.ANNOTATION:
+        return
+    if is_curator(session, me):
+        return
+    whose = "the curated layer" if layer == SpanLayer.CURATED else f"{owner or 'no one'}'s layer"
+    raise UserError(
+        f"you are working as {me}: spans in {whose} can be changed only by their annotator "
+        "or a curator; nothing was changed"
+    )
 
 
 def annotator_id(session: Session, name: str) -> int:
@@ -111,6 +143,8 @@ def create_span(
     curated one."""
     if not 0 <= start < end:
         raise UserError("a span needs at least one character")
+    _check_layer(session, annotator.strip(), layer, new=True)
+    owner = annotator_id(session, annotator)
     span = Span(
         page_id=page_id,
         start=start,
@@ -120,7 +154,8 @@ def create_span(
         status=status.value,
         attributes=attributes or {},
         note=note,
-        annotator_id=annotator_id(session, annotator),
+        annotator_id=owner,
+        changed_by=_acting_id(session) or owner,
         layer=layer.value,
     )
     session.add(span)
@@ -147,12 +182,27 @@ def _get(session: Session, span_id: int, version: int | None) -> Span:
     if span is None:
         raise UserError(f"span {span_id} no longer exists")
     if version is not None and span.version != version:
-        when = span.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if span.updated_at else ""
         raise SpanConflict(
-            f"this span was changed elsewhere ({when}) since it was shown here; it has been "
-            "reloaded, and nothing was overwritten"
+            f"this span was changed elsewhere{_by_whom(session, span)} since it was shown "
+            "here; it has been reloaded, and nothing was overwritten"
         )
     return span
+
+
+def _by_whom(session: Session, span: Span) -> str:
+    """Who changed a span last, and when, in words (" by wang at 14:02")."""
+    # a span nobody changed since it was made was changed last by its maker
+    who_id = span.annotator_id if span.version == 1 else span.changed_by
+    who = session.scalar(select(Annotator.name).where(Annotator.id == who_id)) if who_id else None
+    when = span.updated_at
+    if when is None:
+        return f" by {who}" if who else ""
+    if when.tzinfo is None:  # SQLite keeps times without their zone, in UTC
+        when = when.replace(tzinfo=UTC)
+    local = when.astimezone()
+    today = local.date() == datetime.now().astimezone().date()
+    shown = local.strftime("%H:%M" if today else "%Y-%m-%d %H:%M")
+    return f" by {who} at {shown}" if who else f" at {shown}"
 
 
 def get_span(session: Session, span_id: int) -> SpanInfo:
@@ -176,18 +226,22 @@ def update_span(
     """Change a span; ``version`` guards against overwriting someone else's change, and
     ``expect`` (field -> value) against changing fields that are no longer as the caller
     left them (an undo after a colleague's change to the same fields)."""
-    span = _get(session, span_id, version)
-    if expect:
-        now = span_info(span)
-        changed = sorted(key for key, value in expect.items() if _value(now, key) != value)
-        if changed:
-            when = span.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            raise SpanConflict(
-                f"this span's {', '.join(changed)} was changed elsewhere ({when}) since this "
-                "change was made here; nothing was overwritten"
-            )
-    if label is not None:
-        span.label_id = _label_id(session, label)
+    span = _get(session, span_id, None)
+    if (version is not None and span.version != version) or (version is None and expect):
+        _stale(session, span, expect)
+    changing = (label, status, note, attributes, deleted, annotator)
+    taking = annotator is not None and annotator.strip() == session.info.get(IDENTITY)
+    if any(value is not None for value in changing):  # a rule suggestion may be taken over
+        suggestion = span.status == SpanStatus.SUGGESTED.value and span_owner(span) == RULES
+        owner = annotator.strip() if taking and suggestion and annotator else span_owner(span)
+        _check_layer(session, owner, SpanLayer(span.layer), new=False)
+    # every look-up before the first field is set: a query would flush the span half-changed
+    # (and count a version for each part)
+    label_id = _label_id(session, label) if label is not None else None
+    owner = annotator_id(session, annotator) if annotator is not None else None
+    span.changed_by = _acting_id(session)
+    if label_id is not None:
+        span.label_id = label_id
     if status is not None:
         span.status = SpanStatus(status).value
     if note is not None:
@@ -196,14 +250,39 @@ def update_span(
         span.attributes = dict(attributes)
     if deleted is not None:
         span.deleted = deleted
-    if annotator is not None:
-        span.annotator_id = annotator_id(session, annotator)
+    if owner is not None:
+        span.annotator_id = owner
     try:
         _flush_once(session, label or span.label.key, span.quote)
     except StaleDataError as exc:
-        raise SpanConflict("this span was changed by someone else meanwhile") from exc
+        raise SpanConflict(
+            "this span was changed elsewhere meanwhile; nothing was overwritten"
+        ) from exc
     session.refresh(span)
     return span_info(span)
+
+
+def span_owner(span: Span) -> str | None:
+    """The name of the annotator whose span it is."""
+    return span.annotator.name if span.annotator else None
+
+
+def _stale(session: Session, span: Span, expect: Mapping[str, Any] | None) -> None:
+    """The span changed since the caller read it: refused, naming who and when, unless the
+    caller says which fields it relies on (``expect``: an undo or a redo) and those are still
+    as it left them (a colleague's change of other fields stays)."""
+    if not expect:
+        raise SpanConflict(
+            f"this span was changed elsewhere{_by_whom(session, span)} since it was shown "
+            "here; it has been reloaded, and nothing was overwritten"
+        )
+    now = span_info(span)
+    changed = sorted(key for key, value in expect.items() if _value(now, key) != value)
+    if changed:
+        raise SpanConflict(
+            f"this span's {', '.join(changed)} was changed elsewhere{_by_whom(session, span)} "
+            "since this change was made here; nothing was overwritten"
+        )
 
 
 def span_query(*where: Any, include_deleted: bool = False) -> Select[*tuple[Any, ...]]:

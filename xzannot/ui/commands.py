@@ -76,7 +76,11 @@ class _ProjectCommand(QUndoCommand):
 
 
 class AddSpan(_ProjectCommand):
-    """Mark a range with a label; undo marks the new span deleted, redo brings it back."""
+    """Mark a range with a label; undo marks the new span deleted, redo brings it back.
+
+    Each step carries the span's version as the step before left it, so a colleague's change
+    meanwhile is noticed, and refused in words naming them when it touched what this
+    command relies on (see ``store.spans.update_span``)."""
 
     def __init__(
         self, context: Context, page_id: int, span: tuple[int, int, str], annotator: str, text: str
@@ -85,6 +89,7 @@ class AddSpan(_ProjectCommand):
         self.start, self.end, self.label = span
         self.annotator = annotator
         self.span_id: int | None = None
+        self.version: int | None = None  # the span's version as this command last left it
 
     def redo(self) -> None:
         if self.span_id is None:
@@ -93,32 +98,31 @@ class AddSpan(_ProjectCommand):
                 made = add_span(
                     self.project, self.page_id, (self.start, self.end), self.label, self.annotator
                 )
-                self.span_id = made.id
+                self.span_id, self.version = made.id, made.version
                 return span_changed(made)
 
             self._run(create)
         else:
-            span_id = self.span_id
             # marked again only if it is still as this command's undo left it
-            self._run(
-                lambda: span_changed(
-                    change_span(
-                        self.project, span_id, deleted=False, expect={**self._made, "deleted": True}
-                    )
-                )
-            )
+            self._step(deleted=False, expect={**self._made, "deleted": True})
 
     def undo(self) -> None:
         if self.span_id is not None:
-            span_id = self.span_id
             # taken away only if nobody has changed it since it was made
-            self._run(
-                lambda: span_changed(
-                    change_span(
-                        self.project, span_id, deleted=True, expect={**self._made, "deleted": False}
-                    )
-                )
+            self._step(deleted=True, expect={**self._made, "deleted": False})
+
+    def _step(self, *, deleted: bool, expect: dict[str, Any]) -> None:
+        span_id, version = self.span_id, self.version
+        assert span_id is not None
+
+        def run() -> OpChanges:
+            saved = change_span(
+                self.project, span_id, version=version, expect=expect, deleted=deleted
             )
+            self.version = saved.version
+            return span_changed(saved)
+
+        self._run(run)
 
     @property
     def _made(self) -> dict[str, Any]:
@@ -131,7 +135,12 @@ def _field(span: SpanInfo, key: str) -> Any:
 
 
 class ChangeSpan(_ProjectCommand):
-    """Change fields of a span (label, status, note, attributes, deleted); undo restores them."""
+    """Change fields of a span (label, status, note, attributes, deleted); undo restores them.
+
+    Every step carries the span's version as the step before left it: the first is refused
+    if the span changed at all since it was shown; an undo or a redo if what it changes (or
+    the span's deletion) is no longer as this command left it. A refusal names who changed
+    the span, and when."""
 
     def __init__(self, context: Context, span: SpanInfo, after: dict[str, Any], text: str) -> None:
         super().__init__(context, span.page_id, text)
@@ -141,28 +150,34 @@ class ChangeSpan(_ProjectCommand):
             # becoming a target fills in its attributes: undo empties them again
             self.before["attributes"] = dict(span.attributes)
         self.after = after
-        self._version: int | None = span.version  # the first change checks for conflicts
+        self.version = span.version  # the span's version as shown, then as each step left it
+        self._first = True
+        # the span's deletion, when this command does not change it: a colleague's deletion
+        # meanwhile stops an undo or a redo
+        self._alive = {} if "deleted" in after else {"deleted": span.deleted}
 
     def redo(self) -> None:
-        version, self._version = self._version, None
         # the first time, the span must be as it was shown; again (after an undo), its fields
         # must be as the undo left them
-        expect = None if version is not None else self.before
-        self._run(
-            lambda: span_changed(
-                change_span(
-                    self.project, self.span_id, version=version, expect=expect, **self.after
-                )
-            )
-        )
+        expect = None if self._first else {**self._alive, **self.before}
+        self._first = False
+        self._step(self.after, expect)
 
     def undo(self) -> None:
         # only if the fields are still as this change left them: never over a colleague's
-        self._run(
-            lambda: span_changed(
-                change_span(self.project, self.span_id, expect=self.after, **self.before)
+        self._step(self.before, {**self._alive, **self.after})
+
+    def _step(self, fields: dict[str, Any], expect: dict[str, Any] | None) -> None:
+        version = self.version
+
+        def run() -> OpChanges:
+            saved = change_span(
+                self.project, self.span_id, version=version, expect=expect, **fields
             )
-        )
+            self.version = saved.version
+            return span_changed(saved)
+
+        self._run(run)
 
 
 class SetPageStatus(_ProjectCommand):

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from xzannot.errors import DamagedProjectError, UserError
 from xzannot.operations import browsing
 from xzannot.operations.changes import OpChanges
+from xzannot.operations.identity import act_as, identity
 from xzannot.operations.project import Project, open_project
 from xzannot.operations.relocate import adopt_file
 from xzannot.ui import settings as keys
 from xzannot.ui.common import fill
 from xzannot.ui.damage import offer_backup
+from xzannot.ui.live_updates import LiveUpdates
 from xzannot.ui.reference_dialog import ReferenceDialog
 
 if TYPE_CHECKING:
@@ -36,6 +38,22 @@ class ProjectLifecycle(QObject):
         super().__init__(window)
         self.window = window
         self.reference_dialog: ReferenceDialog | None = None
+        # others' changes to the project, read every two seconds
+        self.live = LiveUpdates(window.tasks, window.bus, self)
+        self.live.watch_typing(window.text_view)
+        self.live.stop_with(window)
+        self._adopt(window.project)
+
+    def _adopt(self, project: Project) -> None:
+        """Work on ``project``: changes made through it are recorded as the user's (their
+        role's on a team server), and others' changes to it are followed."""
+        act_as(project, self.window.settings.get(keys.ANNOTATOR) or None)
+        self.live.start(project)
+
+    def identity(self) -> str | None:
+        """The annotator's role the project is open as on a team server (the name recorded on
+        spans, whatever the preferences say), else None."""
+        return identity(self.window.project)
 
     def changed(self, changes: OpChanges) -> None:
         """Documents added, labels changed, or what the pages list shows changed on every
@@ -97,6 +115,7 @@ class ProjectLifecycle(QObject):
         """Show another project (the current one is closed)."""
         w = self.window
         w.view_memory.save_view()
+        self.live.stop()
         old = w.project
         w.project = project
         w.undo_stack.clear()
@@ -105,6 +124,7 @@ class ProjectLifecycle(QObject):
         w.backups.switch_to(project)  # a last copy of the project left, if it changed
         w.background.stop()  # the page in hand finished: the old project can be closed
         old.close()
+        self._adopt(project)
         w.settings.set(keys.LAST_PROJECT, project.location.url)
         self.load(restore=True)
 
