@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     _safety_parsers(sub)
     _search_parser(sub)
     _agreement_parser(sub)
+    _team_parsers(sub)
 
     _db_arg(sub.add_parser("stats", help="count pages, edits and spans"))
     return parser
@@ -266,6 +267,34 @@ def _agreement_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     agree.add_argument("--against", metavar="A", help="measure everyone against annotator A")
     agree.add_argument("--by-document", action="store_true", help="also each document alone")
     agree.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+
+def _team_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``xzannot assign``, ``progress`` and ``curate``: team review."""
+    assign = sub.add_parser(
+        "assign", help="give pages of a document to an annotator; list or remove assignments"
+    )
+    _db_arg(assign)
+    assign.add_argument("annotator", nargs="?", metavar="ANNOTATOR", help="whom to give pages")
+    assign.add_argument("--document", help="document id or name")
+    assign.add_argument("--pages", metavar="A-B", help="only these pages: 3-10, 3-, -10 or 7")
+    assign.add_argument("--list", action="store_true", help="list assignments and curators")
+    assign.add_argument("--remove", type=int, metavar="ID", help="take an assignment back")
+    assign.add_argument("--curator", metavar="NAME", help="make NAME a curator")
+    assign.add_argument("--not", dest="no", action="store_true", help="with --curator: no longer")
+
+    prog = sub.add_parser("progress", help="per annotator and document: pages done, spans")
+    _db_arg(prog)
+    prog.add_argument("--document", help="only this document (id or name)")
+    prog.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+    curate = sub.add_parser("curate", help="take what annotators agree on into the curated layer")
+    _db_arg(curate)
+    curate.add_argument("--as", dest="curator", required=True, metavar="CURATOR", help="who")
+    curate.add_argument(
+        "--take-agreed", action="store_true", help="take every agreed unit not yet settled"
+    )
+    curate.add_argument("--document", help="only this document (id or name)")
 
 
 def _safety_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -699,6 +728,15 @@ def cmd_agreement(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         return run_agreement(project, args, out)
 
 
+def cmd_team(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from xzannot.cli.team import run_assign, run_curate, run_progress
+    from xzannot.operations.project import open_project
+
+    run = {"assign": run_assign, "progress": run_progress, "curate": run_curate}[args.command]
+    with open_project(_project_location(args, create=False)) as project:
+        return run(project, args, out)
+
+
 def cmd_window(args: argparse.Namespace, _out: TextIO, _err: TextIO) -> int:
     from xzannot.app import run_window
 
@@ -722,6 +760,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, TextIO, TextIO], int]] 
     "backup": cmd_backup,
     "search": cmd_search,
     "agreement": cmd_agreement,
+    "assign": cmd_team,
+    "progress": cmd_team,
+    "curate": cmd_team,
 }
 
 

@@ -3,7 +3,8 @@ labelled pages (the figures are those of ``xzannot.core.agreement``).
 
 Only spans an annotator stands behind count: accepted, neither deleted nor orphaned, in the
 annotator's own layer. The rules' suggestions, even once accepted, spans of no one and the
-curated layer are nobody's answer.
+curated layer are nobody's answer; measured ``against`` the curated layer (``"curated"``),
+its kept spans stand beside the annotators' as those of one more, named ``CURATED``.
 """
 
 from __future__ import annotations
@@ -14,10 +15,17 @@ from dataclasses import dataclass, field
 
 from xzannot.core.agreement import Agreement, Mark, PageDisagreement, PageMarks, measure
 from xzannot.core.agreement import measure_by_document as measure_documents
+from xzannot.core.curation import CURATED
 from xzannot.core.spans import SpanInfo
 from xzannot.errors import UserError
 from xzannot.operations.suggesting import RULES_ANNOTATOR
-from xzannot.store.agreement_reads import answered_spans, page_places, span_authors
+from xzannot.store.agreement_reads import (
+    answered_spans,
+    curated_count,
+    curated_spans,
+    page_places,
+    span_authors,
+)
 from xzannot.store.database import Project
 from xzannot.store.documents import get_document
 from xzannot.store.labels import list_labels
@@ -29,6 +37,7 @@ PAGE_RULE = (
     "α counts every page two or more annotators marked, the others being missing there"
 )
 WORST = 10  # the pages that disagree most, listed
+AGAINST_CURATED = ("curated", CURATED)  # what ``against`` may say for the curated layer
 
 
 @dataclass(frozen=True)
@@ -56,7 +65,10 @@ def measure_agreement(
 ) -> AgreementReport:
     """The agreement of ``annotators`` (by default everyone with accepted spans) on
     ``labels`` (by default every label they used), over ``documents`` (id, title or file
-    name; by default all); with ``against``, each annotator against that one only."""
+    name; by default all); with ``against``, each annotator against that one only (against
+    ``"curated"``, the curated layer, named ``CURATED`` in the report)."""
+    if against in AGAINST_CURATED:
+        against = CURATED
     with project.session() as session:
         chosen = _annotators(session, annotators, against)
         keys = _labels(session, labels)
@@ -85,6 +97,12 @@ def _annotators(session: Session, names: Sequence[str] | None, against: str | No
     authors = span_authors(session)
     authors.pop(RULES_ANNOTATOR, None)
     wanted = list(dict.fromkeys([*(names or sorted(authors)), *([against] if against else [])]))
+    if against == CURATED:
+        if not curated_count(session):
+            raise UserError(
+                "the curated layer holds no spans yet: there is nothing to measure against"
+            )
+        authors[CURATED] = 1  # the curated layer stands last, beside everyone
     everyone = set(list_annotators(session))
     for name in wanted:
         if name not in authors:
@@ -114,7 +132,11 @@ def _pages(
     session: Session, annotators: Sequence[str], document_ids: Sequence[int]
 ) -> list[PageMarks]:
     """Each page that two of ``annotators`` or more marked, with everyone's spans on it."""
-    marks = _marks_by_page(answered_spans(session, annotators, document_ids))
+    spans = answered_spans(session, [name for name in annotators if name != CURATED], document_ids)
+    marks = _marks_by_page(spans)
+    if CURATED in annotators:
+        for page_id, kept in _marks_by_page(curated_spans(session, document_ids), CURATED).items():
+            marks[page_id].update(kept)
     shared = [page_id for page_id, by_name in marks.items() if len(by_name) >= 2]
     places = page_places(session, shared)
     return [
@@ -129,10 +151,14 @@ def _pages(
     ]
 
 
-def _marks_by_page(spans: Iterable[SpanInfo]) -> dict[int, dict[str, list[Mark]]]:
+def _marks_by_page(
+    spans: Iterable[SpanInfo], name: str | None = None
+) -> dict[int, dict[str, list[Mark]]]:
+    """Each page's marks by whose they are (all ``name``'s when given)."""
     found: dict[int, dict[str, list[Mark]]] = defaultdict(dict)
     for span in spans:
-        if span.annotator is not None:
+        who = name or span.annotator
+        if who is not None:
             mark = Mark(span.start, span.end, span.label, span.attributes)
-            found[span.page_id].setdefault(span.annotator, []).append(mark)
+            found[span.page_id].setdefault(who, []).append(mark)
     return found

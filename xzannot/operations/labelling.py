@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from xzannot.core.pages import PageStatus
-from xzannot.core.spans import SpanInfo, SpanStatus
+from xzannot.core.spans import SpanInfo, SpanLayer, SpanStatus
 from xzannot.errors import UserError
 from xzannot.operations.changes import OpChanges, on_pages
 from xzannot.operations.suggesting import target_attributes
 from xzannot.store.database import Project
 from xzannot.store.documents import current_text, set_review_status
+from xzannot.store.session import Session
 from xzannot.store.spans import create_span, get_span, update_span
+from xzannot.store.team import is_curator
 
 TARGET = "target"
 
@@ -25,10 +27,16 @@ def add_span(
     *,
     status: SpanStatus = SpanStatus.ACCEPTED,
     attributes: dict[str, Any] | None = None,
+    layer: SpanLayer = SpanLayer.ANNOTATION,
 ) -> SpanInfo:
-    """Mark ``span = (start, end)`` of a page's current text; the quote is taken from that text."""
+    """Mark ``span = (start, end)`` of a page's current text; the quote is taken from that text.
+
+    In the curated ``layer`` only a curator may mark.
+    """
     start, end = span
     with project.transaction() as session:
+        if layer == SpanLayer.CURATED:
+            require_curator(session, annotator)
         text = current_text(session, page_id)
         if not 0 <= start < end <= len(text):
             raise UserError(f"characters {start}..{end} are not on this page")
@@ -47,19 +55,33 @@ def add_span(
             annotator=annotator,
             status=status,
             attributes=attributes,
+            layer=layer,
         )
 
 
-def change_span(project: Project, span_id: int, **changes: Any) -> SpanInfo:
+def require_curator(session: Session, name: str | None) -> None:
+    """Refuse in words a change of the curated layer by someone who is not a curator."""
+    if not name or not name.strip():
+        raise UserError("only a curator can change the curated layer; say who you are")
+    if not is_curator(session, name):
+        raise UserError(f"only a curator can change the curated layer; {name.strip()} is not one")
+
+
+def change_span(
+    project: Project, span_id: int, *, by: str | None = None, **changes: Any
+) -> SpanInfo:
     """Change a span's label, status, note, attributes or deletion mark (see store.spans).
 
-    A span that becomes a target and has no attributes yet gets them read from its text.
+    A span that becomes a target and has no attributes yet gets them read from its text. A
+    span of the curated layer is changed only by a curator: ``by`` (or the ``annotator`` the
+    change gives it).
     """
     with project.transaction() as session:
-        if changes.get("label") == TARGET and "attributes" not in changes:
-            span = get_span(session, span_id)
-            if not span.attributes:
-                changes["attributes"] = target_attributes(session, span.quote)
+        span = get_span(session, span_id)
+        if span.layer == SpanLayer.CURATED:
+            require_curator(session, by or changes.get("annotator"))
+        if changes.get("label") == TARGET and "attributes" not in changes and not span.attributes:
+            changes["attributes"] = target_attributes(session, span.quote)
         return update_span(session, span_id, **changes)
 
 

@@ -3,7 +3,8 @@ with the pages they lie on.
 
 Only spans a person stands behind count: live (neither deleted nor orphaned), accepted, and
 in the annotator's own layer; suggestions and rejected spans are nobody's answer yet, and the
-curated layer is what curators made of everyone's answers. Whose spans are the rules' own is
+curated layer is what curators made of everyone's answers (read on its own, to measure
+the annotators against it). Whose spans are the rules' own is
 for the caller to say (``xzannot.operations.agreement``).
 """
 
@@ -20,12 +21,13 @@ from xzannot.store.models import Annotator, Document, Page, Span
 from xzannot.store.session import Session
 from xzannot.store.spans import read_spans, span_query
 
-_ANSWERED = (
+_LIVE = (
     Span.status == SpanStatus.ACCEPTED.value,
     Span.deleted.is_(False),
     Span.orphaned.is_(False),
-    Span.layer == SpanLayer.ANNOTATION.value,
 )
+_ANSWERED = (*_LIVE, Span.layer == SpanLayer.ANNOTATION.value)
+_CURATED = (*_LIVE, Span.layer == SpanLayer.CURATED.value)
 
 
 def span_authors(session: Session) -> dict[str, int]:
@@ -45,6 +47,20 @@ def answered_spans(
     """The accepted live spans of ``annotators`` (of these documents only, when given), in
     page and text order: one query."""
     where = [*_ANSWERED, Annotator.name.in_(annotators)]
+    if document_ids:
+        where.append(Span.page_id.in_(select(Page.id).where(Page.document_id.in_(document_ids))))
+    return read_spans(session, span_query(*where))
+
+
+def curated_count(session: Session) -> int:
+    """How many spans the curated layer keeps (accepted, live)."""
+    return session.scalar(select(func.count()).select_from(Span).where(*_CURATED)) or 0
+
+
+def curated_spans(session: Session, document_ids: Sequence[int] = ()) -> Iterator[SpanInfo]:
+    """The spans the curated layer keeps (of these documents only, when given), in page and
+    text order: one query."""
+    where = list(_CURATED)
     if document_ids:
         where.append(Span.page_id.in_(select(Page.id).where(Page.document_id.in_(document_ids))))
     return read_spans(session, span_query(*where))
