@@ -2,6 +2,176 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <location filename="../../xzannot/ui/team_agreement.py" line="65"/>
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_agreement.py" line="79"/>
+        <source>Every label</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_agreement.py" line="83"/>
+        <source>Every pair of annotators</source>
+        <translation>标注者两两对照</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_agreement.py" line="84"/>
+        <source>Each annotator against the curated layer</source>
+        <translation>每位标注者对照审定层</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_agreement.py" line="86"/>
+        <source>&amp;Labels:</source>
+        <translation>标签(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_agreement.py" line="87"/>
+        <source>&amp;Compare:</source>
+        <translation>对照(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_agreement.py" line="98"/>
+        <source>Each cell: Cohen&apos;s κ over characters, then span F1 with exact · overlapping boundaries (— where undefined); hover a cell for what it was measured on.</source>
+        <translation>每格：按字符计算的 Cohen κ，其下为精确边界 · 重叠边界的标注 F1（无法计算时为 —）；鼠标悬停可见计算依据。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_agreement.py" line="107"/>
+        <source>Double-click a page to open it</source>
+        <translation>双击打开该页</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_agreement.py" line="117"/>
+        <source>Pages that disagree most (double-click opens):</source>
+        <translation>分歧最大的页面（双击打开）：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_agreement.py" line="127"/>
+        <source>Each annotator against %1</source>
+        <translation>每位标注者对照 %1</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_agreement.py" line="136"/>
+        <source>Measuring…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_agreement.py" line="166"/>
+        <source>%1 annotators (%2) · %3 pages marked by two or more</source>
+        <translation>%1 名标注者（%2）· %3 页有两人及以上标注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_agreement.py" line="169"/>
+        <source>the curated layer</source>
+        <translation>审定层</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_agreement.py" line="189"/>
+        <source>All labels</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_agreement.py" line="213"/>
+        <source>Krippendorff&apos;s α across everyone: %1 (over %2 characters, %3 values)</source>
+        <translation>全体 Krippendorff α：%1（%2 个字符，%3 个取值）</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsDialog</name>
+    <message>
+        <location filename="../../xzannot/ui/team_assignments.py" line="48"/>
+        <location filename="../../xzannot/ui/team_assignments.py" line="106"/>
+        <source>Assignments</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_assignments.py" line="55"/>
+        <source>&amp;Remove Assignment</source>
+        <translation>移除分配(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_assignments.py" line="75"/>
+        <source>&amp;Every page</source>
+        <translation>全部页面(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_assignments.py" line="84"/>
+        <source>&amp;Assign</source>
+        <translation>分配(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_assignments.py" line="91"/>
+        <source>or pages</source>
+        <translation>或页码</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_assignments.py" line="97"/>
+        <source>A&amp;nnotator:</source>
+        <translation>标注者(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_assignments.py" line="98"/>
+        <source>&amp;Document:</source>
+        <translation>文档(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_assignments.py" line="99"/>
+        <source>Pages:</source>
+        <translation>页面：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_assignments.py" line="101"/>
+        <source>Give pages to an annotator</source>
+        <translation>把页面分配给标注者</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_assignments.py" line="109"/>
+        <source>Curators may curate and see everyone&apos;s spans:</source>
+        <translation>审定人可以审定，并查看所有人的标注：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_assignments.py" line="111"/>
+        <source>Curators</source>
+        <translation>审定人</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsModel</name>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="29"/>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="29"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="29"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="34"/>
+        <source>all pages</source>
+        <translation>全部页面</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="36"/>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="37"/>
+        <source>pages %1–%2</source>
+        <translation>第 %1–%2 页</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundCorrection</name>
     <message>
         <location filename="../../xzannot/ui/background_correction.py" line="76"/>
@@ -205,27 +375,27 @@
 <context>
     <name>ConcordanceModel</name>
     <message>
-        <location filename="../../xzannot/ui/search_model.py" line="181"/>
+        <location filename="../../xzannot/ui/search_model.py" line="184"/>
         <source>On the page</source>
         <translation>页面原图</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_model.py" line="181"/>
+        <location filename="../../xzannot/ui/search_model.py" line="184"/>
         <source>Before</source>
         <translation>前文</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_model.py" line="181"/>
+        <location filename="../../xzannot/ui/search_model.py" line="184"/>
         <source>Hit</source>
         <translation>命中</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_model.py" line="181"/>
+        <location filename="../../xzannot/ui/search_model.py" line="184"/>
         <source>After</source>
         <translation>后文</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_model.py" line="230"/>
+        <location filename="../../xzannot/ui/search_model.py" line="235"/>
         <source>%1 — p. %2 (%3)</source>
         <translation>%1 — 第 %2 页（%3）</translation>
     </message>
@@ -411,6 +581,136 @@
         <location filename="../../xzannot/ui/corrections_panel.py" line="105"/>
         <source>%1 to review</source>
         <translation>%1 处待审</translation>
+    </message>
+</context>
+<context>
+    <name>Curating</name>
+    <message>
+        <location filename="../../xzannot/ui/team_curating.py" line="105"/>
+        <source>Nothing to curate on this page: no annotator has marked it yet.</source>
+        <translation>本页无需审定：还没有标注者标注过。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curating.py" line="108"/>
+        <source>%1 to settle, %2 settled, %3 agreed · annotators: %4</source>
+        <translation>待审定 %1 处，已审定 %2 处，一致 %3 处 · 标注者：%4</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curating.py" line="167"/>
+        <location filename="../../xzannot/ui/team_curating.py" line="181"/>
+        <source>No unit to settle on this page.</source>
+        <translation>本页没有待审定的单元。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curating.py" line="170"/>
+        <source>There is no annotator %1 on this page.</source>
+        <translation>本页没有第 %1 位标注者。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curating.py" line="175"/>
+        <source>Take %1&apos;s version</source>
+        <translation>采纳 %1 的版本</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curating.py" line="186"/>
+        <source>Reject every version</source>
+        <translation>拒绝全部版本</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curating.py" line="198"/>
+        <source>Take all agreed</source>
+        <translation>采纳全部一致项</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curating.py" line="199"/>
+        <source>Took %1 agreed spans.</source>
+        <translation>已采纳 %1 个一致的标注。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curating.py" line="209"/>
+        <source>Press E to mark spans of the curated layer yourself.</source>
+        <translation>按 E 可自行在审定层中标注。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curating.py" line="211"/>
+        <source>Mark as %1 (curated)</source>
+        <translation>标为 %1（审定层）</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curating.py" line="215"/>
+        <source>Select some text first, then press a label&apos;s key.</source>
+        <translation>请先选中文字，再按标签快捷键。</translation>
+    </message>
+</context>
+<context>
+    <name>CurationModel</name>
+    <message>
+        <location filename="../../xzannot/ui/team_curation_model.py" line="73"/>
+        <source>✗ Rejected</source>
+        <translation>✗ 已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curation_model.py" line="78"/>
+        <source>✓ Agreed, taken</source>
+        <translation>✓ 一致，已采纳</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curation_model.py" line="80"/>
+        <source>✓ Took %1&apos;s</source>
+        <translation>✓ 已采纳（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curation_model.py" line="81"/>
+        <source>✓ Edited</source>
+        <translation>✓ 已自行标注</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curation_model.py" line="83"/>
+        <source>✓ Agreed</source>
+        <translation>✓ 一致</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curation_model.py" line="84"/>
+        <source>To settle</source>
+        <translation>待审定</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curation_model.py" line="96"/>
+        <source>On the page</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curation_model.py" line="98"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curation_model.py" line="135"/>
+        <source>— nothing marked</source>
+        <translation>— 未标注</translation>
+    </message>
+</context>
+<context>
+    <name>CurationPanel</name>
+    <message>
+        <location filename="../../xzannot/ui/team_curation.py" line="34"/>
+        <source>Keys: 1–9 take annotator N&apos;s version · 0 or Delete rejects every version · E edits: select characters in the text and press a label&apos;s key</source>
+        <translation>按键：1–9 采纳第 N 位标注者的版本 · 0 或 Delete 拒绝全部版本 · E 自行标注：在文本中选中文字后按标签键</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curation.py" line="43"/>
+        <source>Editing the curated layer: select characters in the text and press a label&apos;s key. Press E again to go back to taking versions.</source>
+        <translation>正在编辑审定层：在文本中选中文字后按标签键。再按 E 返回采纳版本。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curation.py" line="52"/>
+        <source>Take &amp;All Agreed</source>
+        <translation>采纳全部一致项(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_curation.py" line="54"/>
+        <source>Copy every unit the annotators agree on into the curated layer</source>
+        <translation>把标注者一致的所有单元复制到审定层</translation>
     </message>
 </context>
 <context>
@@ -740,48 +1040,58 @@
 <context>
     <name>Labelling</name>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="49"/>
+        <location filename="../../xzannot/ui/labelling.py" line="55"/>
         <source>Mark as %1</source>
         <translation>标为%1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="58"/>
+        <location filename="../../xzannot/ui/labelling.py" line="64"/>
         <source>Relabel as %1</source>
         <translation>改标为%1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="60"/>
+        <location filename="../../xzannot/ui/labelling.py" line="66"/>
         <source>Select some text first, then press a label&apos;s key.</source>
         <translation>请先选中文字，再按标签对应的键。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="66"/>
-        <location filename="../../xzannot/ui/labelling.py" line="81"/>
+        <location filename="../../xzannot/ui/labelling.py" line="72"/>
+        <location filename="../../xzannot/ui/labelling.py" line="100"/>
         <source>Select a span first.</source>
         <translation>请先选择一个标注。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="68"/>
+        <location filename="../../xzannot/ui/labelling.py" line="74"/>
         <source>Edit span</source>
         <translation>修改标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="75"/>
+        <location filename="../../xzannot/ui/labelling.py" line="85"/>
+        <source>Accept suggestion</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/labelling.py" line="86"/>
         <source>Accept span</source>
         <translation>接受标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="83"/>
+        <location filename="../../xzannot/ui/labelling.py" line="102"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="90"/>
+        <location filename="../../xzannot/ui/labelling.py" line="111"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/labelling.py" line="98"/>
+        <location filename="../../xzannot/ui/labelling.py" line="123"/>
+        <source>Mark my page</source>
+        <translation>标记我的页面</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/labelling.py" line="131"/>
         <source>Mark page</source>
         <translation>标记页面状态</translation>
     </message>
@@ -789,27 +1099,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="238"/>
+        <location filename="../../xzannot/ui/main_window.py" line="251"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="239"/>
+        <location filename="../../xzannot/ui/main_window.py" line="252"/>
         <source>The name recorded on every span you mark:</source>
         <translation>记录在您所做每条标注上的姓名：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="262"/>
+        <location filename="../../xzannot/ui/main_window.py" line="275"/>
         <source>Correction mode: what you type is saved as corrections.</source>
         <translation>校正模式：您输入的内容将作为校正保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="264"/>
+        <location filename="../../xzannot/ui/main_window.py" line="277"/>
         <source>Labelling mode.</source>
         <translation>标注模式。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/main_window.py" line="218"/>
+        <location filename="../../xzannot/ui/main_window.py" line="230"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -817,42 +1127,52 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../xzannot/ui/navigation.py" line="93"/>
+        <location filename="../../xzannot/ui/navigation.py" line="94"/>
+        <source>Every page given to you is done.</source>
+        <translation>分配给您的页面都已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/navigation.py" line="96"/>
+        <source>Your next page is not in the pages list.</source>
+        <translation>您的下一页不在页面列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/navigation.py" line="105"/>
         <source>Every page is done.</source>
         <translation>所有页面均已完成。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/navigation.py" line="105"/>
+        <location filename="../../xzannot/ui/navigation.py" line="117"/>
         <source>No page %1 in this document.</source>
         <translation>本文档中没有第 %1 页。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/navigation.py" line="111"/>
+        <location filename="../../xzannot/ui/navigation.py" line="123"/>
         <source>Go to page</source>
         <translation>转到页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/navigation.py" line="111"/>
+        <location filename="../../xzannot/ui/navigation.py" line="123"/>
         <source>Printed page (e.g. 22) or page number:</source>
         <translation>印刷页码（如 22）或页序号：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/navigation.py" line="135"/>
+        <location filename="../../xzannot/ui/navigation.py" line="152"/>
         <source>printed %1</source>
         <translation>印刷页码 %1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/navigation.py" line="138"/>
+        <location filename="../../xzannot/ui/navigation.py" line="155"/>
         <source>%1 · page %2 of %3</source>
         <translation>%1 · 第 %2 页，共 %3 页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/navigation.py" line="153"/>
+        <location filename="../../xzannot/ui/navigation.py" line="170"/>
         <source>The image %1 is missing.</source>
         <translation>图像 %1 不见了。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/navigation.py" line="164"/>
+        <location filename="../../xzannot/ui/navigation.py" line="181"/>
         <source>The PDF %1 is missing or has changed since it was imported. Use File ▸ Locate Missing PDF… to point to it.</source>
         <translation>PDF 文件 %1 已缺失，或自导入后已被改动。请通过“文件 ▸ 查找缺失的 PDF…”指定其位置。</translation>
     </message>
@@ -1162,6 +1482,97 @@
     </message>
 </context>
 <context>
+    <name>PairMatrixModel</name>
+    <message>
+        <location filename="../../xzannot/ui/team_matrix.py" line="67"/>
+        <source>Curated layer</source>
+        <translation>审定层</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_matrix.py" line="82"/>
+        <source>κ %1
+F1 %2 · %3</source>
+        <translation>κ %1
+F1 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_matrix.py" line="95"/>
+        <source>%1 and %2: κ over %3 characters on %4 pages; F1 exact %5 (spans in both %6, only %1 %7, only %2 %8), overlapping %9</source>
+        <translation>%1 与 %2：κ 基于 %4 页的 %3 个字符；精确边界 F1 %5（双方都有 %6 个，仅 %1 有 %7 个，仅 %2 有 %8 个），重叠边界 F1 %9</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../xzannot/ui/team_progress.py" line="40"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_progress.py" line="43"/>
+        <source>Every document</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_progress.py" line="53"/>
+        <source>&amp;Document:</source>
+        <translation>文档(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_progress.py" line="76"/>
+        <source>No pages are given to anyone yet: Team ▸ Assignments… gives them.</source>
+        <translation>还没有分配任何页面：请用“团队 ▸ 分配…”分配。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_progress.py" line="81"/>
+        <source>%1 of %2 assigned pages done, %3 in progress; %4 spans.</source>
+        <translation>已分配的 %2 页中完成 %1 页，进行中 %3 页；标注 %4 个。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressModel</name>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="51"/>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="52"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="53"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="54"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="55"/>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="56"/>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="57"/>
+        <source>Spans</source>
+        <translation>标注数</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="58"/>
+        <source>Last activity</source>
+        <translation>最近活动</translation>
+    </message>
+</context>
+<context>
     <name>ProgressRun</name>
     <message>
         <location filename="../../xzannot/ui/progress.py" line="40"/>
@@ -1172,68 +1583,68 @@
 <context>
     <name>ProjectLifecycle</name>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="70"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="88"/>
         <source>This project is empty. Import a PDF with File ▸ Import.</source>
         <translation>项目为空。请通过“文件 ▸ 导入”导入 PDF。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="81"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="99"/>
         <source>%1 — xzannot</source>
         <translation>%1 — xzannot</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="83"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="101"/>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="88"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="106"/>
         <source>This project cannot be written (%1): pages can be viewed, collated and exported, but changes are not saved.</source>
         <translation>此项目无法写入（%1）：可以查看、校勘和导出页面，但修改不会保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="121"/>
-        <location filename="../../xzannot/ui/lifecycle.py" line="127"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="141"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="147"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="134"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="154"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="141"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="161"/>
         <source>Import PDFs, scans or text</source>
         <translation>导入 PDF、扫描件或文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="158"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="178"/>
         <source>Import reference text</source>
         <translation>导入参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="158"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="178"/>
         <source>Import the document&apos;s pages first.</source>
         <translation>请先导入该文档的页面。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="173"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="193"/>
         <source>That reference text was already stored.</source>
         <translation>该参照文本已存储过。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="175"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="195"/>
         <source>Stored a reference text of %1 characters.</source>
         <translation>已存储参照文本，共 %1 字。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="186"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="206"/>
         <source>Where is %1?</source>
         <translation>%1 在哪里？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="193"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="213"/>
         <source>Locate PDF</source>
         <translation>查找 PDF</translation>
     </message>
@@ -1393,22 +1804,22 @@
 <context>
     <name>SearchCounts</name>
     <message>
-        <location filename="../../xzannot/ui/search_model.py" line="42"/>
+        <location filename="../../xzannot/ui/search_model.py" line="45"/>
         <source>1 page</source>
         <translation>1 页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_model.py" line="43"/>
+        <location filename="../../xzannot/ui/search_model.py" line="46"/>
         <source>%1 pages</source>
         <translation>%1 页</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_model.py" line="45"/>
+        <location filename="../../xzannot/ui/search_model.py" line="48"/>
         <source>1 hit</source>
         <translation>1 处</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_model.py" line="46"/>
+        <location filename="../../xzannot/ui/search_model.py" line="49"/>
         <source>%1 hits</source>
         <translation>%1 处</translation>
     </message>
@@ -1524,37 +1935,37 @@
         <translation>例如 value &gt;= 100; unit = 亿元</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_form.py" line="79"/>
+        <location filename="../../xzannot/ui/search_form.py" line="80"/>
         <source>Conditions on the attributes of the spans the hits lie in, split by “;”</source>
         <translation>对命中所在标注片段属性的条件，以“;”分隔</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_form.py" line="85"/>
+        <location filename="../../xzannot/ui/search_form.py" line="86"/>
         <source>Suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_form.py" line="86"/>
+        <location filename="../../xzannot/ui/search_form.py" line="87"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_form.py" line="87"/>
+        <location filename="../../xzannot/ui/search_form.py" line="88"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_form.py" line="101"/>
+        <location filename="../../xzannot/ui/search_form.py" line="102"/>
         <source>Pages:</source>
         <translation>页码：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_form.py" line="103"/>
+        <location filename="../../xzannot/ui/search_form.py" line="104"/>
         <source>Attributes:</source>
         <translation>属性：</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_form.py" line="147"/>
+        <location filename="../../xzannot/ui/search_form.py" line="148"/>
         <source>“%1” is not a range of pages; write e.g. 12-30, 12- or 12</source>
         <translation>“%1”不是页码范围；请写成 12-30、12- 或 12 的形式</translation>
     </message>
@@ -1562,32 +1973,32 @@
 <context>
     <name>Searching</name>
     <message>
-        <location filename="../../xzannot/ui/search_flow.py" line="159"/>
+        <location filename="../../xzannot/ui/search_flow.py" line="156"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_flow.py" line="229"/>
+        <location filename="../../xzannot/ui/search_flow.py" line="236"/>
         <source>%1 on %2</source>
         <translation>%1，分布于 %2</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_flow.py" line="231"/>
+        <location filename="../../xzannot/ui/search_flow.py" line="238"/>
         <source>Hits on %1</source>
         <translation>命中分布于 %1</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_flow.py" line="233"/>
+        <location filename="../../xzannot/ui/search_flow.py" line="240"/>
         <source>Nothing found.</source>
         <translation>未找到。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_flow.py" line="235"/>
+        <location filename="../../xzannot/ui/search_flow.py" line="242"/>
         <source>%1 left out</source>
         <translation>排除 %1 处</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/search_flow.py" line="273"/>
+        <location filename="../../xzannot/ui/search_flow.py" line="280"/>
         <source>The page has changed since the search: search again.</source>
         <translation>搜索之后页面已有改动：请重新搜索。</translation>
     </message>
@@ -1793,6 +2204,82 @@
     </message>
 </context>
 <context>
+    <name>TeamLayers</name>
+    <message>
+        <location filename="../../xzannot/ui/team_layers.py" line="82"/>
+        <source>Curation: the curated layer</source>
+        <translation>审定：显示审定层</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_layers.py" line="84"/>
+        <source>Blind: others&apos; spans hidden</source>
+        <translation>盲标：他人的标注已隐藏</translation>
+    </message>
+</context>
+<context>
+    <name>TeamReview</name>
+    <message>
+        <location filename="../../xzannot/ui/team_review.py" line="51"/>
+        <source>Curation</source>
+        <translation>审定</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_review.py" line="69"/>
+        <source>Curation &amp;Keys</source>
+        <translation>审定按键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_review.py" line="72"/>
+        <source>Take Version of Annotator %1</source>
+        <translation>采纳第 %1 位标注者的版本</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_review.py" line="75"/>
+        <source>&amp;Reject Every Version</source>
+        <translation>拒绝全部版本(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_review.py" line="80"/>
+        <source>&amp;Edit the Curated Layer</source>
+        <translation>编辑审定层(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_review.py" line="77"/>
+        <source>Take &amp;All Agreed</source>
+        <translation>采纳全部一致项(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_review.py" line="124"/>
+        <source>That page is not in the pages list.</source>
+        <translation>该页不在页面列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_review.py" line="143"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_review.py" line="144"/>
+        <source>The name recorded on every span you mark:</source>
+        <translation>记录在您所做每条标注上的姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_review.py" line="177"/>
+        <source>Curation mode is for curators, and %1 is not one: a curator can name you in Team ▸ Assignments…</source>
+        <translation>审定模式仅供审定人使用，%1 不是审定人：审定人可在“团队 ▸ 分配…”中指定您。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_review.py" line="193"/>
+        <source>Curation mode: settle each unit with 1–9, 0 or E.</source>
+        <translation>审定模式：用 1–9、0 或 E 处理每个单元。</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_review.py" line="196"/>
+        <source>Labelling mode.</source>
+        <translation>标注模式。</translation>
+    </message>
+</context>
+<context>
     <name>TextView</name>
     <message>
         <location filename="../../xzannot/ui/text_view.py" line="56"/>
@@ -1841,239 +2328,307 @@
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="84"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="85"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="87"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="88"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="88"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="89"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="91"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="92"/>
         <source>&amp;Label</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="92"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="93"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="95"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="96"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="96"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="97"/>
         <source>&amp;Page</source>
         <translation>页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="97"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="98"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="101"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="102"/>
+        <source>Tea&amp;m</source>
+        <translation>团队(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="106"/>
+        <source>Your &amp;Name…</source>
+        <translation>您的姓名(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="108"/>
         <source>Annotation &amp;Guide</source>
         <translation>标注规范(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="102"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="109"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="106"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="113"/>
         <source>&amp;Open Project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="107"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="114"/>
         <source>&amp;New Project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="109"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="116"/>
         <source>&amp;Import PDF or Text…</source>
         <translation>导入 PDF 或文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="110"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="117"/>
         <source>Import &amp;Reference Text…</source>
         <translation>导入参照文本(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="111"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="118"/>
         <source>&amp;Locate Missing PDF…</source>
         <translation>查找缺失的 PDF(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="113"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="120"/>
         <source>&amp;Export Corpus…</source>
         <translation>导出语料(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="114"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="121"/>
         <source>Import &amp;Spans…</source>
         <translation>导入标注(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="122"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="129"/>
         <source>&amp;Accept Span</source>
         <translation>接受标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="128"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="135"/>
         <source>&amp;Reject Suggestion or Delete Span</source>
         <translation>拒绝建议或删除标注(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="132"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="140"/>
         <source>&amp;Delete Span</source>
         <translation>删除标注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="134"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="142"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="137"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="145"/>
         <source>&amp;Correct Text</source>
         <translation>校正文字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="147"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="155"/>
         <source>&amp;Compare with Original…</source>
         <translation>与原文对照(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="149"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="157"/>
         <source>Fit &amp;Width</source>
         <translation>适合宽度(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="150"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="158"/>
         <source>Fit &amp;Page</source>
         <translation>适合页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="151"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="159"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="152"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="160"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="158"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="163"/>
+        <source>Show &amp;Others&apos; Spans</source>
+        <translation>显示他人的标注(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="173"/>
         <source>&amp;Next Page</source>
         <translation>下一页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="159"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="174"/>
         <source>&amp;Previous Page</source>
         <translation>上一页(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="160"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="175"/>
         <source>Next Page &amp;to Do</source>
         <translation>下一个待办页(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="161"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="176"/>
         <source>&amp;Go to Page…</source>
         <translation>转到页面(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="167"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="182"/>
         <source>Mark Page &amp;to Do</source>
         <translation>标为待办(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="169"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="184"/>
         <source>Mark Page &amp;in Progress</source>
         <translation>标为进行中(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="171"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="186"/>
         <source>Mark Page &amp;Done</source>
         <translation>标为已完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="176"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="191"/>
         <source>&amp;Suggest Spans on This Page</source>
         <translation>为本页生成建议标注(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="178"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="193"/>
         <source>Suggest Spans on &amp;All Pages</source>
         <translation>为所有页面生成建议标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="184"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="199"/>
         <source>Pre-annotation &amp;Rules…</source>
         <translation>预标注规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="191"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="206"/>
         <source>&amp;Collate All Pages</source>
         <translation>对校全部页面(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="192"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="207"/>
         <source>&amp;Next Difference</source>
         <translation>下一处差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="193"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="208"/>
         <source>&amp;Previous Difference</source>
         <translation>上一处差异(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="194"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="209"/>
         <source>&amp;Accept Difference</source>
         <translation>采用差异(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="195"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="210"/>
         <source>Re&amp;ject Difference</source>
         <translation>不采用差异(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="200"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="215"/>
+        <source>&amp;Assignments…</source>
+        <translation>分配(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="216"/>
+        <source>&amp;Progress…</source>
+        <translation>进度(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="217"/>
+        <source>A&amp;greement…</source>
+        <translation>一致性(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="220"/>
+        <source>&amp;Curation Mode</source>
+        <translation>审定模式(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/window_actions.py" line="230"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="202"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="232"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="212"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="242"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="216"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="246"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/window_actions.py" line="226"/>
+        <location filename="../../xzannot/ui/window_actions.py" line="256"/>
         <source>The language changes when xzannot is started again.</source>
         <translation>重新启动 xzannot 后语言才会改变。</translation>
+    </message>
+</context>
+<context>
+    <name>WorstPagesModel</name>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="90"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="91"/>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="92"/>
+        <source>Annotators</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="93"/>
+        <source>Differing characters</source>
+        <translation>分歧字符</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="94"/>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/team_models.py" line="110"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 </TS>

@@ -2,8 +2,9 @@
 
 The window composes its parts and wires them: menus (ui/window_actions), docks
 (ui/window_docks), the project's life (ui/lifecycle), moving between pages (ui/navigation),
-what it remembers (ui/view_memory), the status bar (ui/status), and the change bus
-(ui/bus) on which every saved change reaches the views that show it (ui/refresh).
+what it remembers (ui/view_memory), the status bar (ui/status), team review (ui/team_review),
+and the change bus (ui/bus) on which every saved change reaches the views that show it
+(ui/refresh).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ from xzannot.ui.status import StatusBar
 from xzannot.ui.suggesting import Suggesting
 from xzannot.ui.suspect_banner import SuspectBanner, with_banner
 from xzannot.ui.tasks import TaskRunner
+from xzannot.ui.team_review import TeamReview
 from xzannot.ui.text_view import TextView
 from xzannot.ui.view_memory import ViewMemory
 from xzannot.ui.window_actions import Shortcut, WindowMenus, make_action
@@ -68,7 +70,10 @@ class MainWindow(QMainWindow):
 
     pageShown = Signal(int)
     accept_action: QAction  # set by the Edit menu's table
+    reject_action: QAction
     correct_action: QAction
+    show_others_action: QAction  # the View menu's
+    curation_action: QAction  # the Team menu's
 
     def __init__(
         self,
@@ -106,6 +111,7 @@ class MainWindow(QMainWindow):
         self.label_menu = self.menus.label_menu
         self.language_group = self.menus.language_group
         self.view_memory.restore_layout()
+        self.team.dock.hide()  # curation mode begins off, whatever the layout kept
         self.lifecycle.load(restore=True)
 
     def _build_controllers(self, renderer: PageRenderer, worker: PdfiumWorker) -> None:
@@ -168,8 +174,13 @@ class MainWindow(QMainWindow):
         """Every view that shows something of the project follows the change bus, the shown
         page first (the others read what it shows)."""
         project = lambda: self.project  # noqa: E731
-        self.shown = ShownPageRefresh(self.state, project, self.navigation.select_page, self)
-        self.pages_refresh = PagesListRefresh(self.pages_model, self.state, project, self)
+        self.team = TeamReview(self)  # the layers shown, curation
+        self.shown = ShownPageRefresh(
+            self.state, project, self.navigation.select_page, self, self.team.layers
+        )
+        self.pages_refresh = PagesListRefresh(
+            self.pages_model, self.state, project, self, self.team.layers
+        )
         self.corrections_refresh = CorrectionsRefresh(
             self.corrections, self.corrections_dock, self.state, project, self
         )
@@ -181,6 +192,7 @@ class MainWindow(QMainWindow):
             self.collation_refresh.changed,
             self.lifecycle.changed,
             self.status.changed,
+            self.team.changed,
         ):
             self.bus.changed.connect(listener)
         self.bus.stepped.connect(self.shown.follow)
@@ -226,8 +238,9 @@ class MainWindow(QMainWindow):
         self.lifecycle.load()
 
     def annotator(self) -> str:
-        """The name recorded on new spans (asked once, then kept in preferences)."""
-        name = self._settings.get(keys.ANNOTATOR)
+        """The name recorded on new spans: the annotator's role on a team server, else asked
+        once, then kept in preferences."""
+        name = self.lifecycle.identity() or self._settings.get(keys.ANNOTATOR)
         if name:
             return name
         import getpass

@@ -15,6 +15,7 @@ from xzannot.errors import UserError
 from xzannot.operations import showing
 from xzannot.operations.browsing import DocumentInfo, PageInfo
 from xzannot.operations.relocate import document_path
+from xzannot.operations.team import assignments, next_page
 from xzannot.ui.common import fill
 from xzannot.ui.page_state import PageData
 
@@ -82,7 +83,18 @@ class Navigation(QObject):
             self.select_row(row)
 
     def next_unfinished(self) -> None:
-        """Go to the next page (after this one, wrapping round) that is not done."""
+        """Go to the next page to do: of the annotator's own pages when they were given some
+        (not done by them), otherwise the next page (after this one, wrapping round) that is
+        not done."""
+        w = self.window
+        annotator = w.annotator()
+        if any(a.annotator == annotator for a in assignments(w.project)):
+            found = next_page(w.project, annotator, after=w.state.page_id)
+            if found is None:
+                w.status.say(self.tr("Every page given to you is done."))
+            elif not self.select_page(found):
+                w.status.say(self.tr("Your next page is not in the pages list."))
+            return
         pages = self.window.pages_model.pages()
         here = self.window.pages_table.currentIndex().row()
         for step in range(1, len(pages) + 1):
@@ -127,7 +139,12 @@ class Navigation(QObject):
             return
         page = shown.content.page
         document = self.documents[page.document_id]
-        data = PageData(page, document, shown.content.current, shown.content.boxes, shown.spans)
+        try:  # the layers the annotator sees of the page
+            spans = w.team.layers.spans(page_id, len(shown.spans))
+        except UserError as exc:
+            w.status.tell(str(exc))
+            return
+        data = PageData(page, document, shown.content.current, shown.content.boxes, spans)
         w.state.set_page(data)
         w.suspect_banner.show_reason(page.suspect)
         w.pages_model.update_page(page, len(shown.spans))

@@ -4,7 +4,7 @@ Items live in the page view's scene, whose units are PDF points, the same as
 character boxes. Character boxes are merged into one rectangle per printed line
 (core.boxes.line_rects). All spans of one colour and status share one path item,
 so a page with hundreds of spans costs a handful of items; the selected and the
-hovered span get an item of their own on top.
+hovered span get an item of their own on top. Spans of the curated layer are outlined.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from xzannot.core.boxes import Box, line_rects
 from xzannot.core.labels import LabelDef
-from xzannot.core.spans import SpanInfo, SpanStatus
+from xzannot.core.spans import SpanInfo, SpanLayer, SpanStatus
 from xzannot.ui.page_state import PageState
 
 SELECTION_COLOR = QColor(30, 144, 255, 80)
@@ -82,6 +82,11 @@ class GlyphOverlay(QObject):
         fill = QColor(color)
         fill.setAlpha(110 if focus else 55 if span.status is SpanStatus.ACCEPTED else 25)
         pen = QPen(color, 1.6 if focus else 0.6)
+        if span.layer == SpanLayer.CURATED:  # outlined: what the curator kept (or rejected)
+            fill.setAlpha(50 if focus else 18)
+            pen.setWidthF(3.0 if focus else 2.0)
+            if span.status is SpanStatus.REJECTED:
+                pen.setStyle(Qt.PenStyle.DotLine)
         pen.setCosmetic(True)
         if span.status is SpanStatus.SUGGESTED:
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -116,13 +121,13 @@ class GlyphOverlay(QObject):
         self._rects.clear()
         data = self._state.data
         if data is not None and data.has_boxes:
-            groups: dict[tuple[str, str, str], tuple[SpanInfo, list[Box]]] = {}
+            groups: dict[tuple[str, ...], tuple[SpanInfo, list[Box]]] = {}
             for span in data.spans:
                 if span.orphaned:
                     continue  # listed in the spans dock, not drawn where its text used to be
                 rects = self._line_rects(span.start, span.end)
                 self._rects[span.id] = rects
-                key = (self._color(span).name(), span.status.value, span.label)
+                key = (self._color(span).name(), span.status.value, span.label, span.layer.value)
                 groups.setdefault(key, (span, []))[1].extend(rects)
             for span, rects in groups.values():
                 self._group_items.append(self._item(span, _path(rects), focus=False))

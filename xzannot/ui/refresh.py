@@ -16,6 +16,7 @@ from xzannot.ui.common import in_view
 from xzannot.ui.corrections_panel import CorrectionsPanel
 from xzannot.ui.page_state import PageState
 from xzannot.ui.pages_model import PagesModel
+from xzannot.ui.team_layers import TeamLayers
 
 ProjectFn = Callable[[], Project]
 
@@ -28,12 +29,18 @@ class ShownPageRefresh(QObject):
     """
 
     def __init__(
-        self, state: PageState, project: ProjectFn, go_to: Callable[[int], bool], parent: QObject
+        self,
+        state: PageState,
+        project: ProjectFn,
+        go_to: Callable[[int], bool],
+        parent: QObject,
+        layers: TeamLayers | None = None,
     ) -> None:
         super().__init__(parent)
         self.state = state
         self._project = project
         self._go_to = go_to
+        self._layers = layers  # which of the page's spans are shown (all, without)
 
     def follow(self, changes: OpChanges) -> None:
         """An undo step changed one page that is not shown (an undo after moving on): show
@@ -50,9 +57,12 @@ class ShownPageRefresh(QObject):
             return  # nothing shown changed, or every page did (the project is read again)
         if not changes.touches(shown):
             return
-        only_span = changes.span is not None and not (changes.text or changes.page_status)
-        if only_span and changes.span is not None and self.state.data is not None:
-            self.state.put_span(changes.span)
+        span = changes.span
+        only_span = span is not None and not (changes.text or changes.page_status)
+        if self._layers is not None and span is not None:
+            only_span = only_span and self._layers.shows_as_saved(self.state.spans, span)
+        if only_span and span is not None and self.state.data is not None:
+            self.state.put_span(span)
         else:
             self.reload(text=changes.text)
 
@@ -66,19 +76,26 @@ class ShownPageRefresh(QObject):
         data.page = read.page
         if text or read.content.current != data.text:
             self.state.set_text(read.content.current, read.content.boxes)
-        self.state.set_spans(read.spans)
+        spans = read.spans if self._layers is None else self._layers.spans(page_id, len(read.spans))
+        self.state.set_spans(spans)
 
 
 class PagesListRefresh(QObject):
     """The rows of the pages list whose page changed (status, span count, text state)."""
 
     def __init__(
-        self, model: PagesModel, state: PageState, project: ProjectFn, parent: QObject
+        self,
+        model: PagesModel,
+        state: PageState,
+        project: ProjectFn,
+        parent: QObject,
+        layers: TeamLayers | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
         self.state = state
         self._project = project
+        self._layers = layers  # the shown page's spans not shown count in its row too
 
     def changed(self, changes: OpChanges) -> None:
         if not changes.pages or not (
@@ -88,7 +105,8 @@ class PagesListRefresh(QObject):
         data = self.state.data
         others = set(changes.pages)
         if data is not None and data.page.id in others:  # as the shown page now stands
-            self.model.update_page(data.page, len(data.spans))
+            hidden = self._layers.hidden if self._layers is not None else 0
+            self.model.update_page(data.page, len(data.spans) + hidden)
             others.discard(data.page.id)
         for row in browsing.page_rows(self._project(), sorted(others)) if others else []:
             self.model.update_page(row.page, row.spans)

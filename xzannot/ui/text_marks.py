@@ -3,7 +3,8 @@ the reference, and characters OCR was unsure of.
 
 Each span is a translucent fill in its label's colour plus a bar under the text;
 overlapping spans get bars at different depths (core.spans.nesting_levels), so
-none hides another. Suggested spans are dashed, rejected ones grey.
+none hides another. Suggested spans are dashed, rejected ones grey; spans of the curated layer
+are outlined instead.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from xzannot.core.spans import SpanInfo, SpanStatus
+from xzannot.core.spans import SpanInfo, SpanLayer, SpanStatus
 
 if TYPE_CHECKING:
     from xzannot.ui.text_view import TextView
@@ -99,7 +100,29 @@ class TextMarks:
                     )
                     x, up = nxt, not up
 
+    def _paint_curated(self, painter: QPainter, span: SpanInfo, rects: list[QRectF]) -> None:
+        """A span of the curated layer: outlined in its label's colour; a stretch whose
+        versions were all rejected, outlined in grey dots and struck through."""
+        rejected = span.status is SpanStatus.REJECTED
+        color = REJECTED_COLOR if rejected else self.colors.get(span.label, REJECTED_COLOR)
+        selected = span.id in (self.view.state.selected_span, self.view.state.hovered_span)
+        fill = QColor(color)
+        fill.setAlpha(45 if selected else 20)
+        pen = QPen(color, 2.4 if selected else 1.6)
+        if rejected:
+            pen.setStyle(Qt.PenStyle.DotLine)
+        painter.setPen(pen)
+        for rect in rects:
+            painter.fillRect(rect, fill)
+            painter.drawRect(rect.adjusted(-1, -1, 1, 1))
+            if rejected:
+                middle = rect.center().y()
+                painter.drawLine(QPointF(rect.left(), middle), QPointF(rect.right(), middle))
+
     def _paint_span(self, painter: QPainter, span: SpanInfo, rects: list[QRectF]) -> None:
+        if span.layer == SpanLayer.CURATED:
+            self._paint_curated(painter, span, rects)
+            return
         color = (
             REJECTED_COLOR
             if span.status is SpanStatus.REJECTED

@@ -80,6 +80,7 @@ class WindowMenus(QObject):
         super().__init__(window)
         self.window = window
         self._label_actions: list[QAction] = []
+        self._labels_live = True
         bar = window.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         add_entries(file_menu, window, self.file_entries())
@@ -98,6 +99,12 @@ class WindowMenus(QObject):
         add_entries(tools_menu, window, self.suggest_entries())
         window.ocr.add_actions(tools_menu)
         add_entries(tools_menu, window, self.collate_entries())
+        team_menu = bar.addMenu(self.tr("Tea&m"))
+        add_entries(team_menu, window, self.team_entries())
+        window.team.add_actions(team_menu)
+        add_entries(
+            team_menu, window, [SEPARATOR, Entry(self.tr("Your &Name…"), "team.change_name")]
+        )
         guide = Entry(self.tr("Annotation &Guide"), "show_guide", Key.HelpContents)
         add_entries(bar.addMenu(self.tr("&Help")), window, [guide])
 
@@ -128,6 +135,7 @@ class WindowMenus(QObject):
                 self.tr("&Reject Suggestion or Delete Span"),
                 "labelling.reject_or_delete",
                 Qt.Key.Key_Delete,
+                name="reject_action",
             ),
             Entry(self.tr("&Delete Span"), "labelling.delete", "Shift+Delete"),
             SEPARATOR,
@@ -150,6 +158,13 @@ class WindowMenus(QObject):
             Entry(self.tr("Fit &Page"), "page_view.fit_page", "Ctrl+9"),
             Entry(self.tr("Zoom &In"), "page_view.zoom_by", Key.ZoomIn, (ZOOM_STEP,)),
             Entry(self.tr("Zoom &Out"), "page_view.zoom_by", Key.ZoomOut, (1 / ZOOM_STEP,)),
+            SEPARATOR,
+            Entry(
+                self.tr("Show &Others' Spans"),
+                "team.toggle_others",
+                checkable=True,
+                name="show_others_action",
+            ),
             SEPARATOR,
         ]
 
@@ -195,6 +210,21 @@ class WindowMenus(QObject):
             Entry(self.tr("Re&ject Difference"), "reject_difference", "Ctrl+Shift+X"),
         ]
 
+    def team_entries(self) -> list[Row]:
+        return [
+            Entry(self.tr("&Assignments…"), "team.open_assignments"),
+            Entry(self.tr("&Progress…"), "team.open_progress"),
+            Entry(self.tr("A&greement…"), "team.open_agreement"),
+            SEPARATOR,
+            Entry(
+                self.tr("&Curation Mode"),
+                "team.toggle_curation",
+                "Ctrl+Shift+U",
+                checkable=True,
+                name="curation_action",
+            ),
+        ]
+
     def _add_undo(self, menu: QMenu) -> None:
         window = self.window
         undo = window.undo_stack.createUndoAction(window, self.tr("&Undo"))
@@ -226,6 +256,15 @@ class WindowMenus(QObject):
             self.tr("The language changes when xzannot is started again."), LONG_MS
         )
 
+    def enable_labels(self, on: bool) -> None:
+        """Make the label keys live, or not: curation mode lends their keys to its own
+        actions meanwhile (no two actions ever hold one key)."""
+        self._labels_live = on
+        for action in self._label_actions:
+            action.setEnabled(on)
+            key = action.data()
+            action.setShortcut(QKeySequence(key) if on and key else QKeySequence())
+
     def set_labels(self, labels: list[LabelDef]) -> None:
         """One entry a label, with its key, in place of the last project's."""
         window = self.window
@@ -241,5 +280,9 @@ class WindowMenus(QObject):
                 partial(window.labelling.apply_label, label.key),
                 label.shortcut,
             )
+            action.setData(label.shortcut)
+            if not self._labels_live:
+                action.setEnabled(False)
+                action.setShortcut(QKeySequence())
             self.label_menu.addAction(action)
             self._label_actions.append(action)
