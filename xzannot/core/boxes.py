@@ -74,11 +74,19 @@ def unpack_floats(blob: bytes | None) -> list[float | None]:
 
 def union(boxes: Iterable[Box | None]) -> Box | None:
     """The smallest rectangle holding every box given (None when none has a box)."""
-    real = list(filter(None, boxes))  # a box is never empty: only None is left out
-    if not real:
+    real = filter(None, boxes)  # a box is never empty: only None is left out
+    first = next(real, None)
+    if first is None:
         return None
-    lefts, tops, rights, bottoms = zip(*real, strict=True)
-    return (min(lefts), min(tops), max(rights), max(bottoms))
+    # one pass of the comparisons min() and max() make (the first of equals is kept): a few
+    # times as fast as min() and max() of each side, and this runs for every printed line
+    left, top, right, bottom = first
+    for b_left, b_top, b_right, b_bottom in real:
+        left = b_left if b_left < left else left
+        top = b_top if b_top < top else top
+        right = b_right if b_right > right else right
+        bottom = b_bottom if b_bottom > bottom else bottom
+    return (left, top, right, bottom)
 
 
 def printed_lines(boxes: Sequence[Box | None], start: int, end: int) -> list[tuple[int, int]]:

@@ -130,18 +130,42 @@ def follow(values: Sequence[object], edit: Edit, fill: object = None) -> list[ob
 def follow_all(
     values: Sequence[object], edits: Iterable[Edit], fill: object = None
 ) -> list[object]:
-    """:func:`follow` through a chain of edits, a run in one pass (see :func:`edit_runs`)."""
+    """:func:`follow` through a chain of edits, a run in one pass (see :func:`edit_runs`).
+
+    An edit without origins that puts in as many characters as it takes out (typing over,
+    one for one: a page's hundreds of normalisation edits) carries every value where it was,
+    and is passed over; the others of a run are spliced in from the end backwards, each
+    reading the list the run started from.
+    """
     current = list(values)
     for run in edit_runs(edits):
-        out: list[object] = []
-        position = 0
-        for edit in reversed(run):
-            out.extend(current[position : edit.start])
-            out.extend(current[o] if o >= 0 else fill for o in replacement_origins(edit))
-            position = edit.end
-        out.extend(current[position:])
-        current = out
+        if run[0].end > len(current):  # the run does not fit: spliced whole, as it fails
+            current = _follow_run(current, run, fill)
+            continue
+        moving = [
+            edit
+            for edit in run
+            if edit.origins is not None or len(edit.replacement) != edit.end - edit.start
+        ]
+        if not moving:
+            continue
+        before = current if len(moving) == 1 else current[:]  # read before any splice
+        for edit in moving:
+            origins = replacement_origins(edit) if edit.origins is None else edit.origins
+            current[edit.start : edit.end] = [before[o] if o >= 0 else fill for o in origins]
     return current
+
+
+def _follow_run(current: list[object], run: list[Edit], fill: object) -> list[object]:
+    """One run of :func:`follow_all` in one pass, every edit of it spliced in."""
+    out: list[object] = []
+    position = 0
+    for edit in reversed(run):
+        out.extend(current[position : edit.start])
+        out.extend(current[o] if o >= 0 else fill for o in replacement_origins(edit))
+        position = edit.end
+    out.extend(current[position:])
+    return out
 
 
 def pack_origins(origins: Sequence[int] | None) -> bytes | None:

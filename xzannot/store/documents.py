@@ -292,7 +292,10 @@ def layer_content(page: PageInfo, row: Any, edits: list[Edit]) -> PageContent:
     # each current character's index in the original (-1: typed in), carried through the edits
     origins: list[int] = follow_all(range(len(original)), edits, -1)  # type: ignore[assignment]
     current = apply_edits(original, edits)
-    if extracted:
+    if extracted and len(extracted) >= len(original):
+        # every origin is -1 or an index of the original: -1 picks the None put last
+        boxes = list(map([*extracted, None].__getitem__, origins))
+    elif extracted:
         boxes = [extracted[o] if o >= 0 else None for o in origins]
     else:
         boxes = [None] * len(current)

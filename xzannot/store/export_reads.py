@@ -40,21 +40,36 @@ def pages_to_correct(session: Session, page_ids: Sequence[int]) -> list[int]:
     return [page_id for page_id in page_ids if page_id in todo]
 
 
-def _edits(session: Session, page_ids: Sequence[int], *, origins: bool) -> dict[int, list[Edit]]:
-    """Every edit of the pages, in each page's order: one query."""
+_EditRow = tuple[int, int, str, bytes | None]  # start, end, replacement, packed origins
+
+
+def _edit_rows(
+    session: Session, page_ids: Sequence[int], *, origins: bool
+) -> dict[int, list[_EditRow]]:
+    """Every edit of the pages as it is stored, in each page's order: one query. Kept as
+    plain rows until a page's turn comes (:func:`_page_edits`), so a chunk's pages do not
+    hold hundreds of thousands of objects at once."""
     query = (
         select(EditRow.page_id, EditRow.start, EditRow.end, EditRow.replacement, EditRow.origins)
         .where(EditRow.page_id.in_(page_ids))
         .order_by(EditRow.page_id, EditRow.seq)
     )
-    found: dict[int, list[Edit]] = {page_id: [] for page_id in page_ids}
+    found: dict[int, list[_EditRow]] = {page_id: [] for page_id in page_ids}
     if not origins:  # the origins' bytes are not even read
         query = query.with_only_columns(
             EditRow.page_id, EditRow.start, EditRow.end, EditRow.replacement, null()
         )
     for page_id, start, end, replacement, blob in session.connection().execute(query):
-        found[page_id].append(Edit(start, end, replacement, unpack_origins(blob)))
+        found[page_id].append((start, end, replacement, blob))
     return found
+
+
+def _page_edits(rows: list[_EditRow]) -> list[Edit]:
+    """A page's edits from its rows."""
+    return [
+        Edit(start, end, text, None if blob is None else unpack_origins(blob))
+        for start, end, text, blob in rows
+    ]
 
 
 def current_texts(session: Session, page_ids: Sequence[int]) -> dict[int, str]:
@@ -65,22 +80,32 @@ def current_texts(session: Session, page_ids: Sequence[int]) -> dict[int, str]:
         .execute(select(PageText.page_id, PageText.original).where(PageText.page_id.in_(page_ids)))
         .all()
     )
-    edits = _edits(session, page_ids, origins=False)
+    edits = _edit_rows(session, page_ids, origins=False)
     return {
-        page_id: apply_edits(originals.get(page_id) or "", edits[page_id]) for page_id in page_ids
+        page_id: apply_edits(originals.get(page_id) or "", _page_edits(edits[page_id]))
+        for page_id in page_ids
     }
 
 
 def page_layers(session: Session, pages: Sequence[PageInfo]) -> dict[int, PageContent]:
     """What :func:`xzannot.store.documents.page_content` gives, for many pages (at most
     :data:`CHUNK`) in two queries."""
+    layers = each_layer(session, pages)
+    return {page.id: content for page, content in zip(pages, layers, strict=True)}
+
+
+def each_layer(session: Session, pages: Sequence[PageInfo]) -> Iterator[PageContent]:
+    """:func:`page_layers` a page at a time, in the order of ``pages``: the two queries are
+    made for all of them when the first is asked for, and each page's content is built in
+    its turn (an export then holds a chunk's stored rows, and one page's content)."""
     ids = [page.id for page in pages]
     rows = {
         row[0]: row
         for row in session.connection().execute(select(*LAYER).where(PageText.page_id.in_(ids)))
     }
-    edits = _edits(session, ids, origins=True)
-    return {page.id: layer_content(page, rows.get(page.id), edits[page.id]) for page in pages}
+    edits = _edit_rows(session, ids, origins=True)
+    for page in pages:
+        yield layer_content(page, rows.get(page.id), _page_edits(edits[page.id]))
 
 
 def live_spans(session: Session, page_ids: Sequence[int]) -> dict[int, list[SpanInfo]]:

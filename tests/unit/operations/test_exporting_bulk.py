@@ -15,7 +15,13 @@ from xzannot.operations.reviewing import manual_edit
 from xzannot.operations.suggesting import suggest
 from xzannot.store.database import open_project
 from xzannot.store.documents import current_text, list_pages, page_content
-from xzannot.store.export_reads import current_texts, live_spans, page_layers, pages_to_correct
+from xzannot.store.export_reads import (
+    current_texts,
+    each_layer,
+    live_spans,
+    page_layers,
+    pages_to_correct,
+)
 from xzannot.store.spans import spans_of_pages
 
 EVERY_STATUS = ExportFilter(statuses=tuple(SpanStatus))
@@ -43,6 +49,8 @@ def test_bulk_reads_are_what_the_page_reads_give(sample: Path) -> None:
         for page_id in ids:
             assert texts[page_id] == current_text(s, page_id)
             assert layers[page_id] == page_content(s, page_id)
+        backwards = list_pages(s)[::-1]  # a page at a time, in the order asked for
+        assert list(each_layer(s, backwards)) == [page_content(s, p.id) for p in backwards]
 
 
 def test_an_export_corrects_only_pages_never_corrected(

@@ -5,6 +5,9 @@ Written as text, element by element, like the PAGE XML writer and for the same r
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from xzannot import __version__
 from xzannot.core.boxes import Box, union
 from xzannot.core.corpus import CorpusPage
@@ -12,15 +15,20 @@ from xzannot.io.corpus.regions import (
     BODY_KINDS,
     Glyphs,
     PageLayout,
+    Pieces,
     Region,
     Word,
     confidence_attrs,
+    glyph_numbers,
     numerals,
     page_layout,
     page_size,
     pixels,
+    spelled,
     xml_attr,
     xml_char_attrs,
+    xml_chars,
+    xml_document,
     xml_text,
 )
 
@@ -34,20 +42,43 @@ def _position(box: Box) -> str:
     return f'HPOS="{left}" VPOS="{top}" WIDTH="{right - left}" HEIGHT="{bottom - top}"'
 
 
+_QUOTES = re.compile("[\"']")
+
+
+def _contents(text: str) -> tuple[Sequence[str], str]:
+    """Every glyph's CONTENT attribute value (:func:`spelled`), and the quote to put either
+    side of it.
+
+    Without quotes in the text, a character that is not white space is quoted as
+    :func:`xml_char_attr` quotes it: its :func:`xml_char` between double quotes (white space,
+    which quoted would differ, is in no word, and never written as a glyph).
+    """
+    if _QUOTES.search(text):
+        return spelled(xml_char_attrs(text)), ""  # each as quoted by xml_char_attr
+    return spelled(xml_chars(text)), '"'
+
+
 def _glyphs(layout: PageLayout) -> Glyphs:
-    """Every glyph's element of the page, made at once, but for its identifier."""
+    """Every glyph's element of the page, made at once, but for its word's identifier."""
+    lines, numbers = glyph_numbers(layout)
     left, top, right, bottom = layout.pixels().T
     position = (numerals(left), numerals(top), numerals(right - left), numerals(bottom - top))
+    chars, q = _contents(layout.text)
+    if not layout.confidences:  # no GC attribute on any glyph
+        ends = [
+            f'{n}" CONTENT={q}{c}{q} HPOS="{x}" VPOS="{y}" WIDTH="{w}" HEIGHT="{h}"/>'
+            for n, c, x, y, w, h in zip(numbers, chars, *position, strict=True)
+        ]
+        return Glyphs(layout, ends, lines)
     confs = confidence_attrs("GC", layout.confidences, len(layout.text))
-    chars = xml_char_attrs(layout.text)
     ends = [
-        f'" CONTENT={char} HPOS="{x}" VPOS="{y}" WIDTH="{w}" HEIGHT="{h}"{conf}/>'
-        for x, y, w, h, conf, char in zip(*position, confs, chars, strict=True)
+        f'{n}" CONTENT={q}{c}{q} HPOS="{x}" VPOS="{y}" WIDTH="{w}" HEIGHT="{h}"{conf}/>'
+        for n, c, x, y, w, h, conf in zip(numbers, chars, *position, confs, strict=True)
     ]
-    return Glyphs(layout, ends)
+    return Glyphs(layout, ends, lines)
 
 
-def _string(out: list[str], ident: str, word: Word, position: str, glyphs: Glyphs) -> None:
+def _string(out: Pieces, ident: str, word: Word, position: str, glyphs: Glyphs) -> None:
     layout = glyphs.layout
     content = xml_attr(layout.text[word.start : word.end])
     least = layout.least(word)
@@ -57,7 +88,7 @@ def _string(out: list[str], ident: str, word: Word, position: str, glyphs: Glyph
     out.append("</String>")
 
 
-def _block(out: list[str], ident: str, region: Region, glyphs: Glyphs) -> None:
+def _block(out: Pieces, ident: str, region: Region, glyphs: Glyphs) -> None:
     if region.kind == "table":  # a composed block of type table around its rows
         out.append(f'<ComposedBlock ID="{ident}" TYPE="table" {_position(region.box)}>')
         _text_block(out, f"{ident}t", region, glyphs)
@@ -66,13 +97,13 @@ def _block(out: list[str], ident: str, region: Region, glyphs: Glyphs) -> None:
         _text_block(out, ident, region, glyphs)
 
 
-def _text_block(out: list[str], ident: str, region: Region, glyphs: Glyphs) -> None:
+def _text_block(out: Pieces, ident: str, region: Region, glyphs: Glyphs) -> None:
     out.append(f'<TextBlock ID="{ident}" {_position(region.box)} LANG="zh">')
     for line_number, line in enumerate(region.lines, 1):
         line_id = f"{ident}l{line_number}"
         position = _position(line.box)
         out.append(f'<TextLine ID="{line_id}" {position}>')
-        for word_number, word in enumerate(glyphs.layout.words(line), 1):
+        for word_number, word in enumerate(glyphs.words(line), 1):
             if word_number > 1:
                 out.append("<SP/>")
             # a word that is the whole line (as in Chinese) has the line's box itself
@@ -86,7 +117,7 @@ def alto_xml(page: CorpusPage, image: str) -> bytes:
     """An ALTO document for one page; ``image`` is the page image's file name."""
     width, height = page_size(page)
     printed = f" PRINTED_IMG_NR={xml_attr(page.printed_page)}" if page.printed_page else ""
-    out = [
+    out: Pieces = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<alto xmlns="{NS}" xmlns:xsi="{XSI}" xsi:schemaLocation="{SCHEMA}">',
         "<Description><MeasurementUnit>pixel</MeasurementUnit>"
@@ -116,4 +147,4 @@ def alto_xml(page: CorpusPage, image: str) -> bytes:
             _block(out, f"b{order[id(region)]}", region, glyphs)
         out.append(f"</{margin}>")
     out.append("</Page></Layout></alto>\n")
-    return "\n".join(out).encode("utf-8")
+    return xml_document(out)

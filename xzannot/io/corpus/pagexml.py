@@ -16,14 +16,18 @@ from xzannot.io.corpus.regions import (
     Glyphs,
     Line,
     PageLayout,
+    Pieces,
     Region,
     confidence_attrs,
+    glyph_numbers,
     numerals,
     page_layout,
     page_size,
     pixels,
+    spelled,
     xml_attr,
     xml_chars,
+    xml_document,
     xml_text,
 )
 
@@ -47,19 +51,29 @@ def _text_equiv(xml: str, conf: float | None = None) -> str:
 
 
 def _glyphs(layout: PageLayout) -> Glyphs:
-    """Every glyph's element of the page, made at once, but for its identifier."""
+    """Every glyph's element of the page, made at once, but for its word's identifier."""
+    lines, numbers = glyph_numbers(layout)
     left, top, right, bottom = (numerals(column) for column in layout.pixels().T)
+    chars = spelled(xml_chars(layout.text))
+    if not layout.confidences:  # no conf attribute on any glyph
+        ends = [
+            f'{n}"><Coords points="{x},{y} {r},{y} {r},{b} {x},{b}"/><TextEquiv><Unicode>{char}'
+            "</Unicode></TextEquiv></Glyph>"
+            for n, x, y, r, b, char in zip(numbers, left, top, right, bottom, chars, strict=True)
+        ]
+        return Glyphs(layout, ends, lines)
     confs = confidence_attrs("conf", layout.confidences, len(layout.text))
-    chars = xml_chars(layout.text)
     ends = [
-        f'"><Coords points="{x},{y} {r},{y} {r},{b} {x},{b}"/><TextEquiv{conf}><Unicode>{char}'
+        f'{n}"><Coords points="{x},{y} {r},{y} {r},{b} {x},{b}"/><TextEquiv{conf}><Unicode>{char}'
         "</Unicode></TextEquiv></Glyph>"
-        for x, y, r, b, conf, char in zip(left, top, right, bottom, confs, chars, strict=True)
+        for n, x, y, r, b, conf, char in zip(
+            numbers, left, top, right, bottom, confs, chars, strict=True
+        )
     ]
-    return Glyphs(layout, ends)
+    return Glyphs(layout, ends, lines)
 
 
-def _region(out: list[str], ident: str, region: Region, glyphs: Glyphs) -> None:
+def _region(out: Pieces, ident: str, region: Region, glyphs: Glyphs) -> None:
     if region.kind == "table":  # a TableRegion holding a text region of its rows
         out.append(f'<TableRegion id="{ident}">{_coords(region.box)}')
         _text_region(out, f"{ident}t", region, "other", glyphs)
@@ -68,7 +82,7 @@ def _region(out: list[str], ident: str, region: Region, glyphs: Glyphs) -> None:
         _text_region(out, ident, region, region.kind, glyphs)
 
 
-def _text_region(out: list[str], ident: str, region: Region, kind: str, glyphs: Glyphs) -> None:
+def _text_region(out: Pieces, ident: str, region: Region, kind: str, glyphs: Glyphs) -> None:
     out.append(f'<TextRegion id="{ident}" type="{kind}">{_coords(region.box)}')
     texts = [
         _line(out, f"{ident}l{number}", line, glyphs) for number, line in enumerate(region.lines, 1)
@@ -77,13 +91,13 @@ def _text_region(out: list[str], ident: str, region: Region, kind: str, glyphs: 
     out.append(f"<TextEquiv><Unicode>{text}</Unicode></TextEquiv></TextRegion>")
 
 
-def _line(out: list[str], ident: str, line: Line, glyphs: Glyphs) -> str:
+def _line(out: Pieces, ident: str, line: Line, glyphs: Glyphs) -> str:
     """Write a line with its words and glyphs; give back its text as XML."""
     layout = glyphs.layout
     coords = _coords(line.box)
     text = xml_text(layout.text[line.start : line.end])
     out.append(f'<TextLine id="{ident}">{coords}')
-    for number, word in enumerate(layout.words(line), 1):
+    for number, word in enumerate(glyphs.words(line), 1):
         word_id = f"{ident}w{number}"
         least = layout.least(word)
         if word.box is line.box:  # the whole line (as in Chinese): its box, its text
@@ -109,7 +123,7 @@ def page_xml(page: CorpusPage, image: str, when: datetime) -> bytes:
     width, height = page_size(page)
     layout = page_layout(page)
     regions = layout.regions
-    out = [
+    out: Pieces = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<PcGts xmlns="{NS}" xmlns:xsi="{XSI}" xsi:schemaLocation="{SCHEMA}">',
         f"<Metadata><Creator>xzannot {xml_text(__version__)}</Creator>"
@@ -129,4 +143,4 @@ def page_xml(page: CorpusPage, image: str, when: datetime) -> bytes:
     for index, region in enumerate(regions, 1):
         _region(out, f"r{index}", region, glyphs)
     out.append("</Page></PcGts>\n")
-    return "\n".join(out).encode("utf-8")
+    return xml_document(out)

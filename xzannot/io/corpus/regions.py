@@ -147,20 +147,45 @@ def counting(size: int) -> Sequence[str]:
 @dataclass(frozen=True)
 class Glyphs:
     """A page's glyphs as XML elements, made for the whole page at once (a page holds
-    thousands): each glyph's element but for its start, which names its word."""
+    thousands): each glyph's element but for its start, which names its word; and the words
+    of every line."""
 
     layout: PageLayout
-    ends: list[str]  # each glyph's element from the number it has in its word on
+    # each glyph's element from its number in its word on, spelled in UTF-8 (:func:`spelled`)
+    ends: list[str]
+    lines: dict[int, list[Word]]  # each line's words (:meth:`PageLayout.words`), by its start
 
-    def of_word(self, word: Word, start: str) -> str:
-        """The word's glyphs that have a box, a line each: ``start``, the glyph's number in
-        the word (from 1), then its end."""
-        numbers: Iterable[str] = counting(word.end - word.start)
+    def words(self, line: Line) -> list[Word]:
+        """The line's words, as :meth:`PageLayout.words` gives them."""
+        return self.lines[line.start]
+
+    def of_word(self, word: Word, start: str) -> bytes:
+        """The word's glyphs that have a box, a line each, as UTF-8: ``start`` (ASCII), the
+        glyph's number in the word (from 1), then the rest of its element."""
         ends: Iterable[str] = self.ends[word.start : word.end]
         boxed = self.layout.boxed(word.start, word.end)
         if boxed is not None:
-            numbers, ends = compress(numbers, boxed), compress(ends, boxed)
-        return start + f"\n{start}".join(map(operator.add, numbers, ends))
+            ends = compress(ends, boxed)
+        return (start + f"\n{start}".join(ends)).encode("latin-1")  # spelled: a copy
+
+
+Pieces = list[str | bytes]  # a document's lines: text, or a word's glyphs as UTF-8 already
+
+
+def xml_document(pieces: Pieces) -> bytes:
+    """The document, a piece a line, as UTF-8 (the text encoded here, the glyphs already)."""
+    return b"\n".join([p if isinstance(p, bytes) else p.encode() for p in pieces])
+
+
+def glyph_numbers(layout: PageLayout) -> tuple[dict[int, list[Word]], list[str]]:
+    """The words of every line of the page, by the line's first glyph; and every glyph's
+    number in its word (from 1) as text, ``""`` for a glyph in no word."""
+    lines = {line.start: layout.words(line) for region in layout.regions for line in region.lines}
+    numbers = [""] * len(layout.text)
+    for words in lines.values():
+        for start, end, _ in words:
+            numbers[start:end] = counting(end - start)[: end - start]
+    return lines, numbers
 
 
 def pixels(box: Box) -> tuple[int, int, int, int]:
@@ -238,8 +263,14 @@ def xml_char(char: str) -> str:
     return found
 
 
+# what quoteattr() escapes, or quotes otherwise than between double quotes, or is not XML
+_ATTR_ESCAPED = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]')
+
+
 def xml_attr(text: str) -> str:
     """Text as a quoted XML attribute value (the same way)."""
+    if not _ATTR_ESCAPED.search(text):  # as quoteattr() would give it: a word of every page
+        return f'"{text}"'
     return quoteattr(_NOT_XML.sub("\ufffd", text))
 
 
@@ -261,6 +292,25 @@ def xml_chars(text: str) -> Sequence[str]:
     for char in set(text).difference(_CHARS):
         xml_char(char)
     return list(map(_CHARS.__getitem__, text))
+
+
+_SPELLED: dict[str, str] = {}
+
+
+def spelled(pieces: Sequence[str]) -> list[str]:
+    """Each of ``pieces`` spelled as its UTF-8 bytes, a character a byte (their Latin-1
+    reading), remembered (a page holds thousands of glyphs of a few hundred characters).
+
+    Text made of such pieces and ASCII becomes its UTF-8 bytes by ``.encode("latin-1")``, a
+    copy, and is made of strings of one byte a character: both cost a fraction of what the
+    same text with Chinese in it costs.
+    """
+    try:
+        return list(map(_SPELLED.__getitem__, pieces))
+    except KeyError:  # a character not met before
+        for piece in set(pieces).difference(_SPELLED):
+            _SPELLED[piece] = piece.encode().decode("latin-1")
+        return list(map(_SPELLED.__getitem__, pieces))
 
 
 def xml_char_attrs(text: str) -> list[str]:
