@@ -95,3 +95,31 @@ def test_importing_spans_from_the_window(
     }
     assert window.spans_model.rowCount() == 2  # shown at once, new label and all
     assert "milestone" in [a.text() for a in window.label_menu.actions()][-1]
+
+
+def test_the_export_dialog_chooses_the_curated_layer(
+    make_window: MakeWindow, qtbot: QtBot, sample_db: Path, tmp_path: Path
+) -> None:
+    from xzannot.core.spans import SpanLayer
+    from xzannot.operations.labelling import add_span
+    from xzannot.operations.team import set_curator
+
+    window = make_window(sample_db)
+    page = window.state.page_id
+    assert page is not None
+    set_curator(window.project, "zhao")
+    add_span(window.project, page, (0, 4), "policy", "lin")
+    add_span(window.project, page, (0, 2), "policy", "zhao", layer=SpanLayer.CURATED)
+    window.corpus.open_export()
+    dialog = window.corpus.dialog
+    assert dialog is not None
+    dialog.format.setCurrentIndex(dialog.format.findData("jsonl"))
+    dialog.path.setText(str(tmp_path / "curated.jsonl"))
+    dialog.layer.setCurrentIndex(1)  # the curated layer
+    with qtbot.waitSignal(window.corpus.finished, timeout=20_000):
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+    records = [json.loads(line) for line in (tmp_path / "curated.jsonl").read_text().splitlines()]
+    spans = [span for record in records for span in record["spans"]]
+    assert [(s["start"], s["end"], s["annotator"]) for s in spans] == [(0, 2, "zhao")]

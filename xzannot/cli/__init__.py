@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 from xzannot import __version__
 from xzannot.core.normalise import DEFAULT_RULES, RULES
 from xzannot.core.pages import PageStatus
-from xzannot.core.spans import SpanStatus
+from xzannot.core.spans import SpanLayer, SpanStatus
 from xzannot.errors import CancelledError, UserError
 from xzannot.io.corpus.formats import DEFAULT_ANNOTATOR, DEFAULT_STATUSES, FORMATS, TEXT_FORMATS
 from xzannot.io.ocr.names import DEFAULT_DPI, DEFAULT_ENGINE, ENGINES
@@ -193,6 +193,14 @@ def _export_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         action="append",
         default=[],
         help="only spans by this annotator (may be repeated)",
+    )
+    exp.add_argument(
+        "--layer",
+        nargs="+",
+        metavar="LAYER",
+        default=["all"],
+        help="whose spans: curated (the curators' merged layer), annotator NAME (one "
+        "annotator's own layer), annotators (everyone's own layers) or all (default)",
     )
     exp.add_argument(
         "--images",
@@ -634,6 +642,19 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_USER_ERROR if outcome.stopped else EXIT_OK
 
 
+def _layers(
+    words: list[str], annotators: tuple[str, ...]
+) -> tuple[tuple[SpanLayer, ...], tuple[str, ...]]:
+    """``--layer``: which layers to export, and whose (``annotator NAME`` adds NAME)."""
+    kind, names = words[0], tuple(words[1:])
+    if kind == "annotator" and names:
+        return (SpanLayer.ANNOTATION,), (*annotators, *names)
+    if not names and kind in ("all", "curated", "annotators"):
+        chosen = {"all": (), "curated": (SpanLayer.CURATED,)}
+        return chosen.get(kind, (SpanLayer.ANNOTATION,)), annotators
+    raise UserError(f"--layer {' '.join(words)}: say curated, annotator NAME, annotators or all")
+
+
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from xzannot.io.pdfium_worker import PdfiumWorker
     from xzannot.io.render import PageRenderer
@@ -645,12 +666,14 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if "all" in args.status
         else tuple(SpanStatus(v) for v in args.status) or DEFAULT_STATUSES
     )
+    layers, annotators = _layers(args.layer, tuple(args.annotator))
     chosen = ExportFilter(
         documents=tuple(args.document),
         pages=parse_page_numbers(args.pages) if args.pages else (),
         labels=tuple(args.label),
         statuses=statuses,
-        annotators=tuple(args.annotator),
+        annotators=annotators,
+        layers=layers,
     )
     if args.images and args.format not in ("pagexml", "alto"):
         raise UserError("--images goes with --format pagexml or alto")

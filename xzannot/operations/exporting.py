@@ -12,13 +12,15 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
+
 from xzannot.core.boxes import Box
 from xzannot.core.corpus import CorpusPage, Furniture
 from xzannot.core.folio import folio_of_line
 from xzannot.core.labels import LabelDef
 from xzannot.core.layout import EDGE
 from xzannot.core.pages import BOXED_SOURCES
-from xzannot.core.spans import SpanInfo, SpanStatus
+from xzannot.core.spans import SpanInfo, SpanLayer, SpanStatus
 from xzannot.errors import CancelledError, UserError
 from xzannot.io.corpus.alto import alto_xml
 from xzannot.io.corpus.brat import write_brat
@@ -45,8 +47,8 @@ from xzannot.store.documents import (
 from xzannot.store.export_reads import (
     chunks,
     current_texts,
+    each_layer,
     live_spans,
-    page_layers,
     pages_to_correct,
 )
 from xzannot.store.labels import list_labels
@@ -63,14 +65,16 @@ class ExportFilter:
     labels: tuple[str, ...] = ()
     statuses: tuple[SpanStatus, ...] = DEFAULT_STATUSES
     annotators: tuple[str, ...] = ()
+    layers: tuple[SpanLayer, ...] = ()  # annotators' own layers, the curated one, or both
 
     def keeps(self, span: SpanInfo) -> bool:
-        """Whether a span passes the label, status and annotator filters."""
+        """Whether a span passes the label, status, annotator and layer filters."""
         return (
             not span.orphaned
             and (not self.labels or span.label in self.labels)
             and span.status in self.statuses
             and (not self.annotators or (span.annotator or "") in self.annotators)
+            and (not self.layers or span.layer in self.layers)
         )
 
 
@@ -103,14 +107,12 @@ def parse_page_numbers(text: str) -> tuple[int, ...]:
 def _furniture(content: PageContent, height: float) -> tuple[Furniture, ...]:
     """The running heads and folios of a PDF page: the glyphs the correction took out of the
     body at the top and foot of the page, line by line."""
-    kept = set(content.origins)
     original, boxes = content.original, content.original_boxes
     band = EDGE * height
     glyphs = [
         i
-        for i, box in enumerate(boxes)
-        if box is not None
-        and i not in kept
+        for i in _dropped(content)
+        if (box := boxes[i]) is not None
         and not original[i].isspace()
         and (box[1] < band or box[3] > height - band)
     ]
@@ -132,6 +134,15 @@ def _furniture(content: PageContent, height: float) -> tuple[Furniture, ...]:
         kind = "page-number" if folio_of_line(text) else "header" if top < height / 2 else "footer"
         items.append(Furniture(kind, text, tuple(placed)))
     return tuple(items)
+
+
+def _dropped(content: PageContent) -> list[int]:
+    """The extracted glyphs the current text no longer holds (a few of thousands), in order."""
+    size = len(content.original_boxes)
+    kept = np.zeros(max(size, len(content.original)) + 1, dtype=bool)
+    kept[np.array(content.origins, dtype=np.intp)] = True  # -1 (typed in) marks the last
+    found: list[int] = np.flatnonzero(~kept[:size]).tolist()
+    return found
 
 
 def _rows(glyphs: list[int], boxes: Sequence[Box | None]) -> list[list[int]]:
@@ -185,19 +196,19 @@ def corpus_pages(
     spans: bool,
 ) -> Iterator[CorpusPage]:
     """The listed pages as corpus pages, read a chunk of pages at a time (a few queries a
-    chunk), so that an export of any size holds one chunk at a time."""
+    chunk), so that an export of any size holds one chunk at a time (and of its layers,
+    the stored rows: each page's is built in its turn)."""
     for chunk in chunks(listed):
         infos = [info for _, info in chunk]
         ids = [info.id for info in infos]
         found = live_spans(session, ids) if spans else {}
-        layers = page_layers(session, infos) if layout else {}
+        layers = each_layer(session, infos) if layout else [None] * len(chunk)
         texts = {} if layout else current_texts(session, ids)
-        for document, info in chunk:
+        for (document, info), content in zip(chunk, layers, strict=True):
             on_page = found.get(info.id, [])
             kept = tuple(s for s in on_page if chosen.keeps(s))
             tally.spans += len(kept)
             tally.left_out += len(on_page) - len(kept)
-            content = layers.get(info.id)
             yield _corpus_page(document, info, content, texts.get(info.id, ""), kept)
 
 

@@ -233,8 +233,8 @@ def update_span(
     taking = annotator is not None and annotator.strip() == session.info.get(IDENTITY)
     if any(value is not None for value in changing):  # a rule suggestion may be taken over
         suggestion = span.status == SpanStatus.SUGGESTED.value and span_owner(span) == RULES
-        owner = annotator.strip() if taking and suggestion and annotator else span_owner(span)
-        _check_layer(session, owner, SpanLayer(span.layer), new=False)
+        holder = annotator.strip() if taking and suggestion and annotator else span_owner(span)
+        _check_layer(session, holder, SpanLayer(span.layer), new=False)
     # every look-up before the first field is set: a query would flush the span half-changed
     # (and count a version for each part)
     label_id = _label_id(session, label) if label is not None else None

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from xzannot.core.labels import LabelDef
-from xzannot.core.spans import SpanStatus
+from xzannot.core.spans import SpanLayer, SpanStatus
 from xzannot.errors import UserError
 from xzannot.io.corpus.formats import FORMATS, TEXT_FORMATS
 from xzannot.operations.browsing import DocumentInfo
@@ -83,6 +83,14 @@ class ExportDialog(QDialog):
         )
         self.statuses = self._statuses()
         self.annotators = _checklist(self, [(a, a) for a in annotators], set(annotators))
+        self.layer = QComboBox(self)
+        self.layer.setObjectName("ExportLayer")
+        for text, layers in (
+            (self.tr("Every layer"), ()),
+            (self.tr("The curated layer"), (SpanLayer.CURATED,)),
+            (self.tr("The annotators' own layers"), (SpanLayer.ANNOTATION,)),
+        ):
+            self.layer.addItem(text, layers)
         self.images = QCheckBox(self.tr("Also write each page's image (PNG, 300 dpi)"), self)
         self.error = QLabel(self)
         self.error.setObjectName("ExportError")
@@ -116,6 +124,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Labels"), self.labels)
         form.addRow(self.tr("Status"), self.statuses)
         form.addRow(self.tr("Annotators"), self.annotators)
+        form.addRow(self.tr("Layer"), self.layer)
         form.addRow("", self.images)
         return form
 
@@ -161,7 +170,7 @@ class ExportDialog(QDialog):
         name = self.format_name
         self.path.setText(str(self._default_path()))
         self.images.setEnabled(name in ("pagexml", "alto"))
-        for widget in (self.labels, self.statuses, self.annotators):
+        for widget in (self.labels, self.statuses, self.annotators, self.layer):
             widget.setEnabled(name not in TEXT_FORMATS)
 
     def _browse(self) -> None:
@@ -203,6 +212,7 @@ class ExportDialog(QDialog):
             annotators=()
             if len(_chosen(self.annotators)) == self.annotators.count()
             else tuple(_chosen(self.annotators)),
+            layers=tuple(self.layer.currentData() or ()),
         )
         images = self.images.isEnabled() and self.images.isChecked()
         return self.format_name, Path(text).expanduser(), chosen, images

@@ -233,3 +233,47 @@ def test_changes_made_at_once_are_each_applied_or_refused_and_none_lost(
         assert {"label": final.label, "status": final.status, "note": final.note} == expected
     for project in projects:
         project.close()
+
+
+def test_two_annotators_are_measured_and_the_curated_export_is_what_the_curator_chose(
+    team: dict[str, str], tmp_path: Any
+) -> None:
+    """The whole review on the server: lin and wang label page 1 blind, agreement is
+    measured, zhao curates (an agreed unit taken, one disagreement settled by wang's
+    version, one rejected), and the curated layer's export holds exactly that."""
+    import json
+
+    from xzannot.operations.agreement import measure_agreement
+    from xzannot.operations.correcting_all import correct_pages
+    from xzannot.operations.curation import curation_page, reject_unit, take_agreed, take_version
+    from xzannot.operations.exporting import ExportFilter, export
+    from xzannot.operations.team import assign_pages, is_blind
+
+    with _open(team, "owner") as owner:
+        correct_pages(owner, [1])  # as showing the page does: spans mark the corrected text
+        for name in ("lin", "wang"):
+            assign_pages(owner, name, 1, 1, 1)
+    with _open(team, "lin") as lin, _open(team, "wang") as wang, _open(team, "zhao") as zhao:
+        assert is_blind(lin, 1)
+        for who, project in (("lin", lin), ("wang", wang)):
+            add_span(project, 1, (0, 4), "policy", who)  # both
+        add_span(lin, 1, (10, 16), "project", "lin")  # they differ in extent
+        add_span(wang, 1, (10, 14), "project", "wang")
+        add_span(wang, 1, (30, 34), "target", "wang")  # only wang
+        report = measure_agreement(zhao)
+        assert tuple(report.annotators) == ("lin", "wang") and report.pages == 1
+        page = curation_page(zhao, 1)
+        assert len(page.agreed) == 1 and len(page.disagreed) == 2
+        with pytest.raises(UserError, match="curator"):
+            take_version(lin, 1, page.disagreed[0], "wang", "lin")
+        assert take_agreed(zhao, [1], "zhao") == 1
+        extent, only_wang = sorted(page.disagreed, key=lambda unit: unit.start)
+        take_version(zhao, 1, extent, "wang", "zhao")
+        reject_unit(zhao, 1, only_wang, "zhao")
+        out = tmp_path / "curated.jsonl"
+        export(zhao, "jsonl", out, ExportFilter(layers=(SpanLayer.CURATED,)))
+    spans = [s for line in out.read_text().splitlines() for s in json.loads(line)["spans"]]
+    assert sorted((s["start"], s["end"], s["label"], s["annotator"]) for s in spans) == [
+        (0, 4, "policy", "zhao"),
+        (10, 14, "project", "zhao"),
+    ]
