@@ -98,3 +98,35 @@ def test_mistakes_are_one_line(sample: Path, args: list[str], message: str) -> N
     code, out, err = cli(args[0], "--db", sample, *args[1:])
     assert code == 1 and not out
     assert err.startswith("xzannot: ") and len(err.strip().splitlines()) == 1 and message in err
+
+
+def test_export_chooses_a_layer(sample: Path, tmp_path: Path) -> None:
+    from xzannot.core.spans import SpanLayer
+    from xzannot.operations.correcting_all import correct_pages
+    from xzannot.operations.team import set_curator
+
+    with open_project(sample) as project:
+        correct_pages(project, [1])
+        set_curator(project, "zhao")
+        add_span(project, 1, (0, 4), "policy", "lin")
+        add_span(project, 1, (0, 4), "policy", "wang")
+        add_span(project, 1, (0, 2), "policy", "zhao", layer=SpanLayer.CURATED)
+
+    def exported(*layer: str) -> list[tuple[int, int, str]]:
+        out = tmp_path / f"{'-'.join(layer)}.jsonl"
+        code, _, err = cli("export", "--db", sample, "--format", "jsonl", "--out", out,
+                           "--layer", *layer)  # fmt: skip
+        assert code == 0, err
+        records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+        return sorted((s["start"], s["end"], s["annotator"]) for r in records for s in r["spans"])
+
+    assert exported("curated") == [(0, 2, "zhao")]
+    assert exported("annotator", "wang") == [(0, 4, "wang")]
+    assert exported("annotators") == [(0, 4, "lin"), (0, 4, "wang")]
+    assert exported("all") == [(0, 2, "zhao"), (0, 4, "lin"), (0, 4, "wang")]
+    code, _, err = cli("export", "--db", sample, "--format", "jsonl", "--out",
+                       tmp_path / "x.jsonl", "--layer", "mine")  # fmt: skip
+    assert (
+        code == 1
+        and err == "xzannot: --layer mine: say curated, annotator NAME, annotators or all\n"
+    )

@@ -54,7 +54,7 @@ def test_a_second_live_span_of_a_label_on_the_same_characters_is_refused(
             conn.execute(
                 'INSERT INTO spans (page_id, start, "end", label_id, quote, attributes, note,'
                 " status, orphaned, deleted, created_at, updated_at, version, annotator_id,"
-                " layer) SELECT page_id, start, \"end\", label_id, quote, attributes, note,"
+                ' layer) SELECT page_id, start, "end", label_id, quote, attributes, note,'
                 " status, 0, 0, created_at, updated_at, 1, annotator_id, layer FROM spans LIMIT 1"
             )
     finally:
