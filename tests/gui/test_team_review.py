@@ -221,6 +221,14 @@ def test_a_curator_takes_and_rejects_versions_with_keys_and_undo_restores(
     assert not window.team.dock.isVisible()
     assert all(a.isEnabled() for a in window.menus._label_actions)
 
+    window.curation_action.trigger()  # another project opened: curation of this one ends
+    assert window.curation_action.isChecked()
+    from xzannot.operations.project import open_project
+
+    window.set_project(open_project(team_db))
+    assert not window.curation_action.isChecked() and not window.team.dock.isVisible()
+    assert all(a.isEnabled() for a in window.menus._label_actions)
+
 
 def test_accepting_a_suggestion_on_a_blind_page_leaves_it_for_the_others(
     make_window: MakeWindow, settings: Settings, team_db: Path

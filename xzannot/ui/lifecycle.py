@@ -115,6 +115,9 @@ class ProjectLifecycle(QObject):
         """Show another project (the current one is closed)."""
         w = self.window
         w.view_memory.save_view()
+        if w.curation_action.isChecked():  # curation is of one project, by its curators
+            w.curation_action.setChecked(False)
+            w.team.toggle_curation()
         self.live.stop()
         old = w.project
         w.project = project
