@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from xzannot.cli.arguments import page_range
 from xzannot.core.search import SearchQuery, parse_condition
 from xzannot.core.spans import SpanStatus
 from xzannot.errors import UserError
@@ -17,23 +18,10 @@ from xzannot.operations.search import Hit, PageHits, all_hits, document_ids
 from xzannot.operations.search_actions import label_hits, replace_hits
 
 
-def _pages(text: str | None) -> tuple[int | None, int | None]:
-    """``--pages``: ``3-10``, ``3-``, ``-10`` or ``7``."""
-    if not text:
-        return None, None
-    first, dash, last = text.partition("-")
-    try:
-        low = int(first) if first.strip() else None
-        high = (int(last) if last.strip() else None) if dash else low
-    except ValueError:
-        raise UserError(f"--pages {text}: write page numbers as 3-10, 3-, -10 or 7") from None
-    return low, high
-
-
 def _query(project: Project, args: argparse.Namespace) -> SearchQuery:
     if args.saved:
         return load_search(project, args.saved)
-    first, last = _pages(args.pages)
+    first, last = page_range(args.pages)
     return SearchQuery(
         text=args.query,
         regex=args.regex,

@@ -8,6 +8,7 @@ import json
 from datetime import datetime
 from typing import Any, TextIO
 
+from xzannot.cli.arguments import page_range
 from xzannot.errors import UserError
 from xzannot.operations.curation import pages_to_curate, take_agreed
 from xzannot.operations.project import Project
@@ -21,19 +22,6 @@ from xzannot.operations.team import (
     remove_assignment,
     set_curator,
 )
-
-
-def _pages(text: str | None) -> tuple[int | None, int | None]:
-    """``--pages``: ``3-10``, ``3-``, ``-10`` or ``7``."""
-    if not text:
-        return None, None
-    first, dash, last = text.partition("-")
-    try:
-        low = int(first) if first.strip() else None
-        high = (int(last) if last.strip() else None) if dash else low
-    except ValueError:
-        raise UserError(f"--pages {text}: write page numbers as 3-10, 3-, -10 or 7") from None
-    return low, high
 
 
 def _range(found: AssignmentInfo) -> str:
@@ -65,7 +53,7 @@ def run_assign(project: Project, args: argparse.Namespace, out: TextIO) -> int:
                 "say whom to give pages to and of which document: assign NAME --document D "
                 "[--pages A-B] (or --list, --remove ID, --curator NAME)"
             )
-        first, last = _pages(args.pages)
+        first, last = page_range(args.pages)
         made = assign_pages(project, args.annotator, args.document, first, last)
         out.write(f"assignment {made.id}: {made.annotator}, {made.document}, {_range(made)}\n")
     return 0

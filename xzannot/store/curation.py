@@ -7,6 +7,8 @@ stretches a curator rejected (rejected spans), which settle those stretches.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, select
 
 from xzannot.core.spans import SpanInfo, SpanLayer, SpanStatus
@@ -15,33 +17,22 @@ from xzannot.store.session import Session
 from xzannot.store.spans import read_spans, span_query
 
 
+def _layer(session: Session, page_id: int, layer: SpanLayer, *where: Any) -> list[SpanInfo]:
+    """A page's spans of one layer that are not orphaned (and meet ``where``), in text order."""
+    query = span_query(
+        Span.page_id == page_id, Span.layer == layer.value, Span.orphaned.is_(False), *where
+    )
+    return list(read_spans(session, query))
+
+
 def answers(session: Session, page_id: int) -> list[SpanInfo]:
     """The annotators' accepted live spans of a page, in text order."""
-    return list(
-        read_spans(
-            session,
-            span_query(
-                Span.page_id == page_id,
-                Span.layer == SpanLayer.ANNOTATION.value,
-                Span.status == SpanStatus.ACCEPTED.value,
-                Span.orphaned.is_(False),
-            ),
-        )
-    )
+    return _layer(session, page_id, SpanLayer.ANNOTATION, Span.status == SpanStatus.ACCEPTED.value)
 
 
 def curated(session: Session, page_id: int) -> list[SpanInfo]:
     """The curated layer of a page (kept spans and marks of rejection), in text order."""
-    return list(
-        read_spans(
-            session,
-            span_query(
-                Span.page_id == page_id,
-                Span.layer == SpanLayer.CURATED.value,
-                Span.orphaned.is_(False),
-            ),
-        )
-    )
+    return _layer(session, page_id, SpanLayer.CURATED)
 
 
 def shared_pages(session: Session, document_id: int | None, leave_out: str) -> list[int]:
