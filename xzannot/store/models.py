@@ -396,7 +396,8 @@ class ChangeLogRow(Base):
     __table_args__ = (
         Index(
             "ix_change_log_pending",
-            "pending",
+            "page_id",
+            "what",
             sqlite_where=text("pending"),
             postgresql_where=text("pending"),
         ),

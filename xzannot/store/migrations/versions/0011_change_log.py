@@ -40,7 +40,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_change_log_pending",
         "change_log",
-        ["pending"],
+        ["page_id", "what"],
         sqlite_where=PENDING,
         postgresql_where=PENDING,
     )
