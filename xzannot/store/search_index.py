@@ -41,6 +41,9 @@ _SQLITE = [
     "INSERT INTO page_search_fts(rowid, folded) VALUES (new.page_id, new.folded); END",
 ]
 _STALE = "INSERT INTO search_stale(page_id) VALUES ({row}.page_id) ON CONFLICT DO NOTHING"
+# a page already noted is not noted again (cheaper to ask than to run the insert: a page's
+# correction adds hundreds of edits)
+_UNNOTED = "WHEN NOT EXISTS (SELECT 1 FROM search_stale WHERE page_id = {row}.page_id) "
 _WATCHED = {"edits": 'start, "end", replacement, page_id', "page_texts": "original, page_id"}
 
 
@@ -49,9 +52,9 @@ def _sqlite_stale_triggers() -> list[str]:
     for table, columns in _WATCHED.items():
         made += [
             f"CREATE TRIGGER {table}_added_search AFTER INSERT ON {table} "
-            f"BEGIN {_STALE.format(row='new')}; END",
+            f"{_UNNOTED.format(row='new')}BEGIN {_STALE.format(row='new')}; END",
             f"CREATE TRIGGER {table}_removed_search AFTER DELETE ON {table} "
-            f"BEGIN {_STALE.format(row='old')}; END",
+            f"{_UNNOTED.format(row='old')}BEGIN {_STALE.format(row='old')}; END",
             f"CREATE TRIGGER {table}_changed_search AFTER UPDATE OF {columns} ON {table} "
             f"BEGIN {_STALE.format(row='new')}; {_STALE.format(row='old')}; END",
         ]
