@@ -144,9 +144,11 @@ class Report:
 
 
 def schema_key() -> str:
-    """Cached projects are made again when the migrations change."""
+    """Cached projects are made again when the migrations change, or the triggers they make."""
     digest = hashlib.sha256()
-    for path in sorted((ROOT / "xzannot" / "store" / "migrations").rglob("*.py")):
+    store = ROOT / "xzannot" / "store"
+    triggers = [store / name for name in ("search_index.py", "change_log.py", "team_server.py")]
+    for path in [*sorted((store / "migrations").rglob("*.py")), *triggers]:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:10]
 
