@@ -820,42 +820,62 @@
         <translation>导出语料</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="126"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="120"/>
+        <source>Layer</source>
+        <translation>标注层</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/export_dialog.py" line="129"/>
+        <source>Every layer</source>
+        <translation>全部标注层</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/export_dialog.py" line="130"/>
+        <source>The curated layer</source>
+        <translation>审定层</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/export_dialog.py" line="131"/>
+        <source>The annotators&apos; own layers</source>
+        <translation>各标注者自己的层</translation>
+    </message>
+    <message>
+        <location filename="../../xzannot/ui/export_dialog.py" line="140"/>
         <source>JSON Lines, one page per line (doccano)</source>
         <translation>JSON Lines，每行一页（doccano）</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="127"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="141"/>
         <source>CoNLL, a BIO tag per character</source>
         <translation>CoNLL，每字一个 BIO 标记</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="128"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="142"/>
         <source>brat standoff, .txt and .ann per page</source>
         <translation>brat 标注格式，每页一对 .txt 与 .ann</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="129"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="143"/>
         <source>Label Studio tasks</source>
         <translation>Label Studio 任务</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="130"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="144"/>
         <source>CSV, one row per target with its attributes</source>
         <translation>CSV，每个目标一行，附属性</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="131"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="145"/>
         <source>PAGE XML with coordinates</source>
         <translation>PAGE XML，含坐标</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="132"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="146"/>
         <source>ALTO with coordinates</source>
         <translation>ALTO，含坐标</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="133"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="147"/>
         <source>Plain text, one file per page</source>
         <translation>纯文本，每页一个文件</translation>
     </message>
@@ -870,87 +890,87 @@
         <translation>全部页面，或如 1-3,7</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="142"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="156"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="143"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="157"/>
         <source>suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="144"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="158"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="86"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="87"/>
         <source>Also write each page&apos;s image (PNG, 300 dpi)</source>
         <translation>同时写出每页图像（PNG，300 dpi）</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="112"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="113"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="113"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="114"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="114"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="115"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="115"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="116"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="116"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="117"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="117"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="118"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="119"/>
         <source>Annotators</source>
         <translation>标注人</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="97"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="98"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="169"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="183"/>
         <source>Export into folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="172"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="186"/>
         <source>Export to file</source>
         <translation>导出到文件</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="190"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="204"/>
         <source>Choose where to save the export.</source>
         <translation>请选择导出保存的位置。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="193"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="207"/>
         <source>Choose at least one document.</source>
         <translation>请至少选择一个文档。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/export_dialog.py" line="196"/>
+        <location filename="../../xzannot/ui/export_dialog.py" line="210"/>
         <source>Choose at least one status.</source>
         <translation>请至少选择一种状态。</translation>
     </message>
@@ -1603,48 +1623,48 @@ F1 %2 · %3</translation>
         <translation>此项目无法写入（%1）：可以查看、校勘和导出页面，但修改不会保存。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="141"/>
-        <location filename="../../xzannot/ui/lifecycle.py" line="147"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="144"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="150"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="154"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="157"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="161"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="164"/>
         <source>Import PDFs, scans or text</source>
         <translation>导入 PDF、扫描件或文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="178"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="181"/>
         <source>Import reference text</source>
         <translation>导入参照文本</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="178"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="181"/>
         <source>Import the document&apos;s pages first.</source>
         <translation>请先导入该文档的页面。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="193"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="196"/>
         <source>That reference text was already stored.</source>
         <translation>该参照文本已存储过。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="195"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="198"/>
         <source>Stored a reference text of %1 characters.</source>
         <translation>已存储参照文本，共 %1 字。</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="206"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="209"/>
         <source>Where is %1?</source>
         <translation>%1 在哪里？</translation>
     </message>
     <message>
-        <location filename="../../xzannot/ui/lifecycle.py" line="213"/>
+        <location filename="../../xzannot/ui/lifecycle.py" line="216"/>
         <source>Locate PDF</source>
         <translation>查找 PDF</translation>
     </message>

@@ -83,14 +83,7 @@ class ExportDialog(QDialog):
         )
         self.statuses = self._statuses()
         self.annotators = _checklist(self, [(a, a) for a in annotators], set(annotators))
-        self.layer = QComboBox(self)
-        self.layer.setObjectName("ExportLayer")
-        for text, layers in (
-            (self.tr("Every layer"), ()),
-            (self.tr("The curated layer"), (SpanLayer.CURATED,)),
-            (self.tr("The annotators' own layers"), (SpanLayer.ANNOTATION,)),
-        ):
-            self.layer.addItem(text, layers)
+        self.layer = self._layers()
         self.images = QCheckBox(self.tr("Also write each page's image (PNG, 300 dpi)"), self)
         self.error = QLabel(self)
         self.error.setObjectName("ExportError")
@@ -127,6 +120,18 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Layer"), self.layer)
         form.addRow("", self.images)
         return form
+
+    def _layers(self) -> QComboBox:
+        """Whose spans: every layer, the curated one, or the annotators' own."""
+        combo = QComboBox(self)
+        combo.setObjectName("ExportLayer")
+        for text, layers in (
+            (self.tr("Every layer"), ()),
+            (self.tr("The curated layer"), (SpanLayer.CURATED,)),
+            (self.tr("The annotators' own layers"), (SpanLayer.ANNOTATION,)),
+        ):
+            combo.addItem(text, layers)
+        return combo
 
     def _formats(self) -> QComboBox:
         """The formats, each with what it is."""
