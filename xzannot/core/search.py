@@ -154,10 +154,9 @@ class SearchQuery:
 
     @property
     def needle(self) -> str:
-        """The literal text as the index holds it ('' for a regex or no text)."""
-        if self.regex:
-            return ""
-        return self.text if self.exact else fold(self.text)
+        """The literal text as the index holds it ('' for a regex or no text): folded for
+        an exact query too, since text that matches exactly matches folded."""
+        return "" if self.regex else fold(self.text)
 
     def hits_in(self, text: str) -> list[tuple[int, int]]:
         """Where the query's text occurs in ``text``, as ``(start, end)`` of ``text``."""
@@ -169,7 +168,7 @@ class SearchQuery:
         folded = fold(text)
         return [
             (positions[start], positions[end - 1] + 1)
-            for start, end in _matches(folded, self._pattern, fold(self.text))
+            for start, end in _matches(folded, self._pattern, self.needle)
         ]
 
     def span_meets(self, span: SpanInfo) -> bool:

@@ -242,3 +242,18 @@ def test_an_older_project_is_indexed_when_it_is_upgraded(corrected: Path) -> Non
     with open_project(corrected) as project:
         _index_is_current(project)
         assert counted(project, SearchQuery("城镇新增就业")).pages == _scan(project, "城镇新增就业")
+
+
+def test_an_exact_search_finds_spacing_and_widths_the_index_folds_away(sample: Path) -> None:
+    with open_project(sample) as project:
+        page = _pages(project)[0]
+        manual_edit(project, page.id, Edit(0, 0, "ＧＤＰ增长 城镇　新增"), "ann")
+        assert [h.match for h in _hits(project, SearchQuery("ＧＤＰ", exact=True))] == ["ＧＤＰ"]
+        assert _hits(project, SearchQuery("GDP", exact=True)) == []
+        assert [h.match for h in _hits(project, SearchQuery("城镇　新增", exact=True))] == [
+            "城镇　新增"
+        ]
+        on_page = [
+            h for h in _hits(project, SearchQuery("城镇新增", exact=True)) if h.page_id == page.id
+        ]
+        assert on_page == []  # only where the text has no space between
