@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from xzannot.core.boxes import Box
+from xzannot.core.boxes import Box, union
 from xzannot.core.search import SearchQuery, context, within_spans
+from xzannot.core.spans import SpanInfo
 from xzannot.store.database import Project
 from xzannot.store.documents import PageInfo, get_document, list_documents, page_infos
 from xzannot.store.export_reads import chunks, current_texts, live_spans, page_layers
@@ -93,20 +94,25 @@ def _pages_with_hits(
             texts = folded_texts(session, chunk)
             counts = {page_id: len(query.hits_in(texts[page_id])) for page_id in chunk}
         else:
-            found = _hits(session, query, chunk)
+            found = _hits(query, _texts(session, query, chunk), _spans(session, query, chunk))
             counts = {page_id: len(found[page_id]) for page_id in chunk}
         yield from ((page_id, counts[page_id]) for page_id in chunk if counts[page_id])
 
 
-def _hits(
+def _spans(
     session: Session, query: SearchQuery, page_ids: Sequence[int]
+) -> dict[int, list[SpanInfo]]:
+    """The pages' live spans, when the query filters by them (else none are read)."""
+    return live_spans(session, page_ids) if query.filters_spans else {}
+
+
+def _hits(
+    query: SearchQuery, texts: dict[int, str], spans: dict[int, list[SpanInfo]]
 ) -> dict[int, list[tuple[int, int]]]:
-    """Each page's hits as (start, end), and the texts they are in."""
-    texts = _texts(session, query, page_ids)
-    spans = live_spans(session, page_ids) if query.filters_spans else {}
+    """Each page's hits in its text as (start, end), kept to spans meeting the filters."""
     found = {}
-    for page_id in page_ids:
-        places = query.hits_in(texts[page_id])
+    for page_id, text in texts.items():
+        places = query.hits_in(text)
         if query.filters_spans:
             places = within_spans(places, spans[page_id], query)
         found[page_id] = places
@@ -134,33 +140,23 @@ def _page_hits(
     session: Session, found: Found, page_ids: Sequence[int], areas: bool
 ) -> list[PageHits]:
     query = found.query
-    texts = _texts(session, query, page_ids)
-    places = _hits(session, query, page_ids)
     infos = page_infos(session, page_ids)
     layers = page_layers(session, list(infos.values())) if areas and not query.original else {}
+    if layers:  # a page's layer holds its current text: not read a second time
+        texts = {page_id: layers[page_id].current for page_id in page_ids}
+    else:
+        texts = _texts(session, query, page_ids)
+    places = _hits(query, texts, _spans(session, query, page_ids))
     made = []
     for page_id in page_ids:
         text, page = texts[page_id], infos[page_id]
         boxes = layers[page_id].boxes if page_id in layers else []
         hits = [
-            Hit(page_id, start, end, *context(text, start, end, CONTEXT), _area(boxes, start, end))
+            Hit(page_id, start, end, *context(text, start, end, CONTEXT), union(boxes[start:end]))
             for start, end in places[page_id]
         ]
         made.append(PageHits(page, found.documents.get(page.document_id, ""), hits))
     return made
-
-
-def _area(boxes: Sequence[Box | None], start: int, end: int) -> Box | None:
-    """The smallest box holding the glyphs of characters ``start..end`` (None: no glyphs)."""
-    held = [box for box in boxes[start:end] if box is not None]
-    if not held:
-        return None
-    return (
-        min(b[0] for b in held),
-        min(b[1] for b in held),
-        max(b[2] for b in held),
-        max(b[3] for b in held),
-    )
 
 
 def all_hits(project: Project, query: SearchQuery) -> Iterator[PageHits]:
