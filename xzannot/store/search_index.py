@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from xzannot.core.search import fold
-from xzannot.store.export_reads import chunks, current_texts
+from xzannot.store.export_reads import CHUNK, chunks, current_texts
 
 TRIGRAM = 3  # the shortest query the trigram indexes answer
 
@@ -148,6 +148,9 @@ _UPSERT = text(
     "INSERT INTO page_search(page_id, folded) VALUES (:page_id, :folded) "
     "ON CONFLICT (page_id) DO UPDATE SET folded = excluded.folded"
 )
+_NOTED = text("DELETE FROM search_stale WHERE page_id IN :ids").bindparams(
+    bindparam("ids", expanding=True)
+)
 _PAGES_THERE = text("SELECT id FROM pages WHERE id IN :ids").bindparams(
     bindparam("ids", expanding=True)
 )
@@ -162,8 +165,22 @@ _KNOWN = "search_known_texts"  # session.info: page id -> its current text, told
 def known_text(session: Session, page_id: int, current: str) -> None:
     """Tell the index a page's current text as the writer has it in hand (just corrected),
     so it is folded as it is, not worked out again from the edits; the next edit of the page
-    in this transaction forgets it (:func:`forget_text`)."""
-    session.info.setdefault(_KNOWN, {})[page_id] = current
+    in this transaction forgets it (:func:`forget_text`). A chunk of them at a time is
+    folded in at once (a transaction correcting a whole shelf holds no more in memory)."""
+    known = session.info.setdefault(_KNOWN, {})
+    known[page_id] = current
+    if len(known) >= CHUNK:
+        _fold_known(session)
+
+
+def _fold_known(session: Session) -> set[int]:
+    """Fold in the texts writers told, and take their pages off the stale list (a later edit
+    of one in this transaction puts it back); returns those pages."""
+    known: dict[int, str] = session.info.pop(_KNOWN, {})
+    if known:
+        _store(session, known)
+        session.execute(_NOTED, {"ids": list(known)})
+    return set(known)
 
 
 def forget_text(session: Session, page_id: int) -> None:
@@ -174,15 +191,11 @@ def forget_text(session: Session, page_id: int) -> None:
 def bring_up_to_date(session: Session) -> None:
     """Fold the texts changed in this transaction into the index, before it commits."""
     session.flush()
-    known: dict[int, str] = session.info.pop(_KNOWN, {})
+    _fold_known(session)
     stale = list(session.scalars(text("SELECT page_id FROM search_stale")))
-    if not stale:
-        return
-    told = {page_id: known[page_id] for page_id in stale if page_id in known}
-    if told:
-        _store(session, told)
-    refresh(session, [page_id for page_id in stale if page_id not in told])
-    session.execute(text("DELETE FROM search_stale"))
+    if stale:
+        refresh(session, stale)
+        session.execute(text("DELETE FROM search_stale"))
 
 
 def follow_edits(writers: sessionmaker[Session]) -> None:

@@ -257,3 +257,30 @@ def test_an_exact_search_finds_spacing_and_widths_the_index_folds_away(sample: P
             h for h in _hits(project, SearchQuery("城镇新增", exact=True)) if h.page_id == page.id
         ]
         assert on_page == []  # only where the text has no space between
+
+
+def test_texts_told_by_a_writer_are_folded_a_chunk_at_a_time_and_still_follow_later_edits(
+    db_path: Path, worker: object, tmp_path: Path
+) -> None:
+    """A transaction correcting a shelf tells the index each page's text; a chunk of them is
+    folded in at once (memory stays bounded), and a page edited again afterwards in the same
+    transaction is worked out again at commit."""
+    from xzannot.operations.importing import import_document
+    from xzannot.store.edits import add_edits
+    from xzannot.store.export_reads import CHUNK
+    from xzannot.store.search_index import known_text
+
+    dump = tmp_path / "shelf.txt"
+    dump.write_text("\f".join(f"第{n}页的正文" for n in range(CHUNK + 5)), encoding="utf-8")
+    with open_project(db_path) as project:
+        import_document(project, worker, dump)  # type: ignore[arg-type]
+        pages = _pages(project)
+        with project.transaction() as session:
+            for page in pages:
+                add_edits(session, page.id, [(Edit(0, 0, "改"), "manual")], author="ann")
+                known_text(session, page.id, "改" + current_text(session, page.id)[1:])
+            assert "search_known_texts" in session.info  # the first chunk is folded in
+            assert len(session.info["search_known_texts"]) == 5
+            add_edits(session, pages[0].id, [(Edit(0, 0, "再"), "manual")], author="ann")
+        _index_is_current(project)
+        assert counted(project, SearchQuery("再改第0页")).pages == [(pages[0].id, 1)]
