@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from xzannot.core.spans import SpanInfo
+from xzannot.core.team import place
 
 CURATED = "(curated)"  # the curated layer, where it stands beside the annotators (agreement)
 AGREED_FROM = 2  # a unit agrees only when at least this many annotators worked on the page
@@ -41,7 +42,7 @@ class Unit:
 
 def marks(spans: Iterable[SpanInfo]) -> frozenset[tuple[int, int, str]]:
     """Spans as places and labels, what versions are compared on."""
-    return frozenset((span.start, span.end, span.label) for span in spans)
+    return frozenset(map(place, spans))
 
 
 def agrees(versions: Mapping[str, Sequence[SpanInfo]]) -> bool:

@@ -23,8 +23,3 @@ def act_as(project: Project, name: str | None) -> str | None:
     given = name.strip() if name else ""
     project.acting = project.identity or given or None
     return project.acting
-
-
-def working_name(project: Project, preferred: str) -> str:
-    """The name to record on new spans: the role's on a team server, else ``preferred``."""
-    return project.identity or preferred

@@ -13,7 +13,7 @@ from xzannot.store.database import Project
 from xzannot.store.documents import current_text, set_review_status
 from xzannot.store.session import Session
 from xzannot.store.spans import create_span, get_span, update_span
-from xzannot.store.team import is_curator
+from xzannot.store.team_server import is_curator
 
 TARGET = "target"
 

@@ -173,12 +173,16 @@ def progress(project: Project, *, document: str | int | None = None) -> list[Pro
     """Per annotator and document given to them: their pages, how many are done, in progress
     and to do, their spans there and when they last worked on them."""
     with project.session() as session:
-        document_id = None if document is None else get_document(session, document).id
+        if document is None:
+            document_id = None
+            titles = {doc.id: doc.title for doc in list_documents(session)}
+        else:
+            chosen = get_document(session, document)
+            document_id, titles = chosen.id, {chosen.id: chosen.title}
         pages = store.assigned_pages(session, None, document_id)
         ids = sorted({page.page_id for page in pages})
         activity = store.span_activity(session, ids)
         times = store.status_times(session, ids)
-        titles = {doc.id: doc.title for doc in list_documents(session)}
     grouped: dict[tuple[str, int], list[AssignedPage]] = defaultdict(list)
     for page in pages:
         grouped[(page.annotator, page.document_id)].append(page)

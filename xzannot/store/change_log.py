@@ -22,7 +22,7 @@ every change of a span.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -279,8 +279,3 @@ def clean(session: Session, *, keep: timedelta = KEEP, most: int = MOST) -> int:
         )
     )
     return int(gone.rowcount)  # type: ignore[attr-defined]
-
-
-def pages_of(changes: Sequence[Change]) -> set[int]:
-    """The pages the changes name."""
-    return {change.page_id for change in changes if change.page_id is not None}

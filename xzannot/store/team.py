@@ -9,13 +9,16 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, case, delete, func, or_, select
+from sqlalchemy.exc import DBAPIError
 
 from xzannot.core.pages import PageStatus
 from xzannot.core.spans import SpanLayer
 from xzannot.errors import UserError
+from xzannot.store.export_reads import chunks
 from xzannot.store.models import Annotator, AnnotatorPage, Assignment, Document, Page, Span
 from xzannot.store.session import Session
 from xzannot.store.spans import annotator_id
+from xzannot.store.team_server import refusal
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +44,19 @@ class AssignedPage:
     status: PageStatus
 
 
-def is_curator(session: Session, name: str) -> bool:
-    """Whether the annotator called ``name`` is a curator (no one of that name is not)."""
-    return bool(session.scalar(select(Annotator.curator).where(Annotator.name == name.strip())))
-
-
 def set_curator(session: Session, name: str, curator: bool) -> None:
     """Make ``name`` a curator (made on first use), or no longer one."""
     found = session.get(Annotator, annotator_id(session, name))
-    if found is not None:
-        found.curator = curator
+    if found is None:
+        return
+    found.curator = curator
+    try:
+        session.flush()
+    except DBAPIError as exc:  # on a team server only the project's owner names curators
+        words = refusal(exc)
+        if words is None:
+            raise
+        raise UserError(f"the project's server refused the change: {words}") from exc
 
 
 def curator_names(session: Session) -> list[str]:
@@ -190,7 +196,7 @@ def span_activity(
     """Per (annotator, page) of these pages: their live spans in their own layer, and when
     they last changed one (deleting included)."""
     found: dict[tuple[str, int], tuple[int, datetime | None]] = {}
-    for first in range(0, len(page_ids), 500):  # bound the size of the IN list
+    for chunk in chunks(page_ids):  # the size of the IN list bounded
         rows = session.execute(
             select(
                 Annotator.name,
@@ -201,7 +207,7 @@ def span_activity(
                 func.max(Span.updated_at),
             )
             .join(Annotator, Span.annotator_id == Annotator.id)
-            .where(Span.page_id.in_(page_ids[first : first + 500]))
+            .where(Span.page_id.in_(chunk))
             .where(Span.layer == SpanLayer.ANNOTATION.value)
             .group_by(Annotator.name, Span.page_id)
         )
@@ -213,11 +219,11 @@ def span_activity(
 def status_times(session: Session, page_ids: Sequence[int]) -> dict[tuple[str, int], datetime]:
     """Per (annotator, page) of these pages: when they last said where they stand with it."""
     found: dict[tuple[str, int], datetime] = {}
-    for first in range(0, len(page_ids), 500):
+    for chunk in chunks(page_ids):
         rows = session.execute(
             select(Annotator.name, AnnotatorPage.page_id, AnnotatorPage.updated_at)
             .join(Annotator, AnnotatorPage.annotator_id == Annotator.id)
-            .where(AnnotatorPage.page_id.in_(page_ids[first : first + 500]))
+            .where(AnnotatorPage.page_id.in_(chunk))
         )
         for name, page_id, when in rows:
             found[(name, page_id)] = when

@@ -167,8 +167,10 @@ def role_identity(session: Session) -> str | None:
 
 
 def is_curator(session: Session, name: str) -> bool:
-    """Whether the annotator called ``name`` is a curator."""
-    found = session.scalar(text("SELECT curator FROM annotators WHERE name = :n"), {"n": name})
+    """Whether the annotator called ``name`` is a curator (no one of that name is not)."""
+    found = session.scalar(
+        text("SELECT curator FROM annotators WHERE name = :n"), {"n": name.strip()}
+    )
     return bool(found)
 
 

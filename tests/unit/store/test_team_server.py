@@ -28,7 +28,7 @@ from xzannot.operations.labelling import add_span, change_span
 from xzannot.operations.live_updates import changes_since, start
 from xzannot.operations.reviewing import manual_edit
 from xzannot.operations.suggesting import suggest
-from xzannot.operations.team import act_on_suggestion
+from xzannot.operations.team import act_on_suggestion, set_curator
 from xzannot.store.database import Project, open_project
 from xzannot.store.spans import SpanConflict, annotator_id, create_span, get_span, list_spans
 from xzannot.store.team_server import GROUP
@@ -97,6 +97,8 @@ def test_each_role_is_its_annotator_and_keeps_to_its_layer(team: dict[str, str])
                 change_span(wang, mine.id, **change)
         assert _span(lin, mine.id) == mine
         suggest(wang, [2])  # the rules' suggestions may be stored by anyone
+        with pytest.raises(UserError, match="server refused"):  # only the owner names curators
+            set_curator(wang, "wang")
         with lin.session() as session:
             offered = [s for s in list_spans(session, 2) if s.status is SpanStatus.SUGGESTED]
         taken = act_on_suggestion(lin, offered[0].id, "lin", status=SpanStatus.ACCEPTED)
