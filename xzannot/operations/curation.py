@@ -181,3 +181,9 @@ def pages_to_curate(project: Project, *, document: str | int | None = None) -> l
     with project.session() as session:
         document_id = None if document is None else get_document(session, document).id
         return store.shared_pages(session, document_id, RULES_ANNOTATOR)
+
+
+def curated_layer(project: Project, page_ids: Sequence[int]) -> list[SpanInfo]:
+    """The curated layer of the pages (kept spans and marks of rejection), one read."""
+    with project.session() as session:
+        return [span for page_id in page_ids for span in store.curated(session, page_id)]

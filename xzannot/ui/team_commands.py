@@ -15,9 +15,10 @@ from xzannot.core.pages import PageStatus
 from xzannot.core.spans import SpanInfo, SpanLayer, SpanStatus
 from xzannot.errors import UserError
 from xzannot.operations.changes import OpChanges, on_pages
+from xzannot.operations.curation import curated_layer
 from xzannot.operations.labelling import add_span, change_span, span_changed
 from xzannot.operations.project import Project
-from xzannot.operations.team import act_on_suggestion, mark_my_page, visible_spans
+from xzannot.operations.team import act_on_suggestion, mark_my_page
 from xzannot.ui.commands import Context
 
 
@@ -131,14 +132,9 @@ class MarkMyPage(TeamCommand):
             self.known[page_id] = status
 
 
-def curated_spans(project: Project, page_ids: Sequence[int], curator: str) -> dict[int, SpanInfo]:
+def curated_spans(project: Project, page_ids: Sequence[int]) -> dict[int, SpanInfo]:
     """The live spans of the curated layer on ``page_ids``, by id."""
-    found: dict[int, SpanInfo] = {}
-    for page_id in page_ids:
-        for span in visible_spans(project, page_id, curator, show_others=True):
-            if span.layer == SpanLayer.CURATED:
-                found[span.id] = span
-    return found
+    return {span.id: span for span in curated_layer(project, page_ids)}
 
 
 class CuratedStep(TeamCommand):
@@ -167,9 +163,9 @@ class CuratedStep(TeamCommand):
             return
 
         def act() -> OpChanges:
-            before = curated_spans(self.project, self.page_ids, self.curator)
+            before = curated_spans(self.project, self.page_ids)
             self._action(self.project)
-            after = curated_spans(self.project, self.page_ids, self.curator)
+            after = curated_spans(self.project, self.page_ids)
             self.made = sorted(set(after) - set(before))
             self.gone = sorted(set(before) - set(after))
             return self._spans_changed()
